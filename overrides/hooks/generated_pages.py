@@ -1,0 +1,42 @@
+"""Hook: add the pages built from the whole corpus (comparison pages, matrix, placeholder index,
+提法) as in-memory files, and fill the template picker on pages that ask for it.
+
+Generated pages are never written into docs/, so `mkdocs serve` has nothing to watch and cannot
+loop, and git never holds a second copy of any template text.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+sys.path.insert(0, str(Path(__file__).parent))
+import _speechkit_path  # noqa: E402,F401
+
+from speechkit import site  # noqa: E402
+from speechkit.pages import generated_pages, variant_picker  # noqa: E402
+
+PICKER = "<!-- md:variant-picker -->"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    site.generated = generated_pages(site.corpus)
+    extra = [uri for uri in site.generated if not uri.endswith("/index.md")]
+    site.extend_nav(config.nav, "compare/index.md", extra)
+    return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    for uri, content in site.generated.items():
+        files.append(File.generated(config, uri, content=content))
+    return files
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if PICKER not in markdown:
+        return markdown
+    depth = page.file.src_uri.count("/")
+    return markdown.replace(PICKER, variant_picker(site.corpus, depth=depth))

@@ -1,0 +1,319 @@
+"""Checks on one parsed variant. Each check returns findings; none of them raises."""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from typing import Callable, Iterator
+
+from .findings import ERROR, WARNING, Finding
+from .model import CLOSING, OPENING, Block, Section, Variant
+from .registry import Registry
+from .text import CJK, PLACEHOLDER, PLACEHOLDER_NAME, cn_number, to_cn
+
+Check = Callable[[Variant, Registry], list[Finding]]
+
+
+def _texts(variant: Variant, *, notes: bool) -> Iterator[tuple[int, str]]:
+    """(line, text) of every heading and paragraph, and of annotations when asked."""
+    for section in variant.all_sections():
+        yield section.line, section.title
+        for block in section.blocks:
+            yield block.line, block.text
+        if notes:
+            for note in section.guide + section.notes + [n for b in section.blocks for n in b.notes]:
+                yield note.line, note.text
+
+
+def _meta_texts(variant: Variant) -> Iterator[tuple[int, str]]:
+    for key, value in variant.meta.items():
+        items = value if isinstance(value, list) else [value]
+        for item in items:
+            if isinstance(item, str):
+                yield variant.meta_lines.get(key, 1), item
+
+
+# --- front matter -------------------------------------------------------------------------
+
+def check_front_matter(variant: Variant, registry: Registry) -> list[Finding]:
+    out = []
+    path, meta = variant.path, variant.meta
+    if not meta:
+        return out  # the parser already reported a missing or broken header
+    for key, spec in registry.fields.items():
+        value = meta.get(key)
+        line = variant.meta_lines.get(key, 1)
+        if value in (None, "", []):
+            if spec.required:
+                out.append(Finding(path, 1, f"YAML 头部缺少字段 {key}（{spec.label}）。", f"在头部加一行 {key}: ……，写法见 docs/contributing/format.md。"))
+            continue
+        if spec.type == "date" and not isinstance(value, dt.date):
+            try:
+                dt.date.fromisoformat(str(value))
+            except ValueError:
+                out.append(Finding(path, line, f"{key}（{spec.label}）“{value}”不是日期。", "写成 2026-11-25 的形式。"))
+        if spec.type == "list" and not isinstance(value, list):
+            out.append(Finding(path, line, f"{key}（{spec.label}）应当是列表。", f"写成多行，每行以“  - ”开头。"))
+        if spec.type == "text" and not isinstance(value, str):
+            out.append(Finding(path, line, f"{key}（{spec.label}）应当是一段文字。", "把值写成文字；含冒号时用单引号括起来。"))
+        if spec.choices and value not in spec.choices:
+            out.append(Finding(path, line, f"{key}（{spec.label}）的值“{value}”不在可选范围内。", f"改为以下之一：{'、'.join(spec.choices)}；确需新增时在 data/front_matter.yml 登记。"))
+    for key in meta:
+        if key not in registry.fields:
+            out.append(Finding(path, variant.meta_lines.get(key, 1), f"YAML 头部有未登记的字段 {key}。", f"删去它，或改为已登记的字段：{'、'.join(registry.fields)}。"))
+    return out
+
+
+# --- structure and roles ------------------------------------------------------------------
+
+def check_structure(variant: Variant, registry: Registry) -> list[Finding]:
+    out, path, sections = [], variant.path, variant.sections
+    if not sections:
+        return [Finding(path, variant.body_line, "正文没有任何 ## 部分。", "按“## 开场 → ## 一、…… → ## 结束语”的顺序写正文。")]
+    if not sections[0].is_opening:
+        out.append(Finding(path, sections[0].line, "正文的第一部分不是“## 开场”。", "在第一个一级部分之前加“## 开场”，写称呼和开场白。"))
+    if not sections[-1].is_closing:
+        out.append(Finding(path, sections[-1].line, "正文的最后一部分不是“## 结束语”。", "在最后加“## 结束语”，写收束全文的一段。"))
+    for section in sections:
+        if (section.is_opening and section is not sections[0]) or (section.is_closing and section is not sections[-1]):
+            out.append(Finding(path, section.line, f"“## {section.title}”只能出现一次，且开场在最前、结束语在最后。", "合并重复的部分，或调整顺序。"))
+        if section.heading_is_spoken and (section.marker is None or section.marker.level != 1):
+            out.append(Finding(path, section.line, f"一级标题“{section.title}”没有以“一、”“二、”……开头。", "一级部分写成“## 一、标题”；不是讲话内容的部分只有“开场”“结束语”两种。"))
+        if not section.heading_is_spoken and section.children:
+            out.append(Finding(path, section.children[0].line, f"“{section.title}”之下不应有 ### 小标题。", "开场和结束语直接写段落。"))
+        if not section.blocks and not section.children:
+            out.append(Finding(path, section.line, f"“{section.title}”下面没有正文。", "补写这一部分的段落，或删去这个标题。"))
+        if not any(n.kind == "用途" for n in section.guide):
+            out.append(Finding(path, section.line, f"“{section.title}”缺少“用途：”说明。", "在标题下一行写“> 用途：这一部分在讲话里做什么。”"))
+    return out
+
+
+def check_roles(variant: Variant, registry: Registry) -> list[Finding]:
+    out, known = [], "、".join(registry.roles)
+    for section in variant.all_sections():
+        if section.level == 1 and not section.heading_is_spoken:
+            implied = OPENING if section.is_opening else CLOSING
+            if section.role not in (None, implied):
+                out.append(Finding(variant.path, section.line, f"“{section.title}”的作用应为“{implied}”，不能声明为“{section.role}”。", "删去这个 role 注释。"))
+            continue
+        if section.role is None:
+            if section.level == 1:
+                out.append(Finding(variant.path, section.line, f"一级部分“{section.title}”没有声明作用。", f"在标题末尾加 <!-- role: 作用 -->，作用从以下选：{known}。"))
+            continue
+        if section.role not in registry.roles:
+            guess = difflib.get_close_matches(section.role, list(registry.roles), n=1, cutoff=0.3)
+            hint = f"是不是“{guess[0]}”？" if guess else ""
+            out.append(Finding(variant.path, section.line, f"作用“{section.role}”没有登记。{hint}", f"改用已登记的作用：{known}；确需新增时在 data/roles.yml 登记并写明说明。"))
+        elif section.role in (OPENING, CLOSING):
+            out.append(Finding(variant.path, section.line, f"编号部分不能声明为“{section.role}”。", "开场、结束语各写成单独的“## 开场”“## 结束语”部分。"))
+    return out
+
+
+# --- numbering ------------------------------------------------------------------------------
+
+LEVEL_NAMES = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
+POINTS = re.compile(r"(?:讲|强调|谈|提)(?:以下|这么|下面)?([一二三四五六七八九十两]+)点")
+
+
+def _expected_text(level: int, value: int) -> str:
+    if level == 1:
+        return f"{to_cn(value)}、"
+    if level == 2:
+        return f"（{to_cn(value)}）"
+    if level == 3:
+        return f"{value}."
+    return f"（{value}）"
+
+
+def _sequence_finding(path, line, raw, level, got, want) -> Finding:
+    if got < want:
+        what = "重复了" if got == want - 1 else "顺序倒了"
+    else:
+        what = f"跳号了（漏了“{_expected_text(level, want)}”）"
+    return Finding(path, line, f"编号“{raw}”{what}。", f"这里应为“{_expected_text(level, want)}”，后面的编号依次顺延。")
+
+
+def check_numbering(variant: Variant, registry: Registry) -> list[Finding]:
+    out, path = [], variant.path
+    numbered = [s for s in variant.sections if s.marker and s.marker.level == 1]
+    for want, section in enumerate(numbered, start=1):
+        if section.marker.value != want:
+            out.append(_sequence_finding(path, section.line, section.marker.raw, 1, section.marker.value, want))
+            break  # one wrong number shifts all the rest; report the first
+    for top in variant.sections:
+        out += _check_levels(variant, top)
+        for section in top.walk():
+            if section.level == 2 and (section.marker is None or section.marker.level != 2):
+                out.append(Finding(path, section.line, f"小标题“{section.title}”没有以“（一）”“（二）”……开头。", "### 小标题写成“### （一）标题”。"))
+            out += _check_run_in(variant, section)
+    opening = variant.sections[0] if variant.sections and variant.sections[0].is_opening else None
+    if opening:
+        for block in opening.blocks:
+            for m in POINTS.finditer(block.text):
+                promised = cn_number(m.group(1))
+                if promised is not None and promised != len(numbered):
+                    out.append(Finding(path, block.line, f"开场说“{m.group(0)}点”，正文却有 {len(numbered)} 个一级部分。", f"把点数改为“{to_cn(len(numbered))}”，或增删一级部分使两者一致。"))
+    return out
+
+
+def _check_levels(variant: Variant, top: Section) -> list[Finding]:
+    """（一） → 1. → （1） inside one top-level section, from ### headings and paragraph starts alike."""
+    items: list[tuple[int, object]] = []
+    for section in top.walk():
+        if section is not top and section.marker and section.marker.level == 2:
+            items.append((section.line, section.marker))
+        for block in section.blocks:
+            if block.marker and block.marker.level in (1, 2, 3, 4):
+                items.append((block.line, block.marker))
+    out, expected, open_levels = [], {2: 1, 3: 1, 4: 1}, {1}
+    for line, marker in sorted(items, key=lambda item: item[0]):
+        level = marker.level
+        if level == 1:
+            out.append(Finding(variant.path, line, f"段落以“{marker.raw}”开头，但“一、”级编号只用于 ## 一级标题。", "把它写成 ## 标题，或改为下一级编号“（一）”。"))
+            continue
+        if level - 1 not in open_levels:
+            out.append(Finding(variant.path, line, f"编号“{marker.raw}”的层次不对：上面没有“{LEVEL_NAMES[level - 1]}”级编号。", f"按“一、 → （一） → 1. → （1）”的顺序逐级使用，或改用“{LEVEL_NAMES[level - 1]}”级编号。"))
+            continue
+        if marker.value != expected[level]:
+            out.append(_sequence_finding(variant.path, line, marker.raw, level, marker.value, expected[level]))
+        expected[level] = marker.value + 1
+        for deeper in range(level + 1, 5):
+            expected[deeper] = 1
+            open_levels.discard(deeper)
+        open_levels.add(level)
+    return out
+
+
+def _check_run_in(variant: Variant, section: Section) -> list[Finding]:
+    """一是、二是…… (or 一要、二要……) run in order within one section, without mixing 是 and 要."""
+    out, expected, suffix = [], 1, ""
+    for block in section.blocks:
+        marker = block.marker
+        if marker is None:
+            continue
+        if marker.level != 0:
+            expected, suffix = 1, ""  # a numbered item starts a new run
+            continue
+        if marker.value != expected:
+            out.append(Finding(variant.path, block.line, f"“{marker.raw}”的顺序不对（这里应为“{to_cn(expected)}{suffix or marker.suffix}”）。", "从“一”起依次编排，不重复、不跳号。"))
+        elif suffix and marker.suffix != suffix:
+            out.append(Finding(variant.path, block.line, f"“{marker.raw}”与前面的“一{suffix}”混用。", f"同一组统一写成“{to_cn(marker.value)}{suffix}”。"))
+        expected, suffix = marker.value + 1, suffix or marker.suffix
+    return out
+
+
+# --- placeholders and masks ------------------------------------------------------------------
+
+MASK = re.compile(r"\*{2,}|＊{2,}|[XＸ]{2,}|×{2,}|某某|(?<![A-Za-z])[XＸ](?=[年月日届轮个名次条号点同])|第[XＸ]")
+
+
+def check_placeholders(variant: Variant, registry: Registry) -> list[Finding]:
+    out, path = [], variant.path
+    names = list(registry.placeholders)
+    texts = list(_texts(variant, notes=True)) + list(_meta_texts(variant))
+    for line, text in texts:
+        for m in PLACEHOLDER.finditer(text):
+            name = m.group(1)
+            if not PLACEHOLDER_NAME.match(name):
+                out.append(Finding(path, line, f"占位符“{m.group(0)}”的名称不合规。", "名称只用汉字、字母和数字，例如【被巡察党组织】；【】不作他用。"))
+            elif name not in registry.placeholders:
+                guess = difflib.get_close_matches(name, names, n=1, cutoff=0.4)
+                hint = f"改用已登记的【{guess[0]}】，或" if guess else ""
+                out.append(Finding(path, line, f"占位符【{name}】没有登记。", f"{hint}在 data/placeholders.yml 登记它的类型、说明和示例。"))
+        leftover = PLACEHOLDER.sub("", text)
+        if "【" in leftover or "】" in leftover:
+            out.append(Finding(path, line, "有不成对的“【”或“】”。", "【】只用于占位符，写成【名称】；其他地方的方括号改用〔〕或删去。"))
+    for line, text in list(_texts(variant, notes=False)) + list(_meta_texts(variant)):
+        for m in MASK.finditer(PLACEHOLDER.sub("", text)):
+            out.append(Finding(path, line, f"出现遮挡符号“{m.group(0)}”。", "因单位而异的内容写成登记过的占位符（如【被巡察党组织】）；领导同志的姓名和职务按正式表述写全。"))
+    return out
+
+
+# --- punctuation and HTML ------------------------------------------------------------------------
+
+FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。", '"': "“”"}
+NEAR_CJK = f"{CJK}【】「」“”"
+HALF_WIDTH = re.compile(
+    rf"(?<=[{NEAR_CJK}])[,;:?!()]|[,;:?!()](?=[{NEAR_CJK}])|(?<=[{CJK}])\.(?![\d.])|\""
+)
+MD_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")
+
+
+def check_punctuation(variant: Variant, registry: Registry) -> list[Finding]:
+    out = []
+    for line, text in list(_texts(variant, notes=True)) + list(_meta_texts(variant)):
+        for m in HALF_WIDTH.finditer(MD_LINK.sub(r"\1", text)):
+            start = max(0, m.start() - 4)
+            context = text[start : m.end() + 4] if m.end() + 4 <= len(text) else text[start:]
+            out.append(Finding(variant.path, line, f"中文行文里用了半角标点“{m.group(0)}”（“{context}”）。", f"改为全角“{FULL_WIDTH[m.group(0)]}”。"))
+    return out
+
+
+TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][\w-]*)([^>]*)>")
+DANGEROUS_TAGS = {"script", "iframe", "object", "embed", "style", "link", "form", "img", "svg", "video", "audio", "meta", "base"}
+
+
+def check_html(variant: Variant, registry: Registry) -> list[Finding]:
+    out = []
+    lines = variant.path.read_text(encoding="utf-8").split("\n") if variant.path.exists() else []
+    for number, line in enumerate(lines, start=1):
+        scan = re.sub(r"<!--.*?-->", "", line)
+        for m in TAG.finditer(scan):
+            tag = m.group(2).lower()
+            attrs = m.group(3)
+            if tag in DANGEROUS_TAGS:
+                what = f"<{tag}> 标签会执行脚本或加载外部内容"
+            elif re.search(r"\bon\w+\s*=", attrs, re.I):
+                what = f"<{tag}> 标签带有 on… 事件属性，会执行脚本"
+            elif re.search(r"\b(src|href)\s*=\s*['\"]?\s*(https?:|//|javascript:)", attrs, re.I):
+                what = f"<{tag}> 标签引用了外部地址"
+            else:
+                what = f"正文里写了 HTML 标签 <{m.group(1)}{tag}>"
+            out.append(Finding(variant.path, number, f"{what}，这是不允许的。", "删去 HTML 标签，只用本页说明的 Markdown 写法；网站必须离线可用，不加载任何外部内容。"))
+        if re.search(r"\]\(\s*(javascript:|https?://|//)", line, re.I) or re.search(r"!\[[^\]]*\]\(", line):
+            out.append(Finding(variant.path, number, "链接或图片指向外部地址或脚本。", "只链接本站的其他模板（相对路径，如 city-special-linkage.md），不插图片。"))
+    return out
+
+
+# --- annotations and 提法 ------------------------------------------------------------------
+
+def check_annotations(variant: Variant, registry: Registry) -> list[Finding]:
+    out = []
+    for note, text in variant.all_notes():
+        if not note.text:
+            out.append(Finding(variant.path, note.line, f"“{note.kind}”注释没有内容。", "在冒号后写明说明文字，或删去这一行。"))
+        if note.anchor is not None and (not note.anchor or note.anchor not in text):
+            out.append(Finding(variant.path, note.line, f"注释所指的原文“{note.anchor}”不在上一段里。", "「」里照抄上一段中的原文（一字不差），或去掉「」改为对整段的注释。"))
+        if note.kind == "提法" and not note.anchor:
+            out.append(Finding(variant.path, note.line, "“提法”注释没有标出所指的提法。", "写成“> 提法「提法原文」：含义和现行情况”。"))
+    return out
+
+
+def check_tifa(variant: Variant, registry: Registry) -> list[Finding]:
+    out = []
+    noted = [note.anchor for note, _ in variant.all_notes() if note.kind == "提法" and note.anchor]
+    for tifa in registry.tifa:
+        if not tifa.is_dated:
+            continue
+        if any(tifa.pattern.search(anchor) for anchor in noted):
+            continue
+        for line, text in _texts(variant, notes=False):
+            m = tifa.pattern.search(text)
+            if m:
+                replacement = f"现行写法可参考“{tifa.replacement}”；" if tifa.replacement else ""
+                out.append(Finding(variant.path, line, f"“{m.group(0)}”是已过时的提法（{tifa.why}）", f"{tifa.check}{replacement}确需保留时，在该段后加“> 提法「{m.group(0)}」：保留的理由”。", WARNING))
+                break
+    return out
+
+
+ALL_CHECKS: tuple[Check, ...] = (
+    check_front_matter, check_structure, check_roles, check_numbering, check_placeholders,
+    check_punctuation, check_html, check_annotations, check_tifa,
+)
+
+
+def check_variant(variant: Variant, registry: Registry) -> list[Finding]:
+    out: list[Finding] = []
+    for check in ALL_CHECKS:
+        out += check(variant, registry)
+    return out

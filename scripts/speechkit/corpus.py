@@ -1,0 +1,84 @@
+"""Load every variant once, check it, and hand the same model to whoever asks."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from .checks import check_variant
+from .findings import Finding, sort_findings
+from .model import Variant
+from .parser import parse_variant
+from .paths import DATA_DIR, SPEECHES_DIR
+from .registry import DataFileError, Registry, load_registry
+from .similarity import near_duplicates
+
+
+@dataclass
+class Corpus:
+    registry: Registry | None
+    variants: list[Variant] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.is_error]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if not f.is_error]
+
+    def variant(self, slug: str) -> Variant | None:
+        return next((v for v in self.variants if v.slug == slug), None)
+
+
+def variant_paths(speeches_dir: Path = SPEECHES_DIR) -> list[Path]:
+    """Every published variant; files starting with _ are skeletons and drafts kept out of the site."""
+    return sorted(p for p in speeches_dir.glob("*.md") if not p.name.startswith("_") and p.name != "index.md")
+
+
+def load_corpus(
+    speeches_dir: Path = SPEECHES_DIR,
+    data_dir: Path = DATA_DIR,
+    progress: Callable[[int, int], None] | None = None,
+) -> Corpus:
+    try:
+        registry = load_registry(data_dir)
+    except DataFileError as exc:
+        return Corpus(registry=None, findings=[exc.finding])
+    corpus = Corpus(registry=registry)
+    paths = variant_paths(speeches_dir)
+    for done, path in enumerate(paths, start=1):
+        try:
+            variant, findings = parse_variant(path)
+        except (OSError, UnicodeDecodeError) as exc:
+            corpus.findings.append(Finding(path, 1, f"无法读取文件（{exc}）。", "把文件存为 UTF-8 编码的文本。"))
+            continue
+        corpus.variants.append(variant)
+        corpus.findings += findings + check_variant(variant, registry)
+        if progress:
+            progress(done, len(paths))
+    corpus.findings += check_duplicates(corpus)
+    corpus.findings = sort_findings(corpus.findings)
+    return corpus
+
+
+def check_duplicates(corpus: Corpus) -> list[Finding]:
+    out = []
+    threshold = float(corpus.registry.settings.get("near_duplicate_threshold", 0.5))
+    by_slug = {v.slug: v for v in corpus.variants}
+    titles: dict[str, Variant] = {}
+    for variant in corpus.variants:
+        if variant.title in titles:
+            other = titles[variant.title]
+            out.append(Finding(variant.path, variant.meta_lines.get("title", 1), f"标题与 {other.path.name} 相同。", "改一个能区分两篇的标题（写明会议、层级或讲话人）。"))
+        titles.setdefault(variant.title, variant)
+    texts = {v.slug: "\n".join(v.spoken_lines()) for v in corpus.variants}
+    for pair in near_duplicates(texts, threshold):
+        first, second = by_slug[pair.first], by_slug[pair.second]
+        out.append(Finding(
+            second.path, second.body_line,
+            f"与 {first.path.name} 高度相似（相似度 {pair.similarity:.0%}，上限 {threshold:.0%}），是近似重复的变体。",
+            f"不要重复收录同一篇讲话：删去其中一篇，或把差异写成对 {first.path.name} 的修改。",
+        ))
+    return out

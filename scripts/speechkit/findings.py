@@ -1,0 +1,43 @@
+"""A finding is one problem in one file at one line, with the fix, in Chinese."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .paths import ROOT
+
+ERROR = "错误"
+WARNING = "警告"
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: Path
+    line: int
+    message: str
+    fix: str
+    severity: str = ERROR
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+    def display_path(self) -> str:
+        try:
+            return self.path.resolve().relative_to(ROOT).as_posix()
+        except ValueError:
+            return str(self.path)
+
+    def __str__(self) -> str:
+        prefix = "" if self.is_error else f"{WARNING}："
+        return f"{self.display_path()}:{self.line}: {prefix}{self.message} 改法：{self.fix}"
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: (str(f.path), f.line, f.message))
+
+
+def summarise(findings: list[Finding]) -> str:
+    errors = sum(f.is_error for f in findings)
+    warnings = len(findings) - errors
+    return f"{errors} 个错误，{warnings} 个警告"

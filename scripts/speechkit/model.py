@@ -1,0 +1,119 @@
+"""The parsed model of a speech variant. Pages, checks, comparison pages and exports all read this."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+# Kinds of `>` lines. Section guidance sits under a heading; annotations follow the text they explain.
+GUIDE_KINDS = ("用途", "改写", "易错")
+ANNOTATION_KINDS = ("注", "提法")
+
+OPENING = "开场"
+CLOSING = "结束语"
+
+
+@dataclass
+class Note:
+    kind: str  # one of GUIDE_KINDS or ANNOTATION_KINDS
+    text: str
+    line: int
+    anchor: str | None = None  # the words in the text that an annotation explains
+
+
+@dataclass
+class Marker:
+    """Numbering at the start of a heading or paragraph: 一、 （一） 1. （1） or 一是/一要."""
+
+    level: int  # 1..4 for the GB/T 9704 hierarchy, 0 for run-in ordinals (一是、二是)
+    value: int
+    raw: str
+    suffix: str = ""  # 是 or 要, for run-in ordinals
+
+
+@dataclass
+class Block:
+    """One spoken paragraph."""
+
+    text: str
+    line: int
+    marker: Marker | None = None
+    notes: list[Note] = field(default_factory=list)
+
+
+@dataclass
+class Section:
+    level: int  # 1 for ##, 2 for ###
+    title: str  # heading text as written, without the role comment
+    line: int
+    role: str | None = None
+    marker: Marker | None = None
+    guide: list[Note] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)  # annotations on the heading itself
+    blocks: list[Block] = field(default_factory=list)
+    children: list["Section"] = field(default_factory=list)
+
+    @property
+    def is_opening(self) -> bool:
+        return self.level == 1 and self.title == OPENING
+
+    @property
+    def is_closing(self) -> bool:
+        return self.level == 1 and self.title == CLOSING
+
+    @property
+    def heading_is_spoken(self) -> bool:
+        """开场 and 结束语 are labels for the writer; numbered headings are part of the speech."""
+        return not (self.is_opening or self.is_closing)
+
+    def walk(self) -> Iterator["Section"]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def spoken_lines(self) -> list[str]:
+        """The text a speaker reads, in order: heading (if spoken), paragraphs, sub-sections."""
+        lines = [self.title] if self.heading_is_spoken else []
+        lines += [b.text for b in self.blocks]
+        for child in self.children:
+            lines += child.spoken_lines()
+        return lines
+
+
+@dataclass
+class Variant:
+    path: Path
+    slug: str
+    meta: dict
+    meta_lines: dict[str, int]
+    body_line: int  # first line after the front matter
+    sections: list[Section] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return str(self.meta.get("title", self.slug))
+
+    @property
+    def src_uri(self) -> str:
+        from .paths import SPEECHES_URI
+
+        return f"{SPEECHES_URI}/{self.slug}.md"
+
+    def all_sections(self) -> Iterator[Section]:
+        for section in self.sections:
+            yield from section.walk()
+
+    def numbered_sections(self) -> list[Section]:
+        return [s for s in self.sections if s.heading_is_spoken]
+
+    def spoken_lines(self) -> list[str]:
+        return [line for s in self.sections for line in s.spoken_lines()]
+
+    def all_notes(self) -> Iterator[tuple[Note, str]]:
+        """Every annotation with the text it belongs to (heading or paragraph)."""
+        for section in self.all_sections():
+            for note in section.notes:
+                yield note, section.title
+            for block in section.blocks:
+                for note in block.notes:
+                    yield note, block.text

@@ -1,0 +1,176 @@
+"""Pages generated from the whole corpus: one per shared role, the structure matrix, the placeholder
+index, the 提法 page and the template picker. All are built from the same model as the template pages."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .corpus import Corpus
+from .model import Section, Variant
+from .phrases import shared_phrases
+from .registry import Registry, Role
+from .render import _escape, attr, inline, role_label, section_anchor, section_markdown
+from .stats import minutes, section_chars, variant_chars
+from .text import placeholders_in
+
+COMPARE_URI = "compare"
+
+
+def sections_by_role(corpus: Corpus) -> dict[str, list[tuple[Variant, Section]]]:
+    found: dict[str, list[tuple[Variant, Section]]] = defaultdict(list)
+    for variant in corpus.variants:
+        for section in variant.all_sections():
+            role = role_label(section)
+            if role in corpus.registry.roles:
+                found[role].append((variant, section))
+    return found
+
+
+def shared_roles(corpus: Corpus) -> list[Role]:
+    """Roles that two or more variants have: each gets a comparison page."""
+    found = sections_by_role(corpus)
+    roles = [r for r in corpus.registry.roles.values() if len({v.slug for v, _ in found.get(r.name, [])}) >= 2]
+    return sorted(roles, key=lambda r: r.order)
+
+
+def role_page_uri(role: Role) -> str:
+    return f"{COMPARE_URI}/{role.slug}.md"
+
+
+def _link(variant: Variant, depth: int = 1, anchor: str = "") -> str:
+    up = "../" * depth
+    return f"[{_escape(variant.title)}]({up}{variant.src_uri}{'#' + anchor if anchor else ''})"
+
+
+def role_page(corpus: Corpus, role: Role) -> str:
+    registry = corpus.registry
+    entries = sections_by_role(corpus)[role.name]
+    lines = [f"# 共性段落：{role.name}", "", f"{_escape(role.description)}", "{ .variant-summary }", ""]
+    lines += ['!!! info "这一部分通常写什么"', "", f"    {_escape(role.contains)}", ""]
+    lines += ['!!! tip "写作提醒"', "", f"    {_escape(role.tips)}", ""]
+    lines += [f"下面是 {len(entries)} 个版本，每个版本可以单独复制；在任一模板页填写的信息在这里同样生效。", ""]
+    lines += ['<div class="fill-panel" data-fill-panel></div>', ""]
+    for variant, section in entries:
+        chars = section_chars(section, registry)
+        label = section.title if section.heading_is_spoken else role.name
+        lines += [f'=== "{attr(variant.title)}"', ""]
+        body = [
+            f'<div class="speech-excerpt" data-source="{attr(variant.slug)}" data-speech-title="{attr(variant.title)}" markdown>',
+            "",
+            f"来源：{_link(variant, anchor=section_anchor(variant, section))}（{_escape(label)}，约 {chars:,} 字，约 {minutes(chars, registry)} 分钟）",
+            "{ .excerpt-source }",
+            "",
+            section_markdown(variant, section, registry, excerpt=True),
+            "</div>",
+        ]
+        lines += [("    " + line) if line else "" for line in "\n".join(body).split("\n")] + [""]
+    return "\n".join(lines)
+
+
+def matrix_page(corpus: Corpus) -> str:
+    registry = corpus.registry
+    found = sections_by_role(corpus)
+    roles = [r for r in registry.roles.values() if found.get(r.name)]
+    lines = ["# 结构对照表", "", "每一行是一篇模板，每一列是一种作用；格子里是这篇模板中承担该作用的部分及其字数，点击可跳到原文。", ""]
+    lines += ["| 模板 | " + " | ".join(r.name for r in roles) + " | 全文 |", "|---|" + "---|" * len(roles) + "---:|"]
+    for variant in corpus.variants:
+        cells = []
+        for role in roles:
+            parts = [s for v, s in found[role.name] if v is variant]
+            cell = "<br>".join(
+                f"[{_escape(s.title)}](../{variant.src_uri}#{section_anchor(variant, s)})（{section_chars(s, registry):,} 字）" for s in parts
+            )
+            cells.append(cell or "—")
+        total = variant_chars(variant, registry)
+        lines.append(f"| {_link(variant)} | " + " | ".join(cells) + f" | {total:,} 字，约 {minutes(total, registry)} 分钟 |")
+    lines += ["", "作用的说明见 [共性段落](index.md)。", ""]
+    return "\n".join(lines)
+
+
+def placeholder_page(corpus: Corpus) -> str:
+    registry = corpus.registry
+    used: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for variant in corpus.variants:
+        for line in variant.spoken_lines():
+            for name in placeholders_in(line):
+                used[name][variant.slug] += 1
+    by_slug = {v.slug: v for v in corpus.variants}
+    lines = ["# 占位符索引", "", "模板中所有需要替换的内容都写成【名称】。同一个名称在各模板中含义相同：在任一页面填写一次，所有模板都会套用。", ""]
+    lines += ["| 占位符 | 类型 | 填什么 | 示例 | 使用于 |", "|---|---|---|---|---|"]
+    for name, ph in registry.placeholders.items():
+        where = "、".join(f"{_link(by_slug[slug])}（{count} 处）" for slug, count in used.get(name, {}).items()) or "暂未使用"
+        lines.append(f"| {inline('【' + name + '】', registry)} | {ph.type} | {_escape(ph.description)} | {_escape(ph.example)} | {where} |")
+    lines += ["", "示例中的单位、人名均为虚构。新增占位符的方法见 [变体文件格式](../contributing/format.md#placeholders)。", ""]
+    return "\n".join(lines)
+
+
+def tifa_page(corpus: Corpus) -> str:
+    registry = corpus.registry
+    by_slug = {v.slug: v for v in corpus.variants}
+    phrases = shared_phrases(corpus.variants, registry)
+    lines = ["# 提法", "", "下表是两篇及以上模板共同使用的提法和固定说法，由构建脚本从正文中找出；现行情况来自 `data/tifa.yml`。", ""]
+    lines += ["## 各模板共用的提法 { #shared }", "", "| 提法 | 出现于 | 现行情况 |", "|---|---|---|"]
+    for phrase in phrases:
+        where = "、".join(_link(by_slug[s]) for s in phrase.variants)
+        status = f"{phrase.tifa.status}：{phrase.tifa.meaning}" if phrase.tifa else "未登记（常用说法）"
+        lines.append(f"| {_escape(phrase.text)} | {where} | {_escape(status)} |")
+    lines += ["", "## 已过时和需要核对的提法 { #dated }", "", "范文网站上常见、但已经过时或需要核对的提法。模板中出现这些提法而没有加注时，检查会报警告。", ""]
+    lines += ["| 提法 | 状态 | 为什么 | 怎么写 |", "|---|---|---|---|"]
+    for tifa in registry.tifa:
+        if tifa.status == "现行":
+            continue
+        how = tifa.check + (f"现行写法：{tifa.replacement}。" if tifa.replacement else "")
+        lines.append(f"| {_escape(tifa.term)} | {tifa.status} | {_escape(tifa.why)} | {_escape(how)} |")
+    lines += ["", "## 现行提法释义 { #current }", "", "| 提法 | 含义 |", "|---|---|"]
+    for tifa in registry.tifa:
+        if tifa.status == "现行":
+            lines.append(f"| {_escape(tifa.term)} | {_escape(tifa.meaning)} |")
+    lines.append("")
+    return "\n".join(lines)
+
+
+def compare_index(corpus: Corpus) -> str:
+    found = sections_by_role(corpus)
+    lines = ["# 共性段落", "", "各模板按“作用”划分段落。两篇及以上模板都有的作用，各有一页把所有版本并排列出，便于比较、挑选和复制。", ""]
+    lines += ["| 作用 | 这一部分做什么 | 版本数 |", "|---|---|---:|"]
+    for role in shared_roles(corpus):
+        lines.append(f"| [{role.name}]({role.slug}.md) | {_escape(role.description)} | {len(found[role.name])} |")
+    lines += ["", "另见：[结构对照表](matrix.md) · [占位符索引](placeholders.md) · [提法](tifa.md)", ""]
+    return "\n".join(lines)
+
+
+def variant_picker(corpus: Corpus, *, depth: int) -> str:
+    """Cards grouped by meeting type, for the home page and the template index."""
+    registry = corpus.registry
+    by_meeting: dict[str, list[Variant]] = defaultdict(list)
+    for variant in corpus.variants:
+        by_meeting[str(variant.meta.get("meeting", ""))].append(variant)
+    order = list(registry.fields["meeting"].choices)
+    lines = []
+    for meeting in sorted(by_meeting, key=lambda m: order.index(m) if m in order else len(order)):
+        lines += [f"### {meeting}", "", '<div class="grid cards variant-cards" markdown>', ""]
+        for variant in by_meeting[meeting]:
+            meta = variant.meta
+            total = variant_chars(variant, registry)
+            lines += [
+                f"-   **{_link(variant, depth=depth)}**",
+                "",
+                f"    讲话人：{_escape(meta.get('speaker', ''))} · {_escape(meta.get('level', ''))} · {_escape(meta.get('kind', ''))}",
+                "",
+                f"    {inline(str(meta.get('summary', '')), registry)}",
+                "",
+                f"    约 {total:,} 字，约 {minutes(total, registry)} 分钟 · {_escape(meta.get('status', ''))}",
+                "",
+            ]
+        lines += ["</div>", ""]
+    return "\n".join(lines)
+
+
+def generated_pages(corpus: Corpus) -> dict[str, str]:
+    """src_uri → Markdown for every page that exists only at build time."""
+    pages = {f"{COMPARE_URI}/index.md": compare_index(corpus)}
+    for role in shared_roles(corpus):
+        pages[role_page_uri(role)] = role_page(corpus, role)
+    pages[f"{COMPARE_URI}/matrix.md"] = matrix_page(corpus)
+    pages[f"{COMPARE_URI}/placeholders.md"] = placeholder_page(corpus)
+    pages[f"{COMPARE_URI}/tifa.md"] = tifa_page(corpus)
+    return pages

@@ -1,0 +1,169 @@
+"""The data files under data/: roles, placeholders, front-matter fields, 提法, settings.
+
+They are validated as they load, so a broken data file is reported like a broken variant:
+file, line, fix, and no traceback.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .findings import Finding
+from .paths import DATA_DIR
+
+
+class DataFileError(Exception):
+    def __init__(self, finding: Finding):
+        super().__init__(str(finding))
+        self.finding = finding
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """SafeLoader that refuses duplicate keys (YAML would silently keep the last one)."""
+
+
+def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    seen: dict = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(None, None, f"重复的键“{key}”", key_node.start_mark)
+        seen[key] = True
+    return loader.construct_mapping(node, deep=deep)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _line_of(text: str, key: str) -> int:
+    m = re.search(rf"^(?:- )?(?:term|name)?:?\s*{re.escape(key)}\s*:?\s*$", text, re.M) or re.search(re.escape(key), text)
+    return text.count("\n", 0, m.start()) + 1 if m else 1
+
+
+def load_yaml(path: Path):
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DataFileError(Finding(path, 1, f"无法读取数据文件（{exc.strerror}）。", "确认文件存在且是 UTF-8 文本。")) from None
+    try:
+        return yaml.load(text, Loader=_UniqueKeyLoader), text
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        raise DataFileError(Finding(path, line, f"数据文件无法解析（{getattr(exc, 'problem', None) or exc}）。", "检查这一行的缩进、冒号和重复的键。")) from None
+
+
+@dataclass(frozen=True)
+class Role:
+    name: str
+    slug: str
+    description: str
+    contains: str
+    tips: str
+    order: int
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    name: str
+    type: str
+    description: str
+    example: str
+
+
+@dataclass(frozen=True)
+class Tifa:
+    term: str
+    status: str  # 现行 | 过时 | 核对
+    meaning: str
+    pattern: re.Pattern
+    why: str = ""
+    check: str = ""
+    replacement: str = ""
+    since: int | None = None
+
+    @property
+    def is_dated(self) -> bool:
+        return self.status == "过时"
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    label: str
+    required: bool
+    type: str
+    choices: tuple[str, ...] = ()
+
+
+@dataclass
+class Registry:
+    roles: dict[str, Role]
+    placeholders: dict[str, Placeholder]
+    fields: dict[str, Field]
+    tifa: list[Tifa]
+    settings: dict
+    files: dict[str, Path] = field(default_factory=dict)
+
+    @property
+    def examples(self) -> dict[str, str]:
+        return {p.name: p.example for p in self.placeholders.values()}
+
+    def role_by_slug(self, slug: str) -> Role | None:
+        return next((r for r in self.roles.values() if r.slug == slug), None)
+
+
+PLACEHOLDER_TYPES = ("单位", "人名", "职务", "地名", "日期", "数字", "文本")
+TIFA_STATUSES = ("现行", "过时", "核对")
+
+
+def _require(path: Path, text: str, key: str, entry: dict, fields: tuple[str, ...]) -> None:
+    for name in fields:
+        value = entry.get(name) if isinstance(entry, dict) else None
+        if value in (None, ""):
+            raise DataFileError(Finding(path, _line_of(text, key), f"“{key}”缺少字段 {name}。", f"为这一项补上 {name}。"))
+
+
+def load_registry(data_dir: Path = DATA_DIR) -> Registry:
+    files = {name: data_dir / f"{name}.yml" for name in ("roles", "placeholders", "front_matter", "tifa", "settings")}
+
+    raw_roles, text = load_yaml(files["roles"])
+    roles: dict[str, Role] = {}
+    for order, entry in enumerate(raw_roles or []):
+        key = entry.get("name", f"第{order + 1}项") if isinstance(entry, dict) else f"第{order + 1}项"
+        _require(files["roles"], text, key, entry, ("name", "slug", "description", "contains", "tips"))
+        roles[entry["name"]] = Role(order=order, **{k: str(entry[k]) for k in ("name", "slug", "description", "contains", "tips")})
+
+    raw_ph, text = load_yaml(files["placeholders"])
+    placeholders: dict[str, Placeholder] = {}
+    for name, entry in (raw_ph or {}).items():
+        _require(files["placeholders"], text, name, entry, ("type", "description", "example"))
+        if entry["type"] not in PLACEHOLDER_TYPES:
+            raise DataFileError(Finding(files["placeholders"], _line_of(text, name), f"占位符“{name}”的类型“{entry['type']}”不在登记范围内。", f"改为以下之一：{'、'.join(PLACEHOLDER_TYPES)}。"))
+        placeholders[str(name)] = Placeholder(name=str(name), type=entry["type"], description=str(entry["description"]), example=str(entry["example"]))
+
+    raw_fields, text = load_yaml(files["front_matter"])
+    fields: dict[str, Field] = {}
+    for key, entry in (raw_fields or {}).items():
+        _require(files["front_matter"], text, key, entry, ("label", "type"))
+        fields[key] = Field(key=key, label=str(entry["label"]), required=bool(entry.get("required")), type=str(entry["type"]), choices=tuple(entry.get("choices") or ()))
+
+    raw_tifa, text = load_yaml(files["tifa"])
+    tifa: list[Tifa] = []
+    for entry in raw_tifa or []:
+        key = entry.get("term", "?") if isinstance(entry, dict) else "?"
+        _require(files["tifa"], text, key, entry, ("term", "status", "meaning"))
+        if entry["status"] not in TIFA_STATUSES:
+            raise DataFileError(Finding(files["tifa"], _line_of(text, key), f"提法“{key}”的状态“{entry['status']}”不对。", f"改为以下之一：{'、'.join(TIFA_STATUSES)}。"))
+        try:
+            pattern = re.compile(entry.get("pattern") or re.escape(entry["term"]))
+        except re.error as exc:
+            raise DataFileError(Finding(files["tifa"], _line_of(text, key), f"提法“{key}”的 pattern 不是有效的正则表达式（{exc}）。", "修正正则表达式，或删去 pattern 按原文查找。")) from None
+        tifa.append(Tifa(term=str(entry["term"]), status=entry["status"], meaning=str(entry["meaning"]), pattern=pattern,
+                         why=str(entry.get("why", "")), check=str(entry.get("check", "")), replacement=str(entry.get("replacement", "")), since=entry.get("since")))
+
+    settings, _ = load_yaml(files["settings"])
+    return Registry(roles=roles, placeholders=placeholders, fields=fields, tifa=tifa, settings=settings or {}, files=files)

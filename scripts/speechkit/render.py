@@ -1,0 +1,205 @@
+"""Turn the model into Markdown for MkDocs (Material, attr_list, md_in_html, admonitions).
+
+The same functions render a section on its template page and on the comparison pages, so a
+paragraph is written in exactly one place: the variant file.
+
+HTML contract for overrides/assets (fill-in, copy, print):
+- `.speech[data-speech]` wraps a whole speech; `.speech-section[data-role]` wraps each part;
+- every spoken heading or paragraph has the class `speech-text` (in reading order);
+- every placeholder is `span.ph[data-ph]` with `data-ph-type`, `data-ph-desc`, `data-ph-example`;
+- `.section-meta` holds the role label and length; it and annotations are never copied;
+- `.speech-excerpt[data-source]` wraps one variant's version of a section on a comparison page;
+- `[data-fill-panel]` is where the fill-in panel goes.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+from .model import Block, Note, Section, Variant
+from .registry import Registry
+from .stats import minutes, section_chars, variant_chars
+from .text import PLACEHOLDER
+
+MARK = "\x00"  # stands in for an annotation marker until the text is escaped
+MD_SPECIAL = re.compile(r"([\\`*_\[\]{}])")
+
+
+def attr(value: str) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def placeholder_html(name: str, registry: Registry) -> str:
+    ph = registry.placeholders.get(name)
+    if ph is None:  # unregistered names never reach a page: the checks stop the build first
+        return f"【{html.escape(name)}】"
+    return (
+        f'<span class="ph" data-ph="{attr(name)}" data-ph-type="{attr(ph.type)}" '
+        f'data-ph-desc="{attr(ph.description)}" data-ph-example="{attr(ph.example)}">【{html.escape(name)}】</span>'
+    )
+
+
+def inline(text: str, registry: Registry) -> str:
+    """Escape prose for Markdown, then turn 【名称】 into placeholder spans and markers into (N)."""
+    out, last = [], 0
+    for m in PLACEHOLDER.finditer(text):
+        out.append(_escape(text[last : m.start()]))
+        out.append(placeholder_html(m.group(1), registry))
+        last = m.end()
+    out.append(_escape(text[last:]))
+    rendered = "".join(out)
+    return re.sub(f"{MARK}(\\d+){MARK}", r"(\1)", rendered)
+
+
+def _escape(text: str) -> str:
+    text = html.escape(text, quote=False)
+    return MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _block_start(text: str) -> str:
+    """Keep a paragraph that starts with 1. or - from turning into a Markdown list."""
+    return re.sub(r"^(\d+)\.", r"\1\\.", text) if re.match(r"^\d+\.", text) else text
+
+
+def _with_markers(text: str, notes: list[Note]) -> str:
+    """Put annotation markers after the words each note explains (or at the end of the paragraph)."""
+    for number, note in enumerate(notes, start=1):
+        marker = f"{MARK}{number}{MARK}"
+        if note.anchor and note.anchor in text:
+            at = text.index(note.anchor) + len(note.anchor)
+            text = text[:at] + marker + text[at:]
+        else:
+            text += marker
+    return text
+
+
+def block_markdown(block: Block, registry: Registry, *, annotations: bool = True) -> str:
+    notes = block.notes if annotations else []
+    body = _block_start(inline(_with_markers(block.text, notes), registry))
+    classes = ".speech-text .annotate" if notes else ".speech-text"
+    lines = [body, f"{{ {classes} }}", ""]
+    for number, note in enumerate(notes, start=1):
+        label = "提法" if note.kind == "提法" else "注"
+        lines.append(f"{number}.  **{label}**：{inline(note.text, registry)}")
+    if notes:
+        lines.append("")
+    return "\n".join(lines)
+
+
+def section_anchor(variant: Variant, section: Section) -> str:
+    if section.is_opening:
+        return "opening"
+    if section.is_closing:
+        return "closing"
+    tops = variant.numbered_sections()
+    for i, top in enumerate(tops, start=1):
+        if top is section:
+            return f"part-{i}"
+        for j, child in enumerate(top.children, start=1):
+            if child is section:
+                return f"part-{i}-{j}"
+    return f"line-{section.line}"
+
+
+def role_label(section: Section) -> str:
+    return section.role or ("开场" if section.is_opening else "结束语" if section.is_closing else "")
+
+
+def guide_markdown(section: Section, registry: Registry) -> str:
+    purpose = next((n.text for n in section.guide if n.kind == "用途"), "")
+    rest = [n for n in section.guide if n.kind != "用途"] + section.notes
+    title = f"用途：{purpose}" if purpose else "本节说明"
+    if not rest:
+        return f'!!! abstract "{attr(title)}"\n'
+    items = []
+    for note in rest:
+        label = f"{note.kind}「{note.anchor}」" if note.anchor else note.kind
+        items.append(f"    - **{_escape(label)}**：{inline(note.text, registry)}")
+    return f'??? abstract "{attr(title)}"\n\n' + "\n".join(items) + "\n"
+
+
+def section_markdown(variant: Variant, section: Section, registry: Registry, *, depth: int = 2, excerpt: bool = False) -> str:
+    """One part of a speech. `excerpt` renders headings as plain bold lines (for comparison pages)."""
+    role = role_label(section)
+    role_slug = registry.roles[role].slug if role in registry.roles else ""
+    chars = section_chars(section, registry)
+    parts = [f'<section class="speech-section" data-role="{attr(role)}" data-role-slug="{attr(role_slug)}" markdown>', ""]
+    title = inline(section.title, registry)
+    if excerpt:
+        if section.heading_is_spoken:
+            parts += [f"**{title}**", "{ .speech-text .speech-heading }", ""]
+    else:
+        kind = ".speech-text .speech-heading" if section.heading_is_spoken else ".speech-label"
+        parts += [f"{'#' * depth} {title} {{ #{section_anchor(variant, section)} {kind} }}", ""]
+    meta = f'<span class="role-label">{html.escape(role)}</span>' if role else ""
+    meta += f'<span class="section-length">约 {chars:,} 字 · 约 {minutes(chars, registry)} 分钟</span>'
+    parts += [f'<p class="section-meta">{meta}</p>', ""]
+    if section.guide or section.notes:
+        parts += [guide_markdown(section, registry), ""]
+    for block in section.blocks:
+        parts.append(block_markdown(block, registry, annotations=not excerpt))
+    for child in section.children:
+        parts += [section_markdown(variant, child, registry, depth=depth + 1, excerpt=excerpt), ""]
+    parts += ["</section>", ""]
+    return "\n".join(parts)
+
+
+def _meta_value(value) -> str:
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def structure_table(variant: Variant, registry: Registry) -> str:
+    rows = ["| 部分 | 作用 | 字数 | 讲话时长 |", "|---|---|---:|---:|"]
+    for section in variant.sections:
+        chars = section_chars(section, registry)
+        name = section.title
+        rows.append(f"| [{_escape(name)}](#{section_anchor(variant, section)}) | {role_label(section)} | {chars:,} | 约 {minutes(chars, registry)} 分钟 |")
+        for child in section.children:
+            chars = section_chars(child, registry)
+            sub_role = child.role or ""
+            rows.append(f"| &emsp;[{_escape(child.title)}](#{section_anchor(variant, child)}) | {sub_role} | {chars:,} | |")
+    total = variant_chars(variant, registry)
+    rows.append(f"| **全文** | | **{total:,}** | **约 {minutes(total, registry)} 分钟** |")
+    return "\n".join(rows)
+
+
+def tifa_table(variant: Variant, registry: Registry) -> str:
+    notes = [(note, text) for note, text in variant.all_notes() if note.kind == "提法" and note.anchor]
+    if not notes:
+        return ""
+    rows = ["| 提法 | 本稿中的含义 | 现行情况 |", "|---|---|---|"]
+    seen = set()
+    for note, _ in notes:
+        if note.anchor in seen:
+            continue
+        seen.add(note.anchor)
+        tifa = next((t for t in registry.tifa if t.pattern.search(note.anchor)), None)
+        status = f"{tifa.status}：{tifa.why or tifa.meaning}" if tifa and tifa.status != "现行" else (tifa.status if tifa else "未登记")
+        if tifa and tifa.check and tifa.status != "现行":
+            status += f" {tifa.check}"
+        rows.append(f"| {_escape(note.anchor)} | {inline(note.text, registry)} | {_escape(status)} |")
+    return "\n".join(rows)
+
+
+def variant_page(variant: Variant, registry: Registry) -> str:
+    meta = variant.meta
+    fields = registry.fields
+    lines = [f"# {_escape(variant.title)}", "", f"{inline(str(meta.get('summary', '')), registry)}", "{ .variant-summary }", ""]
+    keys = ("meeting", "speaker", "level", "kind", "status", "last_reviewed")
+    lines += ["| " + " | ".join(fields[k].label for k in keys) + " |", "|" + "---|" * len(keys)]
+    lines += ["| " + " | ".join(_escape(_meta_value(meta.get(k, ""))) for k in keys) + " |", ""]
+    lines += ['!!! info "适用场合"', "", f"    {inline(str(meta.get('occasion', '')), registry)}", ""]
+    alternatives = meta.get("alternatives") or []
+    if alternatives:
+        lines += ['!!! tip "何时改用其他模板"', ""]
+        lines += [f"    - {item}" for item in alternatives] + [""]
+    lines += ["## 结构一览 { #structure }", "", structure_table(variant, registry), ""]
+    lines += ['<div class="fill-panel" data-fill-panel></div>', ""]
+    lines += [f'<div class="speech" data-speech="{attr(variant.slug)}" data-speech-title="{attr(variant.title)}" markdown>', ""]
+    for section in variant.sections:
+        lines.append(section_markdown(variant, section, registry))
+    lines += ["</div>", ""]
+    table = tifa_table(variant, registry)
+    if table:
+        lines += ["## 本稿涉及的提法 { #tifa }", "", table, ""]
+    return "\n".join(lines)

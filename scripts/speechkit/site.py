@@ -1,0 +1,27 @@
+"""State the MkDocs hooks share during one build: the checked corpus and the generated pages."""
+from __future__ import annotations
+
+from .corpus import Corpus
+from .model import Variant
+
+corpus: Corpus | None = None
+generated: dict[str, str] = {}
+
+
+def variant_for(src_uri: str) -> Variant | None:
+    if corpus is None:
+        return None
+    return next((v for v in corpus.variants if v.src_uri == src_uri), None)
+
+
+def extend_nav(nav: list | None, anchor_uri: str, uris: list[str]) -> None:
+    """Append `uris` to the nav section that lists `anchor_uri` (so new files need no nav edit)."""
+    if not nav:
+        return
+    for item in nav:
+        children = next(iter(item.values())) if isinstance(item, dict) else None
+        if isinstance(children, list):
+            if anchor_uri in children:
+                children.extend(uri for uri in uris if uri not in children)
+                return
+            extend_nav(children, anchor_uri, uris)

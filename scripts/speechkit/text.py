@@ -1,0 +1,48 @@
+"""Text rules shared by the parser, the checks and the renderers."""
+from __future__ import annotations
+
+import re
+
+CJK = "\u3400-\u9fff"
+PLACEHOLDER = re.compile(r"【([^【】\n]{1,30})】")
+PLACEHOLDER_NAME = re.compile(rf"^[{CJK}A-Za-z0-9（）·、]+$")
+CN_DIGITS = "一二三四五六七八九十"
+CN_VALUE = {d: i + 1 for i, d in enumerate(CN_DIGITS)} | {"两": 2}
+COUNTED = re.compile(rf"[{CJK}A-Za-z0-9\uff10-\uff19]")
+
+
+def cn_number(text: str) -> int | None:
+    """Value of a Chinese numeral up to 99 (一 … 十九 … 九十九); None if not one."""
+    if not text or any(ch not in CN_VALUE and ch != "十" for ch in text):
+        return None
+    if text == "十":
+        return 10
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        value = (CN_VALUE[tens] if tens else 1) * 10 + (CN_VALUE[ones] if ones else 0)
+        return value
+    if len(text) == 1:
+        return CN_VALUE[text]
+    return None
+
+
+def to_cn(n: int) -> str:
+    """1 → 一, 12 → 十二 (for messages telling the expected number)."""
+    if n <= 10:
+        return (CN_DIGITS + "十")[n - 1] if n < 10 else "十"
+    tens, ones = divmod(n, 10)
+    return (CN_DIGITS[tens - 1] if tens > 1 else "") + "十" + (CN_DIGITS[ones - 1] if ones else "")
+
+
+def count_chars(text: str) -> int:
+    """Characters a reader speaks: ideographs, letters and digits; punctuation and spaces don't count."""
+    return len(COUNTED.findall(text))
+
+
+def fill_examples(text: str, examples: dict[str, str]) -> str:
+    """Replace each 【名称】 by its example value (for counting what will actually be spoken)."""
+    return PLACEHOLDER.sub(lambda m: examples.get(m.group(1), m.group(1)), text)
+
+
+def placeholders_in(text: str) -> list[str]:
+    return PLACEHOLDER.findall(text)

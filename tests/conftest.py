@@ -1,0 +1,72 @@
+"""Shared fixtures: one strict build of the real site per test session, and a local HTTP server."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def run_mkdocs(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """Run mkdocs as a user would (from the project root), capturing output."""
+    return subprocess.run([*MKDOCS, *args], cwd=cwd, env=ENV, capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built once with strict: true (the config sets it)."""
+    out = tmp_path_factory.mktemp("site") / "site"
+    result = run_mkdocs("build", "--strict", "--site-dir", str(out))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory) -> Path:
+    """The intranet build (mkdocs.offline.yml): no instant navigation, usable from file://."""
+    out = tmp_path_factory.mktemp("offline") / "site"
+    result = run_mkdocs("build", "--strict", "-f", "mkdocs.offline.yml", "--site-dir", str(out))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> str:
+    """Serve the built site on 127.0.0.1 (a free port) for the browser tests."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture()
+def project_copy(tmp_path: Path) -> Path:
+    """A throwaway copy of the project, for tests that feed the build bad input."""
+    dest = tmp_path / "project"
+    dest.mkdir()
+    for name in ("mkdocs.yml", "docs", "data", "overrides", "scripts"):
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / name)
+    return dest
