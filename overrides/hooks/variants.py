@@ -42,4 +42,6 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     variant = site.variant_for(page.file.src_uri)
     if variant is None:
         return markdown
+    # Material reads `status` as its own page-status icon in the nav; ours is an editorial field.
+    page.meta.pop("status", None)
     return variant_page(variant, site.corpus.registry)

@@ -152,7 +152,7 @@ def check_numbering(variant: Variant, registry: Registry) -> list[Finding]:
             for m in POINTS.finditer(block.text):
                 promised = cn_number(m.group(1))
                 if promised is not None and promised != len(numbered):
-                    out.append(Finding(path, block.line, f"开场说“{m.group(0)}点”，正文却有 {len(numbered)} 个一级部分。", f"把点数改为“{to_cn(len(numbered))}”，或增删一级部分使两者一致。"))
+                    out.append(Finding(path, block.line, f"开场说“{m.group(0)}”，正文却有 {len(numbered)} 个一级部分。", f"把点数改为“{'两' if len(numbered) == 2 else to_cn(len(numbered))}”，或增删一级部分使两者一致。"))
     return out
 
 
@@ -255,8 +255,7 @@ DANGEROUS_TAGS = {"script", "iframe", "object", "embed", "style", "link", "form"
 
 def check_html(variant: Variant, registry: Registry) -> list[Finding]:
     out = []
-    lines = variant.path.read_text(encoding="utf-8").split("\n") if variant.path.exists() else []
-    for number, line in enumerate(lines, start=1):
+    for number, line in enumerate(variant.lines, start=1):
         scan = re.sub(r"<!--.*?-->", "", line)
         for m in TAG.finditer(scan):
             tag = m.group(2).lower()
@@ -301,7 +300,7 @@ def check_tifa(variant: Variant, registry: Registry) -> list[Finding]:
             m = tifa.pattern.search(text)
             if m:
                 replacement = f"现行写法可参考“{tifa.replacement}”；" if tifa.replacement else ""
-                out.append(Finding(variant.path, line, f"“{m.group(0)}”是已过时的提法（{tifa.why}）", f"{tifa.check}{replacement}确需保留时，在该段后加“> 提法「{m.group(0)}」：保留的理由”。", WARNING))
+                out.append(Finding(variant.path, line, f"“{m.group(0)}”是已过时的提法：{tifa.why}", f"{tifa.check}{replacement}确需保留时，在该段后加“> 提法「{m.group(0)}」：保留的理由”。", WARNING))
                 break
     return out
 

@@ -88,6 +88,7 @@ class Variant:
     meta_lines: dict[str, int]
     body_line: int  # first line after the front matter
     sections: list[Section] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list, repr=False)  # the source, for checks on raw markup
 
     @property
     def title(self) -> str:

@@ -88,8 +88,8 @@ def parse_variant(path: Path, text: str | None = None) -> tuple[Variant, list[Fi
         text = path.read_text(encoding="utf-8")
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     meta, key_lines, body_line, findings = split_front_matter(text, path)
-    variant = Variant(path=path, slug=path.stem, meta=meta, meta_lines=key_lines, body_line=body_line)
     lines = text.split("\n")
+    variant = Variant(path=path, slug=path.stem, meta=meta, meta_lines=key_lines, body_line=body_line, lines=lines)
 
     section: Section | None = None  # the ## or ### section that text goes into
     top: Section | None = None

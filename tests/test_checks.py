@@ -1,0 +1,123 @@
+"""Every check, fed a variant with one defect, names the file, the line and the fix."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from speechkit.corpus import load_corpus
+from speechkit.paths import DATA_DIR
+
+FIXTURES = Path(__file__).parent / "fixtures" / "variants"
+GOOD = (FIXTURES / "good.md").read_text(encoding="utf-8")
+
+
+def line_of(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def check_text(tmp_path: Path, text: str, name: str = "bad.md"):
+    folder = tmp_path / "speeches"
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+    return load_corpus(folder, DATA_DIR)
+
+
+def test_good_fixture_is_clean(tmp_path):
+    corpus = check_text(tmp_path, GOOD, "good.md")
+    assert corpus.findings == []
+    variant = corpus.variants[0]
+    assert [s.role for s in variant.sections] == [None, "意义", "配合", None]
+    assert variant.sections[2].children[1].role == "整改"
+
+
+# (what to change in the good fixture, text expected in the message, text on the line it must point at)
+CASES = {
+    "missing front matter field": (("summary: 仅供测试的最小变体。\n", ""), "缺少字段 summary（一句话简介）", None),
+    "value outside the registry": (("kind: 常规巡察", "kind: 随便巡察"), "巡察类型）的值“随便巡察”不在可选范围内", "kind: 随便巡察"),
+    "unknown role": (("<!-- role: 意义 -->", "<!-- role: 意思 -->"), "作用“意思”没有登记。是不是“意义”？", "## 一、认清意义"),
+    "missing role": ((" <!-- role: 意义 -->", ""), "没有声明作用", "## 一、认清意义"),
+    "unregistered placeholder": (("【巡察组】今天", "【巡察小组】今天"), "占位符【巡察小组】没有登记", "按照【党委简称】"),
+    "numbering gap": (("## 二、主动配合", "## 三、主动配合"), "编号“三、”跳号了（漏了“二、”）", "## 三、主动配合"),
+    "numbering repeat": (("## 二、主动配合", "## 一、主动配合"), "编号“一、”重复了", "## 一、主动配合"),
+    "points promised differ": (("我讲两点意见", "我讲四点意见"), "开场说“讲四点”，正文却有 2 个一级部分", "按照【党委简称】"),
+    "sub-level gap": (("### （二）立行立改", "### （三）立行立改"), "编号“（三）”跳号了（漏了“（二）”）", "### （三）立行立改"),
+    "level skipped": (("### （一）如实反映情况\n\n一是", "### （一）如实反映情况\n\n（1）先说明。\n\n一是"), "编号“（1）”的层次不对", "（1）先说明"),
+    "run-in repeat": (("二是畅通", "一是畅通"), "“一是”的顺序不对（这里应为“二是”）", "一是畅通"),
+    "run-in mixed": (("二是畅通", "二要畅通"), "“二要”与前面的“一是”混用", "二要畅通"),
+    "half-width comma": (("巡察是政治监督，要", "巡察是政治监督,要"), "半角标点“,”", "巡察是政治监督,要"),
+    "ascii quotes": (("把“两个维护”落到", "把\"两个维护\"落到"), "半角标点“\"”", "把\"两个维护\""),
+    "script tag": (("同志们：\n", "同志们：<script>alert(1)</script>\n"), "<script> 标签会执行脚本或加载外部内容", "同志们：<script>"),
+    "event attribute": (("同志们：\n", "同志们：<span onclick=\"x()\">好</span>\n"), "on… 事件属性", "同志们：<span"),
+    "remote image": (("同志们：\n", "同志们：\n\n![图](https://example.com/a.png)\n"), "链接或图片指向外部地址", "![图]"),
+    "mask": (("【巡察组】今天进驻", "XX巡察组今天进驻"), "遮挡符号“XX”", "XX巡察组"),
+    "stars mask": (("巡察是政治监督", "***同志指出巡察是政治监督"), "遮挡符号“***”", "***同志"),
+    "anchor not in paragraph": (("注「进驻」", "注「撤离」"), "注释所指的原文“撤离”不在上一段里", "注「撤离」"),
+    "guide after paragraph": (("> 注「进驻」：测试锚点。", "> 改写：放错了位置。"), "只能紧跟在标题之后", "> 改写：放错了位置"),
+    "bad note prefix": (("> 注「进驻」：测试锚点。", "> 备注：测试。"), "注释“备注：测试。”开头不对", "> 备注"),
+    "missing purpose": (("> 用途：讲配合。\n", ""), "缺少“用途：”说明", "## 二、主动配合"),
+    "missing closing": (("## 结束语\n\n> 用途：收束全文。\n\n同志们，让我们共同把这次巡察做好。\n", ""), "最后一部分不是“## 结束语”", "## 二、主动配合"),
+    "unclosed front matter": (("summary: 仅供测试的最小变体。\noccasion: 测试解析器和检查时使用。\n---", "summary: 仅供测试的最小变体。\noccasion: 测试解析器和检查时使用。"), "YAML 头部没有结束标记", None),
+    "broken yaml": (("title: 测试用进驻动员会讲话", "title: [测试"), "YAML 头部无法解析", None),
+    "deep heading": (("### （二）立行立改", "#### （二）立行立改"), "不支持 #### 级标题", "#### （二）"),
+}
+
+
+@pytest.mark.parametrize("case", CASES, ids=list(CASES))
+def test_each_defect_is_reported_with_file_line_and_fix(tmp_path, case):
+    (old, new), message, line_text = CASES[case]
+    assert old in GOOD, f"fixture no longer contains {old!r}"
+    text = GOOD.replace(old, new, 1)
+    corpus = check_text(tmp_path, text)
+    matching = [f for f in corpus.findings if message in f.message]
+    assert matching, f"expected “{message}” in:\n" + "\n".join(map(str, corpus.findings))
+    finding = matching[0]
+    assert finding.is_error
+    assert finding.path.name == "bad.md"
+    assert "改法：" in str(finding) and finding.fix
+    assert str(finding).startswith(f"{finding.display_path()}:{finding.line}: ")
+    if line_text is not None:
+        assert finding.line == line_of(text, line_text), str(finding)
+
+
+def test_dated_tifa_warns_unless_noted(tmp_path):
+    text = GOOD.replace("巡察是政治监督", "按照“十四五”部署，巡察是政治监督")
+    corpus = check_text(tmp_path, text)
+    [warning] = corpus.warnings
+    assert "“十四五”是已过时的提法" in warning.message and "十五五" in warning.fix
+    assert warning.line == line_of(text, "按照“十四五”")
+    assert corpus.errors == []
+
+    noted = text.replace("> 提法「两个维护」：测试提法注释。", "> 提法「两个维护」：测试提法注释。\n> 提法「十四五」：回顾上一个五年规划时保留。")
+    assert check_text(tmp_path, noted).findings == []
+
+
+def test_near_duplicate_is_rejected_naming_both_files(tmp_path):
+    folder = tmp_path / "speeches"
+    folder.mkdir()
+    real = Path(__file__).parents[1] / "docs" / "speeches" / "district-entry-mobilization.md"
+    text = real.read_text(encoding="utf-8")
+    (folder / "a-original.md").write_text(text, encoding="utf-8")
+    copy = text.replace("title: ", "title: 改写版", 1).replace("同志们，", "同志们！", 1)
+    (folder / "b-copy.md").write_text(copy, encoding="utf-8")
+    corpus = load_corpus(folder, DATA_DIR)
+    [dup] = [f for f in corpus.errors if "近似重复" in f.message]
+    assert dup.path.name == "b-copy.md" and "a-original.md" in dup.message
+    assert "相似度" in dup.message
+
+
+def test_different_variants_are_not_duplicates():
+    corpus = load_corpus()
+    assert not [f for f in corpus.findings if "近似重复" in f.message]
+
+
+def test_broken_data_file_is_reported_not_raised(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    for f in DATA_DIR.glob("*.yml"):
+        (data / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    text = (data / "placeholders.yml").read_text(encoding="utf-8")
+    (data / "placeholders.yml").write_text(text + "\n巡察组:\n  type: 单位\n  description: 重复\n  example: 甲\n", encoding="utf-8")
+    corpus = load_corpus(FIXTURES, data)
+    [finding] = corpus.findings
+    assert "重复的键“巡察组”" in finding.message and finding.path.name == "placeholders.yml"

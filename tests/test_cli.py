@@ -1,0 +1,88 @@
+"""The command line, tested the way FastAPI tests its scripts: CliRunner, real files, exit codes."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from speechkit import cli
+from speechkit.paths import DATA_DIR
+
+runner = CliRunner()
+FIXTURES = Path(__file__).parent / "fixtures" / "variants"
+
+
+def test_check_passes_on_the_real_content():
+    result = runner.invoke(cli.app, ["check", "--strict"])
+    assert result.exit_code == 0, result.output
+    assert "0 个错误，0 个警告。通过。" in result.output
+
+
+def test_check_rejects_unknown_placeholder_script_and_duplicate(tmp_path):
+    folder = tmp_path / "speeches"
+    folder.mkdir()
+    good = (FIXTURES / "good.md").read_text(encoding="utf-8")
+    (folder / "one.md").write_text(good.replace("【巡察组】", "【不存在的名称】").replace("同志们：\n", "同志们：<script>x()</script>\n"), encoding="utf-8")
+    real = Path(__file__).parents[1] / "docs" / "speeches" / "city-special-linkage.md"
+    (folder / "city.md").write_text(real.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "city-copy.md").write_text(real.read_text(encoding="utf-8").replace("title: ", "title: 副本", 1), encoding="utf-8")
+    result = runner.invoke(cli.app, ["check", "--speeches", str(folder), "--data", str(DATA_DIR)])
+    assert result.exit_code == 1
+    out = result.output
+    assert "one.md:19: 占位符【不存在的名称】没有登记。" in out
+    assert "one.md:17: <script> 标签会执行脚本" in out
+    assert "city-copy.md:" in out and "与 city.md 高度相似" in out
+    assert "未通过" in out and "Traceback" not in out
+
+
+def test_strict_turns_warnings_into_failure(tmp_path):
+    folder = tmp_path / "speeches"
+    folder.mkdir()
+    good = (FIXTURES / "good.md").read_text(encoding="utf-8")
+    (folder / "dated.md").write_text(good.replace("巡察是政治监督", "落实十九大部署，巡察是政治监督"), encoding="utf-8")
+    args = ["check", "--speeches", str(folder), "--data", str(DATA_DIR)]
+    relaxed = runner.invoke(cli.app, args)
+    assert relaxed.exit_code == 0 and "警告：“十九大”是已过时的提法" in relaxed.output
+    assert runner.invoke(cli.app, args + ["--strict"]).exit_code == 1
+
+
+def test_stats_lists_sections_with_lengths():
+    result = runner.invoke(cli.app, ["stats"])
+    assert result.exit_code == 0
+    assert "district-entry-mobilization" in result.output and "（意义）" in result.output
+
+
+def test_pages_writes_generated_pages(tmp_path):
+    result = runner.invoke(cli.app, ["pages", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "compare" / "matrix.md").read_text(encoding="utf-8").startswith("# 结构对照表")
+    assert (tmp_path / "compare" / "significance.md").exists()
+
+
+def test_new_refuses_bad_names_and_existing_files():
+    bad = runner.invoke(cli.app, ["new", "Bad_Name"])
+    assert bad.exit_code == 1 and "文件名“Bad_Name”不合规" in bad.output
+    taken = runner.invoke(cli.app, ["new", "city-special-linkage"])
+    assert taken.exit_code == 1 and "已经存在，没有覆盖" in taken.output
+
+
+def test_new_scaffolds_a_variant(tmp_path, monkeypatch):
+    speeches = tmp_path / "speeches"
+    speeches.mkdir()
+    (speeches / "_template.md").write_text((Path(cli.SPEECHES_DIR) / "_template.md").read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setattr(cli, "SPEECHES_DIR", speeches)
+    monkeypatch.setattr(cli, "ROOT", tmp_path)
+    result = runner.invoke(cli.app, ["new", "county-test", "--title", "县委测试讲话"])
+    assert result.exit_code == 0, result.output
+    text = (speeches / "county-test.md").read_text(encoding="utf-8")
+    assert "title: 县委测试讲话" in text and "复制本文件" not in text
+
+
+def test_entry_script_runs_without_traceback(tmp_path):
+    import subprocess
+    import sys
+
+    script = Path(__file__).parents[1] / "scripts" / "speeches.py"
+    result = subprocess.run([sys.executable, str(script), "check", "--speeches", str(tmp_path / "missing")], capture_output=True, text=True)
+    assert result.returncode == 0  # an empty folder has nothing wrong in it
+    assert "检查了 0 篇变体" in result.stdout and "Traceback" not in result.stderr

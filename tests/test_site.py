@@ -1,0 +1,192 @@
+"""The real site, built strictly: every page the issues promise exists and carries its markup."""
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, run_mkdocs
+from speechkit.corpus import load_corpus
+from speechkit.pages import shared_roles
+
+CORPUS = load_corpus()
+VARIANTS = CORPUS.variants
+
+
+def page_html(site: Path, uri: str) -> str:
+    return (site / uri / "index.html").read_text(encoding="utf-8")
+
+
+def test_three_templates_are_published(built_site):
+    assert {v.slug for v in VARIANTS} >= {"district-entry-mobilization", "department-system-deployment", "city-special-linkage"}
+    for variant in VARIANTS:
+        assert (built_site / "speeches" / variant.slug / "index.html").exists()
+
+
+@pytest.mark.parametrize("variant", VARIANTS, ids=lambda v: v.slug)
+def test_template_page_has_structure_roles_and_placeholders(built_site, variant):
+    html = page_html(built_site, f"speeches/{variant.slug}")
+    assert 'id="structure"' in html and "结构一览" in html
+    for section in variant.sections:
+        assert f'data-role="{section.role or section.title}"' in html
+    labels = re.findall(r'<span class="role-label">([^<]+)</span>', html)
+    assert set(labels) >= {s.role for s in variant.sections if s.role}
+    assert "&lt;!-- role" not in html and "<!-- role" not in html  # role markup never shown raw
+    names = {m for line in variant.spoken_lines() for m in re.findall(r"【([^】]+)】", line)}
+    assert names, "a template without placeholders is not a template"
+    for name in names:
+        assert f'data-ph="{name}"' in html
+    assert 'class="speech-text annotate"' in html  # key sentences carry annotations
+
+
+@pytest.mark.parametrize("variant", VARIANTS, ids=lambda v: v.slug)
+def test_length_and_time_are_computed_not_typed(built_site, variant):
+    from speechkit.stats import minutes, variant_chars
+
+    total = variant_chars(variant, CORPUS.registry)
+    assert 2300 <= total <= 6300, f"{variant.slug}: {total} characters"
+    html = page_html(built_site, f"speeches/{variant.slug}")
+    assert f"<strong>{total:,}</strong>" in html
+    assert f"约 {minutes(total, CORPUS.registry)} 分钟" in html
+
+
+class _Text(HTMLParser):
+    """Collect the text of elements with class speech-text (what a writer copies)."""
+
+    def __init__(self):
+        super().__init__()
+        self.depth, self.parts = 0, []
+
+    def handle_starttag(self, tag, attrs):
+        classes = dict(attrs).get("class", "") or ""
+        if self.depth or "speech-text" in classes.split():
+            self.depth += 1
+
+    def handle_endtag(self, tag):
+        if self.depth:
+            self.depth -= 1
+            if not self.depth:
+                self.parts.append("\n")
+
+    def handle_data(self, data):
+        if self.depth:
+            self.parts.append(data)
+
+
+@pytest.mark.parametrize("variant", VARIANTS, ids=lambda v: v.slug)
+def test_no_masks_and_no_half_width_punctuation_in_speech_text(built_site, variant):
+    parser = _Text()
+    parser.feed(page_html(built_site, f"speeches/{variant.slug}"))
+    text = "".join(parser.parts)
+    assert len(text) > 2000
+    for mask in ("***", "XX", "×××", "某某"):
+        assert mask not in text
+    cjk = "\u4e00-\u9fff"
+    bad = re.findall(rf"[{cjk}][,;:?!()]|[,;:?!()][{cjk}]|\"", re.sub(r"\(\d+\)", "", text))
+    assert bad == []
+
+
+def test_comparison_page_for_every_shared_role(built_site):
+    roles = shared_roles(CORPUS)
+    assert {r.name for r in roles} >= {"开场", "意义", "配合", "整改", "队伍与纪律", "组织领导与责任", "结束语"}
+    for role in roles:
+        html = page_html(built_site, f"compare/{role.slug}")
+        sources = re.findall(r'class="speech-excerpt" data-source="([^"]+)"', html)
+        assert len(set(sources)) >= 2, role.name
+        for slug in sources:
+            assert f'href="../../speeches/{slug}/#' in html
+    index = page_html(built_site, "compare")
+    for role in roles:
+        assert f'href="{role.slug}/"' in index
+
+
+def test_matrix_placeholder_index_and_tifa_pages(built_site):
+    matrix = page_html(built_site, "compare/matrix")
+    for variant in VARIANTS:
+        assert variant.title in matrix
+    placeholders = page_html(built_site, "compare/placeholders")
+    for name, ph in CORPUS.registry.placeholders.items():
+        assert f'data-ph="{name}"' in placeholders and ph.example in placeholders
+    tifa = page_html(built_site, "compare/tifa")
+    assert "两个维护" in tifa and "十四五" in tifa and "十五五" in tifa
+
+
+def test_home_page_picks_by_meeting_and_speaker(built_site):
+    html = page_html(built_site, "")
+    for variant in VARIANTS:
+        assert f'href="speeches/{variant.slug}/"' in html
+        assert str(variant.meta["speaker"]) in html
+    for meeting in {v.meta["meeting"] for v in VARIANTS}:
+        assert f">{meeting}<" in html
+
+
+def test_search_index_holds_segmented_chinese(built_site):
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(doc["text"] for doc in index["docs"])
+    assert "\u200b" in text, "jieba segmentation is missing (Material separates words with U+200B)"
+    assert re.search("巡察\u200b", text)
+    assert any("speeches/district-entry-mobilization/" in doc["location"] for doc in index["docs"])
+
+
+class _Resources(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.urls = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in ("script", "img", "iframe", "audio", "video", "source", "embed"):
+            self.urls.append(attrs.get("src") or "")
+        if tag == "link" and attrs.get("rel") in ("stylesheet", "preload", "icon", "preconnect", "modulepreload"):
+            self.urls.append(attrs.get("href") or "")
+
+
+def test_no_page_loads_anything_from_another_host(built_site):
+    pages = list(built_site.rglob("*.html"))
+    assert len(pages) > 10
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        parser = _Resources()
+        parser.feed(html)
+        remote = [u for u in parser.urls if re.match(r"^(https?:)?//", u)]
+        assert remote == [], f"{page}: {remote}"
+        assert "fonts.googleapis" not in html and "unpkg.com" not in html and "api.github.com" not in html
+    for css in built_site.rglob("*.css"):
+        assert not re.search(r"url\((['\"]?)(https?:)?//", css.read_text(encoding="utf-8")), css
+
+
+def test_no_templates_folder_under_docs():
+    assert not any(p.name == "templates" for p in (ROOT / "docs").rglob("*") if p.is_dir())
+
+
+def test_skeleton_is_kept_out_of_the_site(built_site):
+    assert not (built_site / "speeches" / "_template").exists()
+    assert not (built_site / "speeches" / "_template.md").exists()
+
+
+def test_bad_variant_fails_the_build_with_file_line_and_fix_and_no_site(project_copy):
+    variant = project_copy / "docs" / "speeches" / "district-entry-mobilization.md"
+    text = variant.read_text(encoding="utf-8")
+    text = text.replace("<!-- role: 意义 -->", "<!-- role: 意思 -->", 1)
+    text = text.replace("【巡察组】", "【巡察小组】", 1)
+    variant.write_text(text, encoding="utf-8")
+    out = project_copy / "site-out"
+    result = run_mkdocs("build", "--site-dir", str(out), cwd=project_copy)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "docs/speeches/district-entry-mobilization.md:" in output or "district-entry-mobilization.md:" in output
+    assert "作用“意思”没有登记" in output and "占位符【巡察小组】没有登记" in output and "改法：" in output
+    assert "Traceback" not in output
+    assert not out.exists()
+
+
+@pytest.mark.skipif(not (ROOT.parent / "shared" / "tools" / "seed_overlap.py").exists(), reason="seed tools not present in this clone")
+def test_no_long_run_copied_from_the_seed():
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, str(ROOT.parent / "shared" / "tools" / "seed_overlap.py")], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
