@@ -52,6 +52,7 @@ class Section:
     notes: list[Note] = field(default_factory=list)  # annotations on the heading itself
     blocks: list[Block] = field(default_factory=list)
     children: list["Section"] = field(default_factory=list)
+    chars: int | None = field(default=None, repr=False)  # spoken length, filled in once by stats.section_chars
 
     @property
     def is_opening(self) -> bool:

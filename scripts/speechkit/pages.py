@@ -72,10 +72,14 @@ def matrix_page(corpus: Corpus) -> str:
     roles = [r for r in registry.roles.values() if found.get(r.name)]
     lines = ["# 结构对照表", "", "每一行是一篇模板，每一列是一种作用；格子里是这篇模板中承担该作用的部分及其字数，点击可跳到原文。", ""]
     lines += ["| 模板 | " + " | ".join(r.name for r in roles) + " | 全文 |", "|---|" + "---|" * len(roles) + "---:|"]
+    by_variant: dict[tuple[str, str], list[Section]] = defaultdict(list)
+    for role in roles:
+        for variant, section in found[role.name]:
+            by_variant[(variant.slug, role.name)].append(section)
     for variant in corpus.variants:
         cells = []
         for role in roles:
-            parts = [s for v, s in found[role.name] if v is variant]
+            parts = by_variant[(variant.slug, role.name)]
             cell = "<br>".join(
                 f"[{_escape(s.title)}](../{variant.src_uri}#{section_anchor(variant, s)})（{section_chars(s, registry):,} 字）" for s in parts
             )
@@ -97,10 +101,23 @@ def placeholder_page(corpus: Corpus) -> str:
     lines = ["# 占位符索引", "", "模板中所有需要替换的内容都写成【名称】。同一个名称在各模板中含义相同：在任一页面填写一次，所有模板都会套用。", ""]
     lines += ["| 占位符 | 类型 | 填什么 | 示例 | 使用于 |", "|---|---|---|---|---|"]
     for name, ph in registry.placeholders.items():
-        where = "、".join(f"{_link(by_slug[slug])}（{count} 处）" for slug, count in used.get(name, {}).items()) or "暂未使用"
+        counts = used.get(name, {})
+        where = "、".join(f"{_link(by_slug[slug])}（{count} 处）" for slug, count in list(counts.items())[:MAX_LINKS]) or "暂未使用"
+        if len(counts) > MAX_LINKS:
+            where += f" 等 {len(counts):,} 篇"
         lines.append(f"| {inline('【' + name + '】', registry)} | {ph.type} | {_escape(ph.description)} | {_escape(ph.example)} | {where} |")
     lines += ["", "示例中的单位、人名均为虚构。新增占位符的方法见 [变体文件格式](../contributing/format.md#placeholders)。", ""]
     return "\n".join(lines)
+
+
+MAX_PHRASES = 300  # a longer table helps nobody; the most widely shared come first
+MAX_LINKS = 8
+
+
+def _some_links(variants: list[Variant]) -> str:
+    """Links to a few variants; past MAX_LINKS, a count (a phrase may be in hundreds of variants)."""
+    shown = "、".join(_link(v) for v in variants[:MAX_LINKS])
+    return shown if len(variants) <= MAX_LINKS else f"{shown} 等 {len(variants):,} 篇"
 
 
 def tifa_page(corpus: Corpus) -> str:
@@ -109,8 +126,8 @@ def tifa_page(corpus: Corpus) -> str:
     phrases = shared_phrases(corpus.variants, registry)
     lines = ["# 提法", "", "下表是两篇及以上模板共同使用的提法和固定说法，由构建脚本从正文中找出；现行情况来自 `data/tifa.yml`。", ""]
     lines += ["## 各模板共用的提法 { #shared }", "", "| 提法 | 出现于 | 现行情况 |", "|---|---|---|"]
-    for phrase in phrases:
-        where = "、".join(_link(by_slug[s]) for s in phrase.variants)
+    for phrase in phrases[:MAX_PHRASES]:
+        where = _some_links([by_slug[s] for s in phrase.variants])
         status = f"{phrase.tifa.status}：{phrase.tifa.meaning}" if phrase.tifa else "未登记（常用说法）"
         lines.append(f"| {_escape(phrase.text)} | {where} | {_escape(status)} |")
     lines += ["", "## 已过时和需要核对的提法 { #dated }", "", "范文网站上常见、但已经过时或需要核对的提法。模板中出现这些提法而没有加注时，检查会报警告。", ""]

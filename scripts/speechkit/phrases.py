@@ -43,11 +43,10 @@ def shared_phrases(variants: list[Variant], registry: Registry, min_variants: in
     where: dict[str, list[str]] = defaultdict(list)
     for variant in variants:
         spoken = "\n".join(variant.spoken_lines())
-        for phrase in _candidates(spoken):
+        found = _candidates(spoken)
+        found |= {tifa.term for tifa in registry.tifa if tifa.pattern.search(spoken)}
+        for phrase in found:
             where[phrase].append(variant.slug)
-        for tifa in registry.tifa:
-            if tifa.pattern.search(spoken) and tifa.term not in _candidates(spoken):
-                where[tifa.term].append(variant.slug)
     out = []
     for phrase, slugs in where.items():
         if len(slugs) >= min_variants:

@@ -5,6 +5,7 @@ file, line, fix, and no traceback.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,7 +109,7 @@ class Registry:
     settings: dict
     files: dict[str, Path] = field(default_factory=dict)
 
-    @property
+    @functools.cached_property
     def examples(self) -> dict[str, str]:
         return {p.name: p.example for p in self.placeholders.values()}
 

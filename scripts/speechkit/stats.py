@@ -9,7 +9,14 @@ from .text import count_chars, fill_examples
 
 
 def section_chars(section: Section, registry: Registry) -> int:
-    return sum(count_chars(fill_examples(line, registry.examples)) for line in section.spoken_lines())
+    """Characters spoken in a section, placeholders counted as their examples; computed once."""
+    if section.chars is None:
+        examples = registry.examples
+        own = [section.title] if section.heading_is_spoken else []
+        own += [block.text for block in section.blocks]
+        section.chars = sum(count_chars(fill_examples(line, examples)) for line in own)
+        section.chars += sum(section_chars(child, registry) for child in section.children)
+    return section.chars
 
 
 def variant_chars(variant: Variant, registry: Registry) -> int:

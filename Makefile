@@ -1,0 +1,62 @@
+# 巡察会议讲话模板 — every command a contributor or CI needs. `make help` lists them.
+# Everything runs from the repository root (jieba's user dictionary and snippet paths resolve from here).
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+MKDOCS := $(PY) -m mkdocs
+export NO_MKDOCS_2_WARNING := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help serve build offline check test bench clean system-deps vendor
+
+help: ## 列出所有命令
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(VENV)/.site-installed: requirements.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.test-installed: requirements-test.txt $(VENV)/.site-installed
+	$(PY) -m pip install --quiet -r requirements-test.txt
+	@touch $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+vendor: node_modules/.package-lock.json ## 从 npm 取离线版所需的前端文件
+	@mkdir -p overrides/assets/vendor
+	cp node_modules/iframe-worker/shim/index.js overrides/assets/vendor/iframe-worker-shim.js
+
+system-deps: ## 安装浏览器测试所需的 Debian 软件包（chromium、fonts-noto-cjk），已安装则跳过
+	@scripts/install-system-deps.sh
+
+serve: $(VENV)/.site-installed ## 建立环境、检查、构建，并在 http://127.0.0.1:8000 预览（改动自动刷新）
+	$(MKDOCS) serve --dev-addr 127.0.0.1:8000
+
+build: $(VENV)/.site-installed ## 检查并构建网站到 site/（有错误时不留下任何输出）
+	@rm -rf site.tmp
+	@$(MKDOCS) build --strict --site-dir site.tmp || { rm -rf site.tmp; exit 1; }
+	@rm -rf site && mv site.tmp site
+	@echo "网站已生成：site/"
+
+offline: $(VENV)/.site-installed vendor ## 构建内网离线版到 site-offline/（可直接从 file:// 打开）
+	@rm -rf site-offline.tmp
+	@$(MKDOCS) build --strict -f mkdocs.offline.yml --site-dir site-offline.tmp || { rm -rf site-offline.tmp; exit 1; }
+	@rm -rf site-offline && mv site-offline.tmp site-offline
+	@echo "离线版已生成：site-offline/（打开 site-offline/index.html）"
+
+check: $(VENV)/.site-installed ## 检查全部讲话稿变体（文件、行号和改法）
+	$(PY) scripts/speeches.py check --strict
+
+test: $(VENV)/.test-installed vendor system-deps ## 安装测试所需的一切并运行全部测试
+	$(PY) -m pytest tests
+
+bench: $(VENV)/.site-installed ## 性能基准：10、100、1000 篇合成变体的检查、提取和构建耗时
+	$(PY) scripts/bench.py
+
+clean: ## 删除构建产物（保留虚拟环境）
+	rm -rf site site.tmp site-offline site-offline.tmp .pytest_cache

@@ -1,0 +1,352 @@
+"""The 填写信息 panel, placeholder slots and copy buttons (docs/assets/javascripts/speech.js) in
+headless Chromium. Expected texts come from the parsed model (speech_helpers), never from the page.
+The `page` fixture fails any test that sends a request to another host."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from speech_helpers import (
+    CORPUS, INDENT, STORE, VARIANTS, copy_and_read, expect_status, expected_text, read_clipboard_html,
+    set_indent, status, unfilled,
+)
+from speechkit.pages import sections_by_role, shared_roles
+from speechkit.render import section_anchor
+
+SLUGS = sorted(VARIANTS)
+DISTRICT = "district-entry-mobilization"
+CITY = "city-special-linkage"
+HOSTILE = '<img src=x onerror="window.__pwned=1">"><script>window.__pwned=2</script>'
+
+
+def url(site_url: str, slug: str) -> str:
+    return f"{site_url}/speeches/{slug}/"
+
+
+def section_button(page, anchor: str):
+    return page.locator(f"#{anchor} ~ .section-meta > .speech-copy")
+
+
+def fill(page, name: str, value: str) -> None:
+    field = page.locator(f'[data-ph-input="{name}"]')
+    field.fill(value)
+    field.press("End")  # Material's search listens for keyup; make sure nothing reacts to it
+
+
+def stored(page) -> dict:
+    return json.loads(page.evaluate("k => localStorage.getItem(k)", STORE) or "null")
+
+
+def test_fill_is_live_persists_and_carries_over(page, site_url):
+    page.goto(url(site_url, DISTRICT))
+    names_on_page = page.locator("[data-ph-input]")
+    total = names_on_page.count()
+    distinct = {n for line in VARIANTS[DISTRICT].spoken_lines() for n in re.findall(r"【(.+?)】", line)}
+    assert total >= len(distinct) > 0
+    # every input has a visible label with the placeholder's name, and a description
+    first = names_on_page.first
+    label = page.locator(f'label[for="{first.get_attribute("id")}"]')
+    assert label.inner_text() == first.get_attribute("data-ph-input")
+    hint = page.locator(f'#{first.get_attribute("aria-describedby")}')
+    assert "例：" in hint.inner_text()
+    expect(page.locator(".fill-panel__count")).to_have_text(f"已填写 0 / {total} 项")
+
+    fill(page, "本地", "云溪")
+    slots = page.locator('.speech .ph[data-ph="本地"]')
+    assert slots.count() >= 1
+    for i in range(slots.count()):
+        expect(slots.nth(i)).to_have_text("云溪")
+        expect(slots.nth(i)).to_have_class("ph ph--filled")
+    expect(page.locator(".fill-panel__count")).to_have_text(f"已填写 1 / {total} 项")
+    assert stored(page)["v"] == 1 and stored(page)["values"] == {"本地": "云溪"}
+
+    page.reload()
+    expect(page.locator('[data-ph-input="本地"]')).to_have_value("云溪")
+    expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text("云溪")
+
+    # another template (full page load) applies the same name
+    page.goto(url(site_url, CITY))
+    expect(page.locator('[data-ph-input="本地"]')).to_have_value("云溪")
+    other = page.locator('.speech .ph[data-ph="本地"]')
+    assert other.count() >= 1
+    for i in range(other.count()):
+        expect(other.nth(i)).to_have_text("云溪")
+    assert page.locator('.speech .ph:not(.ph--filled)[data-ph="本地"]').count() == 0
+
+    # and instant navigation (no reload: a window flag survives) sets the page up again
+    page.wait_for_load_state("networkidle")  # Material enables instant links once it has read sitemap.xml
+    page.evaluate("window.__sameDocument = true")
+    page.locator(f'.md-sidebar--primary a[href*="{DISTRICT}"]').first.click()
+    page.wait_for_url(f"**/{DISTRICT}/")
+    expect(page.locator('[data-ph-input="本地"]')).to_have_value("云溪")
+    expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text("云溪")
+    assert page.evaluate("window.__sameDocument") is True, "expected Material's instant navigation"
+    assert page.locator(".fill-panel__box").count() == 1
+    assert page.locator(".speech-tools .speech-copy").count() == 1  # not set up twice
+    assert page.console_errors == []
+
+
+@pytest.mark.parametrize("indent", [False, True], ids=["plain", "indented"])
+@pytest.mark.parametrize("slug", SLUGS)
+def test_copy_every_section_exact_text(page, site_url, slug, indent):
+    variant = VARIANTS[slug]
+    page.goto(url(site_url, slug))
+    set_indent(page, indent)
+    inputs = page.locator("[data-ph-input]")
+    values = {}
+    for i in range(0, inputs.count(), 2):  # fill every other placeholder, leave the rest
+        name = inputs.nth(i).get_attribute("data-ph-input")
+        values[name] = f"测试{i}号"
+        fill(page, name, values[name])
+    for section in variant.all_sections():
+        anchor = section_anchor(variant, section)
+        text = copy_and_read(page, section_button(page, anchor))
+        assert text == expected_text(section.spoken_lines(), values, indent), anchor
+        left = unfilled(section.spoken_lines(), values)
+        expect_status(page, "已复制本节" + (f"（还有 {left} 处占位符未填写）" if left else ""))
+    assert page.console_errors == []
+
+
+def test_copied_section_is_clean(page, site_url):
+    """A literal check, independent of the model: heading + paragraph, value in, no markers or UI text."""
+    page.goto(url(site_url, DISTRICT))
+    set_indent(page, False)
+    fill(page, "被巡察单位", "区审计局")
+    assert page.locator("#part-2-1 ~ p.annotate .md-annotation").count() == 2  # Material mounted the markers
+    text = copy_and_read(page, section_button(page, "part-2-1"))
+    lines = text.split("\n")
+    assert lines[0] == "（一）正确对待巡察，增强接受监督的自觉"
+    assert len(lines) == 2
+    assert lines[1].startswith("接受巡察监督，是党章党规对每一个党组织、每一名党员干部的要求，也是对“两个维护”落得实不实的直接检验。区审计局领导班子")
+    assert lines[1].endswith("把接受巡察的过程变成一次党性锻炼。")
+    for junk in ("(1)", "(2)", "复制", "约 190 字", "用途", "注", "提法", "【", "¶"):
+        assert junk not in text
+
+
+def test_copy_whole_speech(page, site_url):
+    variant = VARIANTS[DISTRICT]
+    page.goto(url(site_url, DISTRICT))
+    set_indent(page, True)
+    text = copy_and_read(page, page.locator(".speech-tools .speech-copy"))
+    lines = variant.spoken_lines()
+    assert text == expected_text(lines, {}, True)
+    assert text.split("\n")[0] == "同志们："  # the salutation stays flush left
+    assert text.split("\n")[1].startswith(INDENT + "按照【党委简称】")
+    assert "开场" not in text.split("\n") and "结束语" not in text.split("\n")
+    expect_status(page, f"已复制全文（还有 {unfilled(lines, {})} 处占位符未填写）")
+
+
+@pytest.mark.parametrize("role", [r.slug for r in shared_roles(CORPUS)])
+def test_copy_each_version_on_comparison_pages(page, site_url, role):
+    name = next(r.name for r in shared_roles(CORPUS) if r.slug == role)
+    page.goto(f"{site_url}/compare/{role}/")
+    set_indent(page, False)
+    values = {}
+    first_input = page.locator("[data-ph-input]").first
+    if first_input.count():
+        values[first_input.get_attribute("data-ph-input")] = "某某"
+        fill(page, first_input.get_attribute("data-ph-input"), "某某")
+    entries = sections_by_role(CORPUS)[name]
+    assert page.locator(".speech-excerpt").count() == len(entries)
+    for i, (variant, section) in enumerate(entries):
+        page.locator(".tabbed-labels > label").nth(i).click()
+        excerpt = page.locator(".speech-excerpt").nth(i)
+        assert excerpt.get_attribute("data-source") == variant.slug
+        text = copy_and_read(page, excerpt.locator(".excerpt-source .speech-copy"))
+        assert text == expected_text(section.spoken_lines(), values, False), variant.slug
+        left = unfilled(section.spoken_lines(), values)
+        expect_status(page, "已复制本版本" + (f"（还有 {left} 处占位符未填写）" if left else ""))
+    assert page.console_errors == []
+
+
+def test_unfilled_count_is_announced(page, site_url):
+    variant = VARIANTS[DISTRICT]
+    closing = next(s for s in variant.sections if s.is_closing)
+    lines = closing.spoken_lines()
+    page.goto(url(site_url, DISTRICT))
+    live = status(page)
+    assert live.get_attribute("role") == "status" and live.get_attribute("aria-live") == "polite"
+    copy_and_read(page, section_button(page, "closing"))
+    n = unfilled(lines, {})
+    assert n > 0
+    expect_status(page, f"已复制本节（还有 {n} 处占位符未填写）")
+    names = {n for line in lines for n in re.findall(r"【(.+?)】", line)}
+    for name in names:
+        fill(page, name, "甲")
+    text = copy_and_read(page, section_button(page, "closing"))
+    assert "【" not in text
+    expect_status(page, "已复制本节")
+
+
+def test_hostile_value_stays_text(page, site_url):
+    page.goto(url(site_url, DISTRICT))
+    fill(page, "本地", HOSTILE)
+    slots = page.locator('.ph[data-ph="本地"]')
+    for i in range(slots.count()):
+        expect(slots.nth(i)).to_have_text(HOSTILE)
+    assert page.locator(".ph img, .ph script, img[src='x']").count() == 0
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__pwned") is None
+    set_indent(page, False)
+    text = copy_and_read(page, section_button(page, "part-1"))
+    assert HOSTILE in text
+    html = read_clipboard_html(page)
+    assert "&lt;img src=x" in html and "<img" not in html
+    page.reload()  # the stored value is applied again on load, still as text
+    expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text(HOSTILE)
+    page.hover('.speech .ph[data-ph="本地"]')
+    expect(page.locator("#ph-tip")).to_be_visible()
+    assert page.locator("#ph-tip img").count() == 0
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__pwned") is None
+    assert page.console_errors == []
+
+
+def test_tampered_storage_does_not_break_the_page(page, site_url):
+    page.goto(url(site_url, DISTRICT))
+    page.evaluate("k => localStorage.setItem(k, JSON.stringify({v: 1, values: {本地: {x: 1}, 巡察组: '<b>x</b>'}}))", STORE)
+    page.reload()
+    expect(page.locator('.speech .ph[data-ph="巡察组"]').first).to_have_text("<b>x</b>")
+    expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text("【本地】")
+    page.evaluate("k => localStorage.setItem(k, '{not json')", STORE)
+    page.reload()
+    expect(page.locator(".fill-panel__box")).to_be_visible()
+    assert page.console_errors == []
+
+
+def test_keyboard_only(page, site_url):
+    variant = VARIANTS[DISTRICT]
+    page.goto(url(site_url, DISTRICT))
+    page.evaluate("t => navigator.clipboard.writeText(t)", "<<unchanged>>")
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('.speech-tools .speech-copy')"):
+            break
+    else:
+        pytest.fail("Tab never reached the 复制全文 button")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none", "focus must be visible"
+    page.keyboard.press("Enter")
+    expect_status(page, f"已复制全文（还有 {unfilled(variant.spoken_lines(), {})} 处占位符未填写）")
+    assert page.evaluate("navigator.clipboard.readText()") == expected_text(variant.spoken_lines(), {}, True)
+
+    # Tab on to the first placeholder of the text: its tooltip shows; Enter jumps to its input
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('.speech .ph')"):
+            break
+    else:
+        pytest.fail("Tab never reached a placeholder")
+    name = page.evaluate("document.activeElement.dataset.ph")
+    tip = page.locator("#ph-tip")
+    expect(tip).to_be_visible()
+    expect(tip).to_contain_text("例：")
+    described = page.evaluate("document.getElementById(document.activeElement.getAttribute('aria-describedby')).textContent")
+    assert "例：" in described
+    page.keyboard.press("Escape")
+    expect(tip).to_be_hidden()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.dataset.phInput") == name
+    page.keyboard.type("区委")
+    page.keyboard.press("End")
+    expect(page.locator(f'.speech .ph[data-ph="{name}"]').first).to_have_text("区委")
+
+
+def test_click_on_placeholder_focuses_its_input(page, site_url):
+    page.goto(url(site_url, DISTRICT))
+    slot = page.locator('.speech .ph[data-ph="巡察组"]').last
+    slot.click()
+    assert page.evaluate("document.activeElement.dataset.phInput") == "巡察组"
+
+
+def test_clear_asks_first(page, site_url):
+    page.goto(url(site_url, DISTRICT))
+    fill(page, "本地", "云溪")
+    fill(page, "巡察组", "第二巡察组")
+    clear = page.locator("[data-speech-clear]")
+    page.once("dialog", lambda d: d.dismiss())
+    clear.click()
+    expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text("云溪")
+    messages = []
+
+    def accept(dialog):
+        messages.append(dialog.message)
+        dialog.accept()
+
+    page.once("dialog", accept)
+    clear.click()
+    expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text("【本地】")
+    expect(page.locator('[data-ph-input="巡察组"]')).to_have_value("")
+    assert "2 项" in messages[0]
+    assert stored(page)["values"] == {}
+    expect_status(page, "已清空填写的信息")
+
+
+def test_clipboard_html_is_gongwen(page, site_url):
+    page.goto(url(site_url, DISTRICT))
+    set_indent(page, True)
+    copy_and_read(page, section_button(page, "part-2"))
+    html = read_clipboard_html(page)
+    assert "仿宋" in html and "16pt" in html and "line-height:28pt" in html
+    assert "text-indent:32pt" in html
+    assert "黑体" in html and "楷体" in html  # 二、 heading and （一） headings
+    assert "复制" not in html and "md-annotation" not in html
+
+
+def test_clipboard_fallback_without_async_api(page, site_url):
+    """Where ClipboardItem is missing, execCommand('copy') on a selection still puts both types on the clipboard."""
+    page.add_init_script("delete window.ClipboardItem;")
+    page.goto(url(site_url, DISTRICT))
+    set_indent(page, False)
+    closing = next(s for s in VARIANTS[DISTRICT].sections if s.is_closing)
+    button = section_button(page, "closing")
+    text = copy_and_read(page, button)
+    assert text == expected_text(closing.spoken_lines(), {}, False)
+    assert "仿宋" in read_clipboard_html(page)
+    assert page.evaluate("document.activeElement.matches('.speech-copy')")  # focus returns to the button
+
+
+PAGES = [f"speeches/{s}/" for s in SLUGS] + [f"compare/{r.slug}/" for r in shared_roles(CORPUS)] + ["compare/placeholders/", ""]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_console_errors(page, site_url, path):
+    page.goto(f"{site_url}/{path}")
+    page.wait_for_load_state("networkidle")
+    if page.locator(".ph").count():
+        page.locator(".ph").first.hover()
+        expect(page.locator("#ph-tip")).to_be_visible()
+    if page.locator("[data-fill-panel]").count():
+        expect(page.locator(".fill-panel__box")).to_be_visible()
+    assert page.console_errors == []
+
+
+def test_placeholder_index_keeps_names(page, site_url):
+    """The 占位符索引 page has no panel: it lists names, so values are not put in its table."""
+    page.goto(url(site_url, DISTRICT))
+    fill(page, "本地", "云溪")
+    page.goto(f"{site_url}/compare/placeholders/")
+    expect(page.locator('.ph[data-ph="本地"]')).to_have_text("【本地】")
+    page.locator('.ph[data-ph="本地"]').hover()
+    expect(page.locator("#ph-tip")).to_contain_text("已填写：云溪")
+
+
+def test_offline_build_from_file_url(page, offline_site):
+    district = (offline_site / "speeches" / f"{DISTRICT}.html").as_uri()
+    page.goto(district)
+    assert page.evaluate("location.protocol") == "file:"
+    expect(page.locator(".fill-panel__box")).to_be_visible()
+    fill(page, "本地", "云溪")
+    page.reload()
+    expect(page.locator('[data-ph-input="本地"]')).to_have_value("云溪")
+    set_indent(page, False)
+    section = VARIANTS[DISTRICT].sections[1]
+    text = copy_and_read(page, section_button(page, "part-1"))
+    assert text == expected_text(section.spoken_lines(), {"本地": "云溪"}, False)
+    expect_status(page, f"已复制本节（还有 {unfilled(section.spoken_lines(), {'本地': '云溪'})} 处占位符未填写）")
+    page.goto((offline_site / "speeches" / f"{CITY}.html").as_uri())
+    expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text("云溪")
+    assert page.console_errors == []
