@@ -9,7 +9,7 @@ MKDOCS := $(PY) -m mkdocs
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build offline check test bench clean system-deps vendor
+.PHONY: help serve build offline check new test bench clean system-deps vendor
 
 help: ## 列出所有命令
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -54,6 +54,9 @@ check: $(VENV)/.site-installed ## 检查全部讲话稿变体（文件、行号�
 
 test: $(VENV)/.test-installed vendor system-deps ## 安装测试所需的一切并运行全部测试
 	$(PY) -m pytest tests
+
+new: $(VENV)/.site-installed ## 新建一篇变体：make new NAME=文件名（英文小写和短横线）
+	$(PY) scripts/speeches.py new "$(NAME)"
 
 bench: $(VENV)/.site-installed ## 性能基准：10、100、1000 篇合成变体的检查、提取和构建耗时
 	$(PY) scripts/bench.py

@@ -156,29 +156,29 @@ def compare_index(corpus: Corpus) -> str:
 
 
 def variant_picker(corpus: Corpus, *, depth: int) -> str:
-    """Cards grouped by meeting type, for the home page and the template index."""
+    """Templates grouped by meeting type, one row per speaker: the home page's pick-at-a-glance."""
     registry = corpus.registry
     by_meeting: dict[str, list[Variant]] = defaultdict(list)
     for variant in corpus.variants:
         by_meeting[str(variant.meta.get("meeting", ""))].append(variant)
-    order = list(registry.fields["meeting"].choices)
+    meetings = list(registry.fields["meeting"].choices)
+    speakers = list(registry.fields["speaker"].choices)
+
+    def rank(values: list[str], value: str) -> int:
+        return values.index(value) if value in values else len(values)
+
     lines = []
-    for meeting in sorted(by_meeting, key=lambda m: order.index(m) if m in order else len(order)):
-        lines += [f"### {meeting}", "", '<div class="grid cards variant-cards" markdown>', ""]
-        for variant in by_meeting[meeting]:
+    for meeting in sorted(by_meeting, key=lambda m: rank(meetings, m)):
+        lines += [f"### {meeting}", "", "| 讲话人 | 模板 | 层级 · 巡察类型 | 简介 | 篇幅 |", "|---|---|---|---|---:|"]
+        for variant in sorted(by_meeting[meeting], key=lambda v: rank(speakers, str(v.meta.get("speaker")))):
             meta = variant.meta
             total = variant_chars(variant, registry)
-            lines += [
-                f"-   **{_link(variant, depth=depth)}**",
-                "",
-                f"    讲话人：{_escape(meta.get('speaker', ''))} · {_escape(meta.get('level', ''))} · {_escape(meta.get('kind', ''))}",
-                "",
-                f"    {inline(str(meta.get('summary', '')), registry)}",
-                "",
-                f"    约 {total:,} 字，约 {minutes(total, registry)} 分钟 · {_escape(meta.get('status', ''))}",
-                "",
-            ]
-        lines += ["</div>", ""]
+            lines.append(
+                f"| {_escape(meta.get('speaker', ''))} | **{_link(variant, depth=depth)}** | "
+                f"{_escape(meta.get('level', ''))} · {_escape(meta.get('kind', ''))} | {inline(str(meta.get('summary', '')), registry)} | "
+                f"约 {total:,} 字<br>约 {minutes(total, registry)} 分钟 |"
+            )
+        lines.append("")
     return "\n".join(lines)
 
 

@@ -3,14 +3,22 @@ headless Chromium. Expected texts come from the parsed model (speech_helpers), n
 The `page` fixture fails any test that sends a request to another host."""
 from __future__ import annotations
 
+import functools
+import http.server
 import json
+import os
 import re
+import shutil
+import socket
+import subprocess
+import sys
+import threading
 
 import pytest
 from playwright.sync_api import expect
 
 from speech_helpers import (
-    CORPUS, INDENT, STORE, VARIANTS, copy_and_read, expect_status, expected_text, read_clipboard_html,
+    CORPUS, ROOT, INDENT, STORE, VARIANTS, copy_and_read, expect_status, expected_text, read_clipboard_html,
     set_indent, status, unfilled,
 )
 from speechkit.pages import sections_by_role, shared_roles
@@ -76,17 +84,62 @@ def test_fill_is_live_persists_and_carries_over(page, site_url):
         expect(other.nth(i)).to_have_text("云溪")
     assert page.locator('.speech .ph:not(.ph--filled)[data-ph="本地"]').count() == 0
 
-    # and instant navigation (no reload: a window flag survives) sets the page up again
+    assert page.console_errors == []
+
+
+@pytest.fixture(scope="module")
+def instant_site_url(tmp_path_factory):
+    """The site built with a site_url that matches its local server. Material's instant navigation
+    only follows links listed in sitemap.xml, whose URLs come from site_url (matched by protocol,
+    host and port): mkdocs.yml sets none, so there the links fall back to full page loads."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    base = f"http://127.0.0.1:{port}"
+    project = tmp_path_factory.mktemp("instant") / "project"
+    for name in ("docs", "data", "overrides", "scripts"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(f"site_url: {base}/\n" + config, encoding="utf-8")
+    out = project / "site"
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)], cwd=project,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    handler = functools.partial(_Quiet, directory=str(out))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield base
+    server.shutdown()
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def test_instant_navigation_sets_up_each_page(context, instant_site_url):
+    page = context.new_page()
+    errors, foreign = [], []
+    page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("request", lambda r: r.url.startswith(instant_site_url) or r.url.startswith(("data:", "blob:")) or foreign.append(r.url))
+    page.goto(url(instant_site_url, DISTRICT))
+    fill(page, "本地", "云溪")
     page.wait_for_load_state("networkidle")  # Material enables instant links once it has read sitemap.xml
     page.evaluate("window.__sameDocument = true")
-    page.locator(f'.md-sidebar--primary a[href*="{DISTRICT}"]').first.click()
-    page.wait_for_url(f"**/{DISTRICT}/")
-    expect(page.locator('[data-ph-input="本地"]')).to_have_value("云溪")
-    expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text("云溪")
-    assert page.evaluate("window.__sameDocument") is True, "expected Material's instant navigation"
-    assert page.locator(".fill-panel__box").count() == 1
-    assert page.locator(".speech-tools .speech-copy").count() == 1  # not set up twice
-    assert page.console_errors == []
+    for slug in (CITY, DISTRICT):
+        page.locator(f'.md-sidebar--primary a[href*="{slug}"]').first.click()
+        page.wait_for_url(f"**/{slug}/")
+        expect(page.locator('[data-ph-input="本地"]')).to_have_value("云溪")
+        expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text("云溪")
+        assert page.locator(".fill-panel__box").count() == 1
+        assert page.locator(".speech-tools .speech-copy").count() == 1  # set up once, not twice
+        assert page.evaluate("window.__sameDocument") is True, "expected Material's instant navigation"
+    set_indent(page, False)
+    closing = next(s for s in VARIANTS[DISTRICT].sections if s.is_closing)
+    text = copy_and_read(page, section_button(page, "closing"))
+    assert text == expected_text(closing.spoken_lines(), {"本地": "云溪"}, False)
+    assert errors == [] and foreign == []
 
 
 @pytest.mark.parametrize("indent", [False, True], ids=["plain", "indented"])
