@@ -17,14 +17,15 @@ sys.path.insert(0, str(Path(__file__).parent))
 import _speechkit_path  # noqa: E402,F401
 
 from speechkit import site  # noqa: E402
-from speechkit.pages import generated_pages, variant_picker  # noqa: E402
+from speechkit.pages import generated_pages, nav_titles, variant_picker  # noqa: E402
 
 PICKER = "<!-- md:variant-picker -->"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     site.generated = generated_pages(site.corpus)
-    extra = [uri for uri in site.generated if not uri.endswith("/index.md")]
+    titles = nav_titles(site.corpus)
+    extra = [{titles[uri]: uri} if uri in titles else uri for uri in site.generated if not uri.endswith("/index.md")]
     site.extend_nav(config.nav, "compare/index.md", extra)
     return config
 

@@ -182,6 +182,13 @@ def variant_picker(corpus: Corpus, *, depth: int) -> str:
     return "\n".join(lines)
 
 
+def nav_titles(corpus: Corpus) -> dict[str, str]:
+    """Short nav labels for generated pages (the section is already called 共性段落)."""
+    titles = {role_page_uri(role): role.name for role in shared_roles(corpus)}
+    titles |= {f"{COMPARE_URI}/matrix.md": "结构对照表", f"{COMPARE_URI}/placeholders.md": "占位符索引", f"{COMPARE_URI}/tifa.md": "提法"}
+    return titles
+
+
 def generated_pages(corpus: Corpus) -> dict[str, str]:
     """src_uri → Markdown for every page that exists only at build time."""
     pages = {f"{COMPARE_URI}/index.md": compare_index(corpus)}

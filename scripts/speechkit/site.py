@@ -14,8 +14,9 @@ def variant_for(src_uri: str) -> Variant | None:
     return next((v for v in corpus.variants if v.src_uri == src_uri), None)
 
 
-def extend_nav(nav: list | None, anchor_uri: str, uris: list[str]) -> None:
-    """Append `uris` to the nav section that lists `anchor_uri` (so new files need no nav edit)."""
+def extend_nav(nav: list | None, anchor_uri: str, uris: list) -> None:
+    """Append `uris` (paths, or {title: path}) to the nav section that lists `anchor_uri`,
+    so that a new variant or role needs no edit of mkdocs.yml."""
     if not nav:
         return
     for item in nav:
