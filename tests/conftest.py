@@ -25,6 +25,12 @@ def run_mkdocs(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="session")
+def mkdocs():
+    """`mkdocs(*args, cwd=...)`: run MkDocs as a user would, output captured."""
+    return run_mkdocs
+
+
+@pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real site, built once with strict: true (the config sets it)."""
     out = tmp_path_factory.mktemp("site") / "site"

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_mkdocs
 from speechkit.corpus import load_corpus
 from speechkit.pages import shared_roles
+from speechkit.paths import ROOT
 
 CORPUS = load_corpus()
 VARIANTS = CORPUS.variants
@@ -167,14 +167,14 @@ def test_skeleton_is_kept_out_of_the_site(built_site):
     assert not (built_site / "speeches" / "_template.md").exists()
 
 
-def test_bad_variant_fails_the_build_with_file_line_and_fix_and_no_site(project_copy):
+def test_bad_variant_fails_the_build_with_file_line_and_fix_and_no_site(project_copy, mkdocs):
     variant = project_copy / "docs" / "speeches" / "district-entry-mobilization.md"
     text = variant.read_text(encoding="utf-8")
     text = text.replace("<!-- role: 意义 -->", "<!-- role: 意思 -->", 1)
     text = text.replace("【巡察组】", "【巡察小组】", 1)
     variant.write_text(text, encoding="utf-8")
     out = project_copy / "site-out"
-    result = run_mkdocs("build", "--site-dir", str(out), cwd=project_copy)
+    result = mkdocs("build", "--site-dir", str(out), cwd=project_copy)
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "docs/speeches/district-entry-mobilization.md:" in output or "district-entry-mobilization.md:" in output

@@ -3,7 +3,7 @@
 The same functions render a section on its template page and on the comparison pages, so a
 paragraph is written in exactly one place: the variant file.
 
-HTML contract for overrides/assets (fill-in, copy, print):
+HTML contract for overrides/assets/javascripts/speech.js (fill-in, copy, print):
 - `.speech[data-speech]` wraps a whole speech; `.speech-section[data-role]` wraps each part;
 - every spoken heading or paragraph has the class `speech-text` (in reading order);
 - every placeholder is `span.ph[data-ph]` with `data-ph-type`, `data-ph-desc`, `data-ph-example`;
@@ -133,7 +133,7 @@ def section_markdown(variant: Variant, section: Section, registry: Registry, *, 
         parts += [f"{'#' * depth} {title} {{ #{section_anchor(variant, section)} {kind} }}", ""]
     meta = f'<span class="role-label">{html.escape(role)}</span>' if role else ""
     meta += f'<span class="section-length">约 {chars:,} 字 · 约 {minutes(chars, registry)} 分钟</span>'
-    parts += [f'<p class="section-meta">{meta}</p>', ""]
+    parts += [f'<div class="section-meta">{meta}</div>', ""]
     if section.guide or section.notes:
         parts += [guide_markdown(section, registry), ""]
     for block in section.blocks:

@@ -383,13 +383,15 @@
     refresh();
   }
 
-  document.addEventListener("input", function (e) {
+  function onInput(e) {
     var name = e.target.dataset && e.target.dataset.phInput;
-    if (name == null) return;
+    if (name == null || e.isComposing) return; // IME: wait for the characters, not the pinyin
     if (e.target.value) state.values[name] = e.target.value; else delete state.values[name];
     save();
     refresh();
-  });
+  }
+  document.addEventListener("input", onInput);
+  document.addEventListener("compositionend", onInput);
 
   document.addEventListener("change", function (e) {
     if (!e.target.hasAttribute || !e.target.hasAttribute("data-speech-indent")) return;
