@@ -5,7 +5,7 @@ Synthetic variants reuse the real templates' skeletons (sections, roles, guidanc
 recombined from a shuffled pool of the real sentences plus a per-variant tag, so they pass the checks
 and are not near-duplicates of each other. Prints a Markdown table; targets live in the README.
 
-Usage: python scripts/bench.py [--sizes 10 100 1000] [--no-build]
+Usage: python scripts/bench.py [--sizes 10 100 1000] [--repeat 3] [--no-build]
 """
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ import os
 import random
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -101,6 +102,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
     parser.add_argument("--no-build", action="store_true", help="skip the full mkdocs build")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of check+extract per size (median reported)")
     args = parser.parse_args()
 
     skeletons = load_corpus().variants
@@ -111,11 +113,16 @@ def main() -> int:
             project = project_with(Path(tmp), n, skeletons)
             speeches = project / "docs" / "speeches"
             chars = sum(len(p.read_text(encoding="utf-8")) for p in speeches.glob("synthetic-*.md"))
-            start = time.perf_counter()
-            corpus = load_corpus(speeches, DATA_DIR)
-            checked = time.perf_counter()
-            pages = generated_pages(corpus)
-            extracted = time.perf_counter()
+            check_times, extract_times = [], []
+            for _ in range(args.repeat):  # this machine's speed varies run to run: report the median
+                start = time.perf_counter()
+                corpus = load_corpus(speeches, DATA_DIR)
+                checked = time.perf_counter()
+                pages = generated_pages(corpus)
+                extracted = time.perf_counter()
+                check_times.append(checked - start)
+                extract_times.append(extracted - checked)
+            check, extract = statistics.median(check_times), statistics.median(extract_times)
             if corpus.errors:
                 print("\n".join(map(str, corpus.errors[:5])), file=sys.stderr)
                 print(f"合成变体未通过检查（{len(corpus.errors)} 个错误）", file=sys.stderr)
@@ -130,9 +137,11 @@ def main() -> int:
                     print(result.stdout[-2000:] + result.stderr[-2000:], file=sys.stderr)
                     return 1
                 build = f"{time.perf_counter() - t0:.1f} s"
-            rows.append((n, chars, checked - start, extracted - checked, extracted - start, len(pages), build))
+            rows.append((n, chars, check, extract, check + extract, len(pages), build))
             shutil.rmtree(project)
 
+    print(f"解析+检查、提取+生成页面：{args.repeat} 次的中位数；完整构建：1 次。")
+    print()
     print("| 变体数 | 源文件字符 | 解析+检查 | 提取+生成页面 | 合计 | 生成页数 | 完整构建（strict） |")
     print("|---:|---:|---:|---:|---:|---:|---:|")
     for n, chars, check, extract, total, pages, build in rows:

@@ -302,8 +302,8 @@ def check_tifa(variant: Variant, registry: Registry) -> list[Finding]:
     out = []
     noted = [note.anchor for note, _ in variant.all_notes() if note.kind == "提法" and note.anchor]
     for tifa in registry.tifa:
-        if not tifa.is_dated:
-            continue
+        if not tifa.is_dated or not tifa.pattern.search(variant.spoken_text):
+            continue  # one search over the whole speech before looking line by line
         if any(tifa.pattern.search(anchor) for anchor in noted):
             continue
         for line, text in _texts(variant, notes=False):

@@ -1,13 +1,15 @@
 """Load every variant once, check it, and hand the same model to whoever asks."""
 from __future__ import annotations
 
+import functools
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from .checks import check_variant
 from .findings import Finding, sort_findings
-from .model import Variant
+from .model import Section, Variant
 from .parser import parse_variant
 from .paths import DATA_DIR, SPEECHES_DIR
 from .registry import DataFileError, Registry, load_registry
@@ -30,6 +32,17 @@ class Corpus:
 
     def variant(self, slug: str) -> Variant | None:
         return next((v for v in self.variants if v.slug == slug), None)
+
+    @functools.cached_property
+    def by_role(self) -> dict[str, list[tuple[Variant, Section]]]:
+        """Every section (top-level or sub-section) that plays a registered role, in corpus order."""
+        found: dict[str, list[tuple[Variant, Section]]] = defaultdict(list)
+        for variant in self.variants:
+            for section in variant.all_sections():
+                role = section.effective_role
+                if role in self.registry.roles:
+                    found[role].append((variant, section))
+        return found
 
 
 def variant_paths(speeches_dir: Path = SPEECHES_DIR) -> list[Path]:
@@ -73,7 +86,7 @@ def check_duplicates(corpus: Corpus) -> list[Finding]:
             other = titles[variant.title]
             out.append(Finding(variant.path, variant.meta_lines.get("title", 1), f"标题与 {other.path.name} 相同。", "改一个能区分两篇的标题（写明会议、层级或讲话人）。"))
         titles.setdefault(variant.title, variant)
-    texts = {v.slug: "\n".join(v.spoken_lines()) for v in corpus.variants}
+    texts = {v.slug: v.spoken_text for v in corpus.variants}
     for pair in near_duplicates(texts, threshold):
         first, second = by_slug[pair.first], by_slug[pair.second]
         out.append(Finding(

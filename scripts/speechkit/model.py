@@ -1,6 +1,7 @@
 """The parsed model of a speech variant. Pages, checks, comparison pages and exports all read this."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -63,6 +64,13 @@ class Section:
         return self.level == 1 and self.title == CLOSING
 
     @property
+    def effective_role(self) -> str | None:
+        """The declared role; 开场 and 结束语 carry their role in their heading."""
+        if self.role:
+            return self.role
+        return OPENING if self.is_opening else CLOSING if self.is_closing else None
+
+    @property
     def heading_is_spoken(self) -> bool:
         """开场 and 结束语 are labels for the writer; numbered headings are part of the speech."""
         return not (self.is_opening or self.is_closing)
@@ -110,6 +118,11 @@ class Variant:
 
     def spoken_lines(self) -> list[str]:
         return [line for s in self.sections for line in s.spoken_lines()]
+
+    @functools.cached_property
+    def spoken_text(self) -> str:
+        """The whole speech as read aloud, one line per heading or paragraph."""
+        return "\n".join(self.spoken_lines())
 
     def all_notes(self) -> Iterator[tuple[Note, str]]:
         """Every annotation with the text it belongs to (heading or paragraph)."""

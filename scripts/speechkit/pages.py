@@ -8,7 +8,7 @@ from .corpus import Corpus
 from .model import Section, Variant
 from .phrases import shared_phrases
 from .registry import Registry, Role
-from .render import _escape, attr, inline, role_label, section_anchor, section_markdown
+from .render import _escape, attr, inline, section_anchor, section_markdown
 from .stats import minutes, section_chars, variant_chars
 from .text import placeholders_in
 
@@ -16,13 +16,7 @@ COMPARE_URI = "compare"
 
 
 def sections_by_role(corpus: Corpus) -> dict[str, list[tuple[Variant, Section]]]:
-    found: dict[str, list[tuple[Variant, Section]]] = defaultdict(list)
-    for variant in corpus.variants:
-        for section in variant.all_sections():
-            role = role_label(section)
-            if role in corpus.registry.roles:
-                found[role].append((variant, section))
-    return found
+    return corpus.by_role
 
 
 def shared_roles(corpus: Corpus) -> list[Role]:

@@ -20,6 +20,7 @@ QUOTED = re.compile(rf"“([{CJK}、·]{{2,16}})”")
 CLAUSE = re.compile(r"[，。；：！？、“”（）《》\s]+")
 LEADING = re.compile(r"^(?:要|把|将|对|在|和|与|并|是|以|从|为|让|使|更|都|也|就|还|又|而|则|即|切实|坚持|坚决|始终|进一步|认真|努力|全面|深入)+")
 CLAUSE_LEN = (6, 14)
+CJK_ONLY = re.compile(f"[{CJK}]+")
 
 
 @dataclass
@@ -32,9 +33,12 @@ class SharedPhrase:
 def _candidates(text: str) -> set[str]:
     text = PLACEHOLDER.sub("，", text)
     found = set(QUOTED.findall(text))
+    shortest, longest = CLAUSE_LEN
     for clause in CLAUSE.split(text):
+        if len(clause) < shortest:
+            continue
         clause = LEADING.sub("", clause)
-        if CLAUSE_LEN[0] <= len(clause) <= CLAUSE_LEN[1] and re.fullmatch(rf"[{CJK}]+", clause):
+        if shortest <= len(clause) <= longest and CJK_ONLY.fullmatch(clause):
             found.add(clause)
     return found
 
@@ -42,9 +46,7 @@ def _candidates(text: str) -> set[str]:
 def shared_phrases(variants: list[Variant], registry: Registry, min_variants: int = 2) -> list[SharedPhrase]:
     where: dict[str, list[str]] = defaultdict(list)
     for variant in variants:
-        spoken = "\n".join(variant.spoken_lines())
-        found = _candidates(spoken)
-        found |= {tifa.term for tifa in registry.tifa if tifa.pattern.search(spoken)}
+        found = _candidates(variant.spoken_text) | registry.tifa_in(variant.spoken_text)
         for phrase in found:
             where[phrase].append(variant.slug)
     out = []

