@@ -190,3 +190,10 @@ def test_no_long_run_copied_from_the_seed():
 
     result = subprocess.run([sys.executable, str(ROOT.parent / "shared" / "tools" / "seed_overlap.py")], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
+
+
+def test_format_guide_lists_every_registered_role(built_site):
+    html = page_html(built_site, "contributing/format")
+    assert "md:roles-table" not in html
+    for role in CORPUS.registry.roles.values():
+        assert f"<td>{role.name}</td>" in html and role.description in html

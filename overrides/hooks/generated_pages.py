@@ -1,5 +1,6 @@
 """Hook: add the pages built from the whole corpus (comparison pages, matrix, placeholder index,
-提法) as in-memory files, and fill the template picker on pages that ask for it.
+提法) as in-memory files, and fill in the marker tables (template picker, role list) on the
+hand-written pages that carry them.
 
 Generated pages are never written into docs/, so `mkdocs serve` has nothing to watch and cannot
 loop, and git never holds a second copy of any template text.
@@ -17,9 +18,13 @@ sys.path.insert(0, str(Path(__file__).parent))
 import _speechkit_path  # noqa: E402,F401
 
 from speechkit import site  # noqa: E402
-from speechkit.pages import generated_pages, nav_titles, variant_picker  # noqa: E402
+from speechkit.pages import generated_pages, nav_titles, roles_table, variant_picker  # noqa: E402
 
-PICKER = "<!-- md:variant-picker -->"
+# Markers a hand-written page may carry; each is replaced by a table built from the corpus.
+MARKERS = {
+    "<!-- md:variant-picker -->": lambda corpus, depth: variant_picker(corpus, depth=depth),
+    "<!-- md:roles-table -->": lambda corpus, depth: roles_table(corpus),
+}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -37,7 +42,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if PICKER not in markdown:
-        return markdown
     depth = page.file.src_uri.count("/")
-    return markdown.replace(PICKER, variant_picker(site.corpus, depth=depth))
+    for marker, build in MARKERS.items():
+        if marker in markdown:
+            markdown = markdown.replace(marker, build(site.corpus, depth))
+    return markdown

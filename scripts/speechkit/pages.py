@@ -149,6 +149,14 @@ def compare_index(corpus: Corpus) -> str:
     return "\n".join(lines)
 
 
+def roles_table(corpus: Corpus) -> str:
+    """The role registry as a table, for the format guide (data/roles.yml is the only source)."""
+    lines = ["| 作用 | 这一部分做什么 | 通常写什么 | 写作提醒 |", "|---|---|---|---|"]
+    for role in corpus.registry.roles.values():
+        lines.append(f"| {role.name} | {_escape(role.description)} | {_escape(role.contains)} | {_escape(role.tips)} |")
+    return "\n".join(lines) + "\n"
+
+
 def variant_picker(corpus: Corpus, *, depth: int) -> str:
     """Templates grouped by meeting type, one row per speaker: the home page's pick-at-a-glance."""
     registry = corpus.registry

@@ -267,16 +267,20 @@ def test_tampered_storage_does_not_break_the_page(page, site_url):
     assert page.console_errors == []
 
 
+def tab_until(page, selector: str, limit: int, what: str) -> None:
+    """Press Tab until the focused element matches `selector`, as a keyboard-only user would."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return
+    pytest.fail(f"Tab never reached {what}")
+
+
 def test_keyboard_only(page, site_url):
     variant = VARIANTS[DISTRICT]
     page.goto(url(site_url, DISTRICT))
     page.evaluate("t => navigator.clipboard.writeText(t)", "<<unchanged>>")
-    for _ in range(400):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.matches('.speech-tools .speech-copy')"):
-            break
-    else:
-        pytest.fail("Tab never reached the 复制全文 button")
+    tab_until(page, ".speech-tools .speech-copy", 400, "the 复制全文 button")
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none", "focus must be visible"
     page.keyboard.press("Enter")
@@ -284,12 +288,7 @@ def test_keyboard_only(page, site_url):
     assert page.evaluate("navigator.clipboard.readText()") == expected_text(variant.spoken_lines(), {}, True)
 
     # Tab on to the first placeholder of the text: its tooltip shows; Enter jumps to its input
-    for _ in range(20):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.matches('.speech .ph')"):
-            break
-    else:
-        pytest.fail("Tab never reached a placeholder")
+    tab_until(page, ".speech .ph", 20, "a placeholder")
     name = page.evaluate("document.activeElement.dataset.ph")
     tip = page.locator("#ph-tip")
     expect(tip).to_be_visible()
