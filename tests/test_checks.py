@@ -121,3 +121,17 @@ def test_broken_data_file_is_reported_not_raised(tmp_path):
     corpus = load_corpus(FIXTURES, data)
     [finding] = corpus.findings
     assert "重复的键“巡察组”" in finding.message and finding.path.name == "placeholders.yml"
+
+
+def test_review_notice_for_drafts_and_stale_templates(tmp_path):
+    import datetime as dt
+
+    from speechkit.render import variant_page
+
+    corpus = check_text(tmp_path, GOOD.replace("status: 草稿", "status: 可用"), "good.md")
+    variant, registry = corpus.variants[0], corpus.registry
+    assert "请先复核" not in variant_page(variant, registry, today=dt.date(2027, 6, 1))
+    stale = variant_page(variant, registry, today=dt.date(2028, 1, 1))
+    assert "请先复核" in stale and "最近一次复核是在 2026-11-25，已超过 12 个月" in stale
+    variant.meta["status"] = "草稿"
+    assert "本模板的状态是“草稿”" in variant_page(variant, registry, today=dt.date(2027, 1, 1))

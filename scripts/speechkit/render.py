@@ -13,6 +13,7 @@ HTML contract for overrides/assets/javascripts/speech.js (fill-in, copy, print):
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import html
 import re
@@ -188,10 +189,34 @@ def tifa_table(variant: Variant, registry: Registry) -> str:
     return "\n".join(rows)
 
 
-def variant_page(variant: Variant, registry: Registry) -> str:
+def review_notice(variant: Variant, registry: Registry, today: dt.date) -> str:
+    """A visible warning on drafts and on templates past their review date (提法 go stale)."""
+    status = str(variant.meta.get("status", ""))
+    reviewed = variant.meta.get("last_reviewed")
+    if isinstance(reviewed, str):
+        try:
+            reviewed = dt.date.fromisoformat(reviewed)
+        except ValueError:
+            reviewed = None
+    months = int(registry.settings.get("review_after_months", 12))
+    notes = []
+    if status != "可用":
+        notes.append(f"本模板的状态是“{_escape(status)}”，还没有经过完整的审核。")
+    if isinstance(reviewed, dt.date) and (today - reviewed).days > months * 30.5:
+        notes.append(f"本模板最近一次复核是在 {reviewed.isoformat()}，已超过 {months} 个月，其中的提法和引用的文件可能已经更新。")
+    if not notes:
+        return ""
+    body = "".join(notes) + "使用前请对照[提法](../compare/tifa.md)页和本级最新文件核对。"
+    return f'!!! warning "请先复核"\n\n    {body}\n'
+
+
+def variant_page(variant: Variant, registry: Registry, today: dt.date | None = None) -> str:
     meta = variant.meta
     fields = registry.fields
     lines = [f"# {_escape(variant.title)}", "", f"{inline(str(meta.get('summary', '')), registry)}", "{ .variant-summary }", ""]
+    notice = review_notice(variant, registry, today or dt.date.today())
+    if notice:
+        lines += [notice, ""]
     keys = ("meeting", "speaker", "level", "kind", "status", "last_reviewed")
     lines += ["| " + " | ".join(fields[k].label for k in keys) + " |", "|" + "---|" * len(keys)]
     lines += ["| " + " | ".join(_escape(_meta_value(meta.get(k, ""))) for k in keys) + " |", ""]
