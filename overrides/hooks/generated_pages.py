@@ -7,6 +7,7 @@ loop, and git never holds a second copy of any template text.
 """
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -44,6 +45,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     depth = page.file.src_uri.count("/")
     for marker, build in MARKERS.items():
-        if marker in markdown:
-            markdown = markdown.replace(marker, build(site.corpus, depth))
+        # Only a marker alone on its line counts, so the format guide can quote the markers.
+        line = re.compile(rf"^{re.escape(marker)}[ \t]*$", re.M)
+        if line.search(markdown):
+            markdown = line.sub(lambda _: build(site.corpus, depth), markdown)
     return markdown
