@@ -35,7 +35,7 @@ system-deps: ## 安装浏览器测试所需的 Debian 软件包（chromium、fon
 	@scripts/install-system-deps.sh
 
 serve: $(VENV)/.site-installed ## 建立环境、检查、构建，并在 http://127.0.0.1:8000 预览（改动自动刷新）
-	$(MKDOCS) serve --dev-addr 127.0.0.1:8000
+	$(MKDOCS) serve --dev-addr 127.0.0.1:8000 --watch-theme
 
 build: $(VENV)/.site-installed ## 检查并构建网站到 site/（有错误时不留下任何输出）
 	@rm -rf site.tmp
