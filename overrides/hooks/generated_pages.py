@@ -48,5 +48,6 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         # Only a marker alone on its line counts, so the format guide can quote the markers.
         line = re.compile(rf"^{re.escape(marker)}[ \t]*$", re.M)
         if line.search(markdown):
-            markdown = line.sub(lambda _: build(site.corpus, depth), markdown)
+            table = build(site.corpus, depth)
+            markdown = line.sub(lambda _: table, markdown)
     return markdown

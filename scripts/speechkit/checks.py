@@ -6,8 +6,8 @@ import difflib
 import re
 from typing import Callable, Iterator
 
-from .findings import ERROR, WARNING, Finding
-from .model import CLOSING, OPENING, Block, Section, Variant
+from .findings import WARNING, Finding
+from .model import CLOSING, OPENING, Section, Variant
 from .registry import Registry
 from .text import CJK, PLACEHOLDER, PLACEHOLDER_NAME, cn_number, to_cn
 
@@ -53,7 +53,7 @@ def check_front_matter(variant: Variant, registry: Registry) -> list[Finding]:
             except ValueError:
                 out.append(Finding(path, line, f"{key}（{spec.label}）“{value}”不是日期。", "写成 2026-11-25 的形式。"))
         if spec.type == "list" and not isinstance(value, list):
-            out.append(Finding(path, line, f"{key}（{spec.label}）应当是列表。", f"写成多行，每行以“  - ”开头。"))
+            out.append(Finding(path, line, f"{key}（{spec.label}）应当是列表。", "写成多行，每行以“  - ”开头。"))
         if spec.type == "text" and not isinstance(value, str):
             out.append(Finding(path, line, f"{key}（{spec.label}）应当是一段文字。", "把值写成文字；含冒号时用单引号括起来。"))
         if spec.choices and value not in spec.choices:

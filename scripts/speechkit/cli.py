@@ -5,7 +5,6 @@ file, the line and the fix; nothing here prints a traceback at a contributor.
 """
 from __future__ import annotations
 
-import shutil
 import sys
 from pathlib import Path
 from typing import Optional

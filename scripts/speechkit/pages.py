@@ -7,8 +7,8 @@ from collections import defaultdict
 from .corpus import Corpus
 from .model import Section, Variant
 from .phrases import shared_phrases
-from .registry import Registry, Role
-from .render import _escape, attr, inline, section_anchor, section_markdown
+from .registry import Role
+from .render import escape_text, attr, inline, section_anchor, section_markdown
 from .stats import minutes, section_chars, variant_chars
 from .text import placeholders_in
 
@@ -32,15 +32,15 @@ def role_page_uri(role: Role) -> str:
 
 def _link(variant: Variant, depth: int = 1, anchor: str = "") -> str:
     up = "../" * depth
-    return f"[{_escape(variant.title)}]({up}{variant.src_uri}{'#' + anchor if anchor else ''})"
+    return f"[{escape_text(variant.title)}]({up}{variant.src_uri}{'#' + anchor if anchor else ''})"
 
 
 def role_page(corpus: Corpus, role: Role) -> str:
     registry = corpus.registry
     entries = sections_by_role(corpus)[role.name]
-    lines = [f"# 共性段落：{role.name}", "", f"{_escape(role.description)}", "{ .variant-summary }", ""]
-    lines += ['!!! info "这一部分通常写什么"', "", f"    {_escape(role.contains)}", ""]
-    lines += ['!!! tip "写作提醒"', "", f"    {_escape(role.tips)}", ""]
+    lines = [f"# 共性段落：{role.name}", "", f"{escape_text(role.description)}", "{ .variant-summary }", ""]
+    lines += ['!!! info "这一部分通常写什么"', "", f"    {escape_text(role.contains)}", ""]
+    lines += ['!!! tip "写作提醒"', "", f"    {escape_text(role.tips)}", ""]
     lines += [f"下面是 {len(entries)} 个版本，每个版本可以单独复制；在任一模板页填写的信息在这里同样生效。", ""]
     lines += ['<div class="fill-panel" data-fill-panel></div>', ""]
     for variant, section in entries:
@@ -50,7 +50,7 @@ def role_page(corpus: Corpus, role: Role) -> str:
         body = [
             f'<div class="speech-excerpt" data-source="{attr(variant.slug)}" data-speech-title="{attr(variant.title)}" markdown>',
             "",
-            f"来源：{_link(variant, anchor=section_anchor(variant, section))}（{_escape(label)}，约 {chars:,} 字，约 {minutes(chars, registry)} 分钟）",
+            f"来源：{_link(variant, anchor=section_anchor(variant, section))}（{escape_text(label)}，约 {chars:,} 字，约 {minutes(chars, registry)} 分钟）",
             "{ .excerpt-source }",
             "",
             section_markdown(variant, section, registry, excerpt=True),
@@ -75,7 +75,7 @@ def matrix_page(corpus: Corpus) -> str:
         for role in roles:
             parts = by_variant[(variant.slug, role.name)]
             cell = "<br>".join(
-                f"[{_escape(s.title)}](../{variant.src_uri}#{section_anchor(variant, s)})（{section_chars(s, registry):,} 字）" for s in parts
+                f"[{escape_text(s.title)}](../{variant.src_uri}#{section_anchor(variant, s)})（{section_chars(s, registry):,} 字）" for s in parts
             )
             cells.append(cell or "—")
         total = variant_chars(variant, registry)
@@ -99,7 +99,7 @@ def placeholder_page(corpus: Corpus) -> str:
         where = "、".join(f"{_link(by_slug[slug])}（{count} 处）" for slug, count in list(counts.items())[:MAX_LINKS]) or "暂未使用"
         if len(counts) > MAX_LINKS:
             where += f" 等 {len(counts):,} 篇"
-        lines.append(f"| {inline('【' + name + '】', registry)} | {ph.type} | {_escape(ph.description)} | {_escape(ph.example)} | {where} |")
+        lines.append(f"| {inline('【' + name + '】', registry)} | {ph.type} | {escape_text(ph.description)} | {escape_text(ph.example)} | {where} |")
     lines += ["", "示例中的单位、人名均为虚构。新增占位符的方法见 [变体文件格式](../contributing/format.md#placeholders)。", ""]
     return "\n".join(lines)
 
@@ -123,18 +123,18 @@ def tifa_page(corpus: Corpus) -> str:
     for phrase in phrases[:MAX_PHRASES]:
         where = _some_links([by_slug[s] for s in phrase.variants])
         status = f"{phrase.tifa.status}：{phrase.tifa.meaning}" if phrase.tifa else "未登记（常用说法）"
-        lines.append(f"| {_escape(phrase.text)} | {where} | {_escape(status)} |")
+        lines.append(f"| {escape_text(phrase.text)} | {where} | {escape_text(status)} |")
     lines += ["", "## 已过时和需要核对的提法 { #dated }", "", "范文网站上常见、但已经过时或需要核对的提法。模板中出现这些提法而没有加注时，检查会报警告。", ""]
     lines += ["| 提法 | 状态 | 为什么 | 怎么写 |", "|---|---|---|---|"]
     for tifa in registry.tifa:
         if tifa.status == "现行":
             continue
         how = tifa.check + (f"现行写法：{tifa.replacement}。" if tifa.replacement else "")
-        lines.append(f"| {_escape(tifa.term)} | {tifa.status} | {_escape(tifa.why)} | {_escape(how)} |")
+        lines.append(f"| {escape_text(tifa.term)} | {tifa.status} | {escape_text(tifa.why)} | {escape_text(how)} |")
     lines += ["", "## 现行提法释义 { #current }", "", "| 提法 | 含义 |", "|---|---|"]
     for tifa in registry.tifa:
         if tifa.status == "现行":
-            lines.append(f"| {_escape(tifa.term)} | {_escape(tifa.meaning)} |")
+            lines.append(f"| {escape_text(tifa.term)} | {escape_text(tifa.meaning)} |")
     lines.append("")
     return "\n".join(lines)
 
@@ -144,7 +144,7 @@ def compare_index(corpus: Corpus) -> str:
     lines = ["# 共性段落", "", "各模板按“作用”划分段落。两篇及以上模板都有的作用，各有一页把所有版本并排列出，便于比较、挑选和复制。", ""]
     lines += ["| 作用 | 这一部分做什么 | 版本数 |", "|---|---|---:|"]
     for role in shared_roles(corpus):
-        lines.append(f"| [{role.name}]({role.slug}.md) | {_escape(role.description)} | {len(found[role.name])} |")
+        lines.append(f"| [{role.name}]({role.slug}.md) | {escape_text(role.description)} | {len(found[role.name])} |")
     lines += ["", "另见：[结构对照表](matrix.md) · [占位符索引](placeholders.md) · [提法](tifa.md)", ""]
     return "\n".join(lines)
 
@@ -153,7 +153,7 @@ def roles_table(corpus: Corpus) -> str:
     """The role registry as a table, for the format guide (data/roles.yml is the only source)."""
     lines = ["| 作用 | 这一部分做什么 | 通常写什么 | 写作提醒 |", "|---|---|---|---|"]
     for role in corpus.registry.roles.values():
-        lines.append(f"| {role.name} | {_escape(role.description)} | {_escape(role.contains)} | {_escape(role.tips)} |")
+        lines.append(f"| {role.name} | {escape_text(role.description)} | {escape_text(role.contains)} | {escape_text(role.tips)} |")
     return "\n".join(lines) + "\n"
 
 
@@ -176,8 +176,8 @@ def variant_picker(corpus: Corpus, *, depth: int) -> str:
             meta = variant.meta
             total = variant_chars(variant, registry)
             lines.append(
-                f"| {_escape(meta.get('speaker', ''))} | **{_link(variant, depth=depth)}** | "
-                f"{_escape(meta.get('level', ''))} · {_escape(meta.get('kind', ''))} | {inline(str(meta.get('summary', '')), registry)} | "
+                f"| {escape_text(meta.get('speaker', ''))} | **{_link(variant, depth=depth)}** | "
+                f"{escape_text(meta.get('level', ''))} · {escape_text(meta.get('kind', ''))} | {inline(str(meta.get('summary', '')), registry)} | "
                 f"约 {total:,} 字<br>约 {minutes(total, registry)} 分钟 |"
             )
         lines.append("")

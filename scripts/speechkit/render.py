@@ -52,15 +52,15 @@ def inline(text: str, registry: Registry) -> str:
     """Escape prose for Markdown, then turn 【名称】 into placeholder spans and markers into (N)."""
     out, last = [], 0
     for m in PLACEHOLDER.finditer(text):
-        out.append(_escape(text[last : m.start()]))
+        out.append(escape_text(text[last : m.start()]))
         out.append(placeholder_html(m.group(1), registry))
         last = m.end()
-    out.append(_escape(text[last:]))
+    out.append(escape_text(text[last:]))
     rendered = "".join(out)
     return re.sub(f"{MARK}(\\d+){MARK}", r"(\1)", rendered)
 
 
-def _escape(text: str) -> str:
+def escape_text(text: str) -> str:
     return text.translate(ESCAPES) if NEEDS_ESCAPE.search(text) else text  # Chinese prose rarely needs it
 
 
@@ -122,7 +122,7 @@ def guide_markdown(section: Section, registry: Registry) -> str:
     items = []
     for note in rest:
         label = f"{note.kind}「{note.anchor}」" if note.anchor else note.kind
-        items.append(f"    - **{_escape(label)}**：{inline(note.text, registry)}")
+        items.append(f"    - **{escape_text(label)}**：{inline(note.text, registry)}")
     return f'??? abstract "{attr(title)}"\n\n' + "\n".join(items) + "\n"
 
 
@@ -161,11 +161,11 @@ def structure_table(variant: Variant, registry: Registry) -> str:
     for section in variant.sections:
         chars = section_chars(section, registry)
         name = section.title
-        rows.append(f"| [{_escape(name)}](#{section_anchor(variant, section)}) | {role_label(section)} | {chars:,} | 约 {minutes(chars, registry)} 分钟 |")
+        rows.append(f"| [{escape_text(name)}](#{section_anchor(variant, section)}) | {role_label(section)} | {chars:,} | 约 {minutes(chars, registry)} 分钟 |")
         for child in section.children:
             chars = section_chars(child, registry)
             sub_role = child.role or ""
-            rows.append(f"| &emsp;[{_escape(child.title)}](#{section_anchor(variant, child)}) | {sub_role} | {chars:,} | |")
+            rows.append(f"| &emsp;[{escape_text(child.title)}](#{section_anchor(variant, child)}) | {sub_role} | {chars:,} | |")
     total = variant_chars(variant, registry)
     rows.append(f"| **全文** | | **{total:,}** | **约 {minutes(total, registry)} 分钟** |")
     return "\n".join(rows)
@@ -185,7 +185,7 @@ def tifa_table(variant: Variant, registry: Registry) -> str:
         status = f"{tifa.status}：{tifa.why or tifa.meaning}" if tifa and tifa.status != "现行" else (tifa.status if tifa else "未登记")
         if tifa and tifa.check and tifa.status != "现行":
             status += f" {tifa.check}"
-        rows.append(f"| {_escape(note.anchor)} | {inline(note.text, registry)} | {_escape(status)} |")
+        rows.append(f"| {escape_text(note.anchor)} | {inline(note.text, registry)} | {escape_text(status)} |")
     return "\n".join(rows)
 
 
@@ -201,7 +201,7 @@ def review_notice(variant: Variant, registry: Registry, today: dt.date) -> str:
     months = int(registry.settings.get("review_after_months", 12))
     notes = []
     if status != "可用":
-        notes.append(f"本模板的状态是“{_escape(status)}”，还没有经过完整的审核。")
+        notes.append(f"本模板的状态是“{escape_text(status)}”，还没有经过完整的审核。")
     if isinstance(reviewed, dt.date) and (today - reviewed).days > months * 30.5:
         notes.append(f"本模板最近一次复核是在 {reviewed.isoformat()}，已超过 {months} 个月，其中的提法和引用的文件可能已经更新。")
     if not notes:
@@ -213,13 +213,13 @@ def review_notice(variant: Variant, registry: Registry, today: dt.date) -> str:
 def variant_page(variant: Variant, registry: Registry, today: dt.date | None = None) -> str:
     meta = variant.meta
     fields = registry.fields
-    lines = [f"# {_escape(variant.title)}", "", f"{inline(str(meta.get('summary', '')), registry)}", "{ .variant-summary }", ""]
+    lines = [f"# {escape_text(variant.title)}", "", f"{inline(str(meta.get('summary', '')), registry)}", "{ .variant-summary }", ""]
     notice = review_notice(variant, registry, today or dt.date.today())
     if notice:
         lines += [notice, ""]
     keys = ("meeting", "speaker", "level", "kind", "status", "last_reviewed")
     lines += ["| " + " | ".join(fields[k].label for k in keys) + " |", "|" + "---|" * len(keys)]
-    lines += ["| " + " | ".join(_escape(_meta_value(meta.get(k, ""))) for k in keys) + " |", ""]
+    lines += ["| " + " | ".join(escape_text(_meta_value(meta.get(k, ""))) for k in keys) + " |", ""]
     lines += ['!!! info "适用场合"', "", f"    {inline(str(meta.get('occasion', '')), registry)}", ""]
     alternatives = meta.get("alternatives") or []
     if alternatives:
