@@ -5,6 +5,7 @@ build before anything is written, with file, line and fix for each problem; no t
 """
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -23,6 +24,8 @@ from speechkit.findings import summarise  # noqa: E402
 from speechkit.render import variant_page  # noqa: E402
 
 log = get_plugin_logger("speeches")
+# jieba (used by Material's search to segment Chinese) prints its dictionary loading on every build
+logging.getLogger("jieba").setLevel(logging.WARNING)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
