@@ -2,6 +2,7 @@
 index, the 提法 page and the template picker. All are built from the same model as the template pages."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from .corpus import Corpus
@@ -35,6 +36,11 @@ def _link(variant: Variant, depth: int = 1, anchor: str = "") -> str:
     return f"[{escape_text(variant.title)}]({up}{variant.src_uri}{'#' + anchor if anchor else ''})"
 
 
+def tab_label(variant: Variant) -> str:
+    """The title without its trailing （讲话人）, to keep tabs short; the speaker is in the source line."""
+    return re.sub(r"（[^（）]*）$", "", variant.title) or variant.title
+
+
 def role_page(corpus: Corpus, role: Role) -> str:
     registry = corpus.registry
     entries = sections_by_role(corpus)[role.name]
@@ -46,7 +52,7 @@ def role_page(corpus: Corpus, role: Role) -> str:
     for variant, section in entries:
         chars = section_chars(section, registry)
         label = section.title if section.heading_is_spoken else role.name
-        lines += [f'=== "{attr(variant.title)}"', ""]
+        lines += [f'=== "{attr(tab_label(variant))}"', ""]
         body = [
             f'<div class="speech-excerpt" data-source="{attr(variant.slug)}" data-speech-title="{attr(variant.title)}" markdown>',
             "",
