@@ -30,8 +30,13 @@ class Corpus:
     def warnings(self) -> list[Finding]:
         return [f for f in self.findings if not f.is_error]
 
-    def variant(self, slug: str) -> Variant | None:
-        return next((v for v in self.variants if v.slug == slug), None)
+    @functools.cached_property
+    def by_uri(self) -> dict[str, Variant]:
+        return {v.src_uri: v for v in self.variants}
+
+    @functools.cached_property
+    def by_slug(self) -> dict[str, Variant]:
+        return {v.slug: v for v in self.variants}
 
     @functools.cached_property
     def by_role(self) -> dict[str, list[tuple[Variant, Section]]]:
@@ -79,7 +84,7 @@ def load_corpus(
 def check_duplicates(corpus: Corpus) -> list[Finding]:
     out = []
     threshold = float(corpus.registry.settings.get("near_duplicate_threshold", 0.5))
-    by_slug = {v.slug: v for v in corpus.variants}
+    by_slug = corpus.by_slug
     titles: dict[str, Variant] = {}
     for variant in corpus.variants:
         if variant.title in titles:

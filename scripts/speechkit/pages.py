@@ -97,7 +97,7 @@ def placeholder_page(corpus: Corpus) -> str:
         for line in variant.spoken_lines():
             for name in placeholders_in(line):
                 used[name][variant.slug] += 1
-    by_slug = {v.slug: v for v in corpus.variants}
+    by_slug = corpus.by_slug
     lines = ["# 占位符索引", "", "模板中所有需要替换的内容都写成【名称】。同一个名称在各模板中含义相同：在任一页面填写一次，所有模板都会套用。", ""]
     lines += ["| 占位符 | 类型 | 填什么 | 示例 | 使用于 |", "|---|---|---|---|---|"]
     for name, ph in registry.placeholders.items():
@@ -122,7 +122,7 @@ def _some_links(variants: list[Variant]) -> str:
 
 def tifa_page(corpus: Corpus) -> str:
     registry = corpus.registry
-    by_slug = {v.slug: v for v in corpus.variants}
+    by_slug = corpus.by_slug
     phrases = shared_phrases(corpus.variants, registry)
     lines = ["# 提法", "", "下表是两篇及以上模板共同使用的提法和固定说法，由构建脚本从正文中找出；现行情况来自 `data/tifa.yml`。", ""]
     lines += ["## 各模板共用的提法 { #shared }", "", "| 提法 | 出现于 | 现行情况 |", "|---|---|---|"]

@@ -11,7 +11,7 @@ generated: dict[str, str] = {}
 def variant_for(src_uri: str) -> Variant | None:
     if corpus is None:
         return None
-    return next((v for v in corpus.variants if v.src_uri == src_uri), None)
+    return corpus.by_uri.get(src_uri)
 
 
 def extend_nav(nav: list | None, anchor_uri: str, uris: list) -> None:
