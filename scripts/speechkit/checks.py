@@ -148,11 +148,17 @@ def check_numbering(variant: Variant, registry: Registry) -> list[Finding]:
             out += _check_run_in(variant, section)
     opening = variant.sections[0] if variant.sections and variant.sections[0].is_opening else None
     if opening:
+        last_label = numbered[-1].marker if numbered else None
         for block in opening.blocks:
             for m in POINTS.finditer(block.text):
                 promised = cn_number(m.group(1))
-                if promised is not None and promised != len(numbered):
+                if promised is None:
+                    continue
+                if promised != len(numbered):
                     out.append(Finding(path, block.line, f"开场说“{m.group(0)}”，正文却有 {len(numbered)} 个一级部分。", f"把点数改为“{'两' if len(numbered) == 2 else to_cn(len(numbered))}”，或增删一级部分使两者一致。"))
+                elif last_label is not None and last_label.value != promised:
+                    # as many parts as promised, but the labels repeat or skip (一、二、二、三 for 四点)
+                    out.append(Finding(path, block.line, f"开场说“{m.group(0)}”，一级标题的编号却到“{last_label.raw}”为止。", f"把一级标题依次编为“一、”到“{to_cn(promised)}、”。"))
     return out
 
 
