@@ -198,3 +198,11 @@ def test_format_guide_lists_every_registered_role(built_site):
     assert html.count("<td>意义</td>") == 1  # the marker on its own line became exactly one table
     for role in CORPUS.registry.roles.values():
         assert f"<td>{role.name}</td>" in html and role.description in html
+
+
+def test_tifa_page_leaves_out_stoplisted_transitions(built_site):
+    html = page_html(built_site, "compare/tifa")
+    assert CORPUS.registry.phrase_stoplist, "the stoplist is empty: this test would prove nothing"
+    for phrase in CORPUS.registry.phrase_stoplist:
+        assert f"<td>{phrase}</td>" not in html
+    assert "<td>打铁必须自身硬</td>" in html  # a shared phrase that is not on the list stays

@@ -4,7 +4,8 @@ Candidates are quoted terms (“两个维护”) and short clauses between punct
 where fixed official phrases sit; both are found with one regular-expression pass, so the work
 grows linearly. (jieba segmentation was measured at about 250,000 characters a second here:
 16 s for 1,000 variants, over the budget on its own.) Registered 提法 from data/tifa.yml are
-matched too, and each shared phrase carries its currency note from that file.
+matched too, and each shared phrase carries its currency note from that file. Transitions that
+recur but are no 提法 (同时也要看到) are listed in data/phrase_stoplist.yml.
 """
 from __future__ import annotations
 
@@ -51,7 +52,7 @@ def shared_phrases(variants: list[Variant], registry: Registry, min_variants: in
             where[phrase].append(variant.slug)
     out = []
     for phrase, slugs in where.items():
-        if len(slugs) >= min_variants:
+        if len(slugs) >= min_variants and phrase not in registry.phrase_stoplist:
             tifa = next((t for t in registry.tifa if t.pattern.search(phrase)), None)
             out.append(SharedPhrase(phrase, slugs, tifa))
     return sorted(out, key=lambda p: (-len(p.variants), p.tifa is None, -len(p.text), p.text))

@@ -107,6 +107,7 @@ class Registry:
     fields: dict[str, Field]
     tifa: list[Tifa]
     settings: dict
+    phrase_stoplist: frozenset[str] = frozenset()
     files: dict[str, Path] = field(default_factory=dict)
 
     @functools.cached_property
@@ -132,7 +133,7 @@ def _require(path: Path, text: str, key: str, entry: dict, fields: tuple[str, ..
 
 
 def load_registry(data_dir: Path = DATA_DIR) -> Registry:
-    files = {name: data_dir / f"{name}.yml" for name in ("roles", "placeholders", "front_matter", "tifa", "settings")}
+    files = {name: data_dir / f"{name}.yml" for name in ("roles", "placeholders", "front_matter", "tifa", "settings", "phrase_stoplist")}
 
     raw_roles, text = load_yaml(files["roles"])
     roles: dict[str, Role] = {}
@@ -170,4 +171,8 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
                          why=str(entry.get("why", "")), check=str(entry.get("check", "")), replacement=str(entry.get("replacement", "")), since=entry.get("since")))
 
     settings, _ = load_yaml(files["settings"])
-    return Registry(roles=roles, placeholders=placeholders, fields=fields, tifa=tifa, settings=settings or {}, files=files)
+    stoplist, text = load_yaml(files["phrase_stoplist"])
+    if not isinstance(stoplist or [], list):
+        raise DataFileError(Finding(files["phrase_stoplist"], 1, "停用语应当是列表。", "每行写一条，以“- ”开头。"))
+    return Registry(roles=roles, placeholders=placeholders, fields=fields, tifa=tifa, settings=settings or {},
+                    phrase_stoplist=frozenset(str(p) for p in stoplist or []), files=files)
