@@ -15,8 +15,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-sys.path.insert(0, str(Path(__file__).parent))
-import _speechkit_path  # noqa: E402,F401
+# Hooks load as loose files: make scripts/speechkit importable
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
 from speechkit import site  # noqa: E402
 from speechkit.pages import generated_pages, nav_titles, roles_table, variant_picker  # noqa: E402

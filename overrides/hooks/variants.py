@@ -15,8 +15,8 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-sys.path.insert(0, str(Path(__file__).parent))
-import _speechkit_path  # noqa: E402,F401
+# Hooks load as loose files: make scripts/speechkit importable
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
 from speechkit import site  # noqa: E402
 from speechkit.corpus import load_corpus  # noqa: E402
