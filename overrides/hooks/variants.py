@@ -16,7 +16,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 # Hooks load as loose files: make scripts/speechkit importable
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+SCRIPTS = str(Path(__file__).resolve().parents[2] / "scripts")
+if SCRIPTS not in sys.path:  # hooks are re-imported on every `mkdocs serve` rebuild
+    sys.path.insert(0, SCRIPTS)
 
 from speechkit import site  # noqa: E402
 from speechkit.corpus import load_corpus  # noqa: E402
