@@ -53,7 +53,6 @@ def stats(
     data: Path = typer.Option(DATA_DIR, help="登记表（data/）所在的文件夹。"),
 ) -> None:
     """列出每篇变体的结构、字数和讲话时长。"""
-    from .render import role_label
     from .stats import minutes, section_chars, variant_chars
 
     corpus = _load(speeches, data)
@@ -64,7 +63,7 @@ def stats(
         total = variant_chars(variant, corpus.registry)
         typer.echo(f"{variant.slug}　{variant.title}　{total} 字，约 {minutes(total, corpus.registry)} 分钟")
         for section in variant.sections:
-            typer.echo(f"    {section.title}（{role_label(section)}）{section_chars(section, corpus.registry)} 字")
+            typer.echo(f"    {section.title}（{section.effective_role or ''}）{section_chars(section, corpus.registry)} 字")
 
 
 @app.command()

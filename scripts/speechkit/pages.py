@@ -16,13 +16,9 @@ from .text import placeholders_in
 COMPARE_URI = "compare"
 
 
-def sections_by_role(corpus: Corpus) -> dict[str, list[tuple[Variant, Section]]]:
-    return corpus.by_role
-
-
 def shared_roles(corpus: Corpus) -> list[Role]:
     """Roles that two or more variants have: each gets a comparison page."""
-    found = sections_by_role(corpus)
+    found = corpus.by_role
     roles = [r for r in corpus.registry.roles.values() if len({v.slug for v, _ in found.get(r.name, [])}) >= 2]
     return sorted(roles, key=lambda r: r.order)
 
@@ -43,7 +39,7 @@ def tab_label(variant: Variant) -> str:
 
 def role_page(corpus: Corpus, role: Role) -> str:
     registry = corpus.registry
-    entries = sections_by_role(corpus)[role.name]
+    entries = corpus.by_role[role.name]
     lines = [f"# 共性段落：{role.name}", "", f"{escape_text(role.description)}", "{ .variant-summary }", ""]
     lines += ['!!! info "这一部分通常写什么"', "", f"    {escape_text(role.contains)}", ""]
     lines += ['!!! tip "写作提醒"', "", f"    {escape_text(role.tips)}", ""]
@@ -68,7 +64,7 @@ def role_page(corpus: Corpus, role: Role) -> str:
 
 def matrix_page(corpus: Corpus) -> str:
     registry = corpus.registry
-    found = sections_by_role(corpus)
+    found = corpus.by_role
     roles = [r for r in registry.roles.values() if found.get(r.name)]
     lines = ["# 结构对照表", "", "每一行是一篇模板，每一列是一种作用；格子里是这篇模板中承担该作用的部分及其字数，点击可跳到原文。", ""]
     lines += ["| 模板 | " + " | ".join(r.name for r in roles) + " | 全文 |", "|---|" + "---|" * len(roles) + "---:|"]
@@ -146,7 +142,7 @@ def tifa_page(corpus: Corpus) -> str:
 
 
 def compare_index(corpus: Corpus) -> str:
-    found = sections_by_role(corpus)
+    found = corpus.by_role
     lines = ["# 共性段落", "", "各模板按“作用”划分段落。两篇及以上模板都有的作用，各有一页把所有版本并排列出，便于比较、挑选和复制。", ""]
     lines += ["| 作用 | 这一部分做什么 | 版本数 |", "|---|---|---:|"]
     for role in shared_roles(corpus):

@@ -171,7 +171,7 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
                          why=str(entry.get("why", "")), check=str(entry.get("check", "")), replacement=str(entry.get("replacement", "")), since=entry.get("since")))
 
     settings, _ = load_yaml(files["settings"])
-    stoplist, text = load_yaml(files["phrase_stoplist"])
+    stoplist, _ = load_yaml(files["phrase_stoplist"])
     if not isinstance(stoplist or [], list):
         raise DataFileError(Finding(files["phrase_stoplist"], 1, "停用语应当是列表。", "每行写一条，以“- ”开头。"))
     return Registry(roles=roles, placeholders=placeholders, fields=fields, tifa=tifa, settings=settings or {},

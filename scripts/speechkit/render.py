@@ -109,10 +109,6 @@ def section_anchor(variant: Variant, section: Section) -> str:
     return f"line-{section.line}"
 
 
-def role_label(section: Section) -> str:
-    return section.effective_role or ""
-
-
 def guide_markdown(section: Section, registry: Registry) -> str:
     purpose = next((n.text for n in section.guide if n.kind == "用途"), "")
     rest = [n for n in section.guide if n.kind != "用途"] + section.notes
@@ -128,7 +124,7 @@ def guide_markdown(section: Section, registry: Registry) -> str:
 
 def section_markdown(variant: Variant, section: Section, registry: Registry, *, depth: int = 2, excerpt: bool = False) -> str:
     """One part of a speech. `excerpt` renders headings as plain bold lines (for comparison pages)."""
-    role = role_label(section)
+    role = section.effective_role or ""
     role_slug = registry.roles[role].slug if role in registry.roles else ""
     chars = section_chars(section, registry)
     parts = [f'<section class="speech-section" data-role="{attr(role)}" data-role-slug="{attr(role_slug)}" markdown>', ""]
@@ -161,7 +157,7 @@ def structure_table(variant: Variant, registry: Registry) -> str:
     for section in variant.sections:
         chars = section_chars(section, registry)
         name = section.title
-        rows.append(f"| [{escape_text(name)}](#{section_anchor(variant, section)}) | {role_label(section)} | {chars:,} | 约 {minutes(chars, registry)} 分钟 |")
+        rows.append(f"| [{escape_text(name)}](#{section_anchor(variant, section)}) | {section.effective_role or ''} | {chars:,} | 约 {minutes(chars, registry)} 分钟 |")
         for child in section.children:
             chars = section_chars(child, registry)
             sub_role = child.role or ""
