@@ -8,7 +8,8 @@ from typing import Callable, Iterator
 
 from .findings import WARNING, Finding
 from .model import CLOSING, OPENING, Section, Variant
-from .registry import Registry
+from .registry import Registry, Speaker
+from .stats import variant_chars
 from .text import CJK, PLACEHOLDER, PLACEHOLDER_NAME, cn_number, to_cn
 
 Check = Callable[[Variant, Registry], list[Finding]]
@@ -66,6 +67,10 @@ def check_front_matter(variant: Variant, registry: Registry) -> list[Finding]:
 
 # --- structure and roles ------------------------------------------------------------------
 
+def _speaker(variant: Variant, registry: Registry) -> Speaker | None:
+    return registry.speakers.get(str(variant.meta.get("speaker", "")))
+
+
 def check_structure(variant: Variant, registry: Registry) -> list[Finding]:
     out, path, sections = [], variant.path, variant.sections
     if not sections:
@@ -74,13 +79,21 @@ def check_structure(variant: Variant, registry: Registry) -> list[Finding]:
         out.append(Finding(path, sections[0].line, "正文的第一部分不是“## 开场”。", "在第一个一级部分之前加“## 开场”，写称呼和开场白。"))
     if not sections[-1].is_closing:
         out.append(Finding(path, sections[-1].line, "正文的最后一部分不是“## 结束语”。", "在最后加“## 结束语”，写收束全文的一段。"))
+    speaker = _speaker(variant, registry)
+    agenda_form = speaker is not None and speaker.is_agenda
     for section in sections:
         if (section.is_opening and section is not sections[0]) or (section.is_closing and section is not sections[-1]):
             out.append(Finding(path, section.line, f"“## {section.title}”只能出现一次，且开场在最前、结束语在最后。", "合并重复的部分，或调整顺序。"))
-        if section.heading_is_spoken and (section.marker is None or section.marker.level != 1):
+        if section.is_opening or section.is_closing:
+            pass
+        elif agenda_form and not section.is_agenda:
+            out.append(Finding(path, section.line, f"主持词的一级部分“{section.title}”没有写成议程标签。", "主持词按议程分部分，标题写成“## 第一项：宣读巡察通知书”“## 第二项：……”（标题不讲出来）。"))
+        elif not agenda_form and section.is_agenda:
+            out.append(Finding(path, section.line, f"“{section.title}”是主持词的议程标签，但这篇的讲话人是“{speaker.name if speaker else variant.meta.get('speaker', '')}”。", "讲话稿的一级部分写成“## 一、标题”；讲话人是会议主持人时，头部写 speaker: 会议主持人。"))
+        elif not agenda_form and (section.marker is None or section.marker.level != 1):
             out.append(Finding(path, section.line, f"一级标题“{section.title}”没有以“一、”“二、”……开头。", "一级部分写成“## 一、标题”；不是讲话内容的部分只有“开场”“结束语”两种。"))
         if not section.heading_is_spoken and section.children:
-            out.append(Finding(path, section.children[0].line, f"“{section.title}”之下不应有 ### 小标题。", "开场和结束语直接写段落。"))
+            out.append(Finding(path, section.children[0].line, f"“{section.title}”之下不应有 ### 小标题。", "开场、结束语和主持词的议程部分直接写段落。"))
         if not section.blocks and not section.children:
             out.append(Finding(path, section.line, f"“{section.title}”下面没有正文。", "补写这一部分的段落，或删去这个标题。"))
         if not any(n.kind == "用途" for n in section.guide):
@@ -88,10 +101,24 @@ def check_structure(variant: Variant, registry: Registry) -> list[Finding]:
     return out
 
 
+def check_length(variant: Variant, registry: Registry) -> list[Finding]:
+    """A finished template whose length is far from what its speaker usually says (drafts are exempt)."""
+    speaker = _speaker(variant, registry)
+    if speaker is None or variant.meta.get("status") == "草稿" or not variant.sections:
+        return []
+    total = variant_chars(variant, registry)
+    low, high = speaker.chars
+    if low <= total <= high:
+        return []
+    what = "偏短" if total < low else "偏长"
+    return [Finding(variant.path, variant.body_line, f"全文约 {total:,} 字，{what}：{speaker.name}的{speaker.form}一般在 {low:,}～{high:,} 字（data/speakers.yml）。",
+                    "按“结构一览”增删部分；确需更短的版本，把较长部分标为“> 可删：”，或另写一篇简短版。", WARNING)]
+
+
 def check_roles(variant: Variant, registry: Registry) -> list[Finding]:
     out, known = [], "、".join(registry.roles)
     for section in variant.all_sections():
-        if section.level == 1 and not section.heading_is_spoken:
+        if section.is_opening or section.is_closing:
             implied = OPENING if section.is_opening else CLOSING
             if section.role not in (None, implied):
                 out.append(Finding(variant.path, section.line, f"“{section.title}”的作用应为“{implied}”，不能声明为“{section.role}”。", "删去这个 role 注释。"))
@@ -113,6 +140,7 @@ def check_roles(variant: Variant, registry: Registry) -> list[Finding]:
 
 LEVEL_NAMES = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
 POINTS = re.compile(r"(?:讲|强调|谈|提)(?:以下|这么|下面)?([一二三四五六七八九十两]+)点")
+AGENDA_COUNT = re.compile(r"(?:共有|有|共)([一二三四五六七八九十两]+)项议程")
 
 
 def _expected_text(level: int, value: int) -> str:
@@ -140,6 +168,11 @@ def check_numbering(variant: Variant, registry: Registry) -> list[Finding]:
         if section.marker.value != want:
             out.append(_sequence_finding(path, section.line, section.marker.raw, 1, section.marker.value, want))
             break  # one wrong number shifts all the rest; report the first
+    agenda = [s for s in variant.sections if s.is_agenda]
+    for want, section in enumerate(agenda, start=1):
+        if section.agenda_number != want:
+            out.append(Finding(path, section.line, f"议程“{section.title}”的序号不对。", f"这里应为“第{to_cn(want)}项”，后面的议程依次顺延。"))
+            break
     for top in variant.sections:
         out += _check_levels(variant, top)
         for section in top.walk():
@@ -150,6 +183,10 @@ def check_numbering(variant: Variant, registry: Registry) -> list[Finding]:
     if opening:
         last_label = numbered[-1].marker if numbered else None
         for block in opening.blocks:
+            for m in AGENDA_COUNT.finditer(block.text):
+                promised = cn_number(m.group(1))
+                if promised is not None and agenda and promised != len(agenda):
+                    out.append(Finding(path, block.line, f"开场说“{m.group(0)}”，正文却有 {len(agenda)} 项议程。", f"把项数改为“{'两' if len(agenda) == 2 else to_cn(len(agenda))}”，或增删议程部分使两者一致。"))
             for m in POINTS.finditer(block.text):
                 promised = cn_number(m.group(1))
                 if promised is None:
@@ -323,7 +360,7 @@ def check_tifa(variant: Variant, registry: Registry) -> list[Finding]:
 
 ALL_CHECKS: tuple[Check, ...] = (
     check_front_matter, check_structure, check_roles, check_numbering, check_placeholders,
-    check_punctuation, check_html, check_annotations, check_tifa,
+    check_punctuation, check_html, check_annotations, check_tifa, check_length,
 )
 
 

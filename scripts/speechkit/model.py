@@ -2,16 +2,19 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
 # Kinds of `>` lines. Section guidance sits under a heading; annotations follow the text they explain.
 GUIDE_KINDS = ("用途", "改写", "易错")
-ANNOTATION_KINDS = ("注", "提法")
+ANNOTATION_KINDS = ("注", "提法", "可删")  # 可删: the paragraph (or, under a heading, the part) may be cut for time
+CUT_KIND = "可删"
 
 OPENING = "开场"
 CLOSING = "结束语"
+AGENDA_ITEM = re.compile(r"^第([一二三四五六七八九十]+)项[：:]")  # 主持词 parts: 第一项：宣读巡察通知书
 
 
 @dataclass
@@ -64,6 +67,22 @@ class Section:
         return self.level == 1 and self.title == CLOSING
 
     @property
+    def agenda_number(self) -> int | None:
+        """N for a 主持词 part headed 第N项：…, else None."""
+        if self.level != 1:
+            return None
+        m = AGENDA_ITEM.match(self.title)
+        if not m:
+            return None
+        from .text import cn_number
+
+        return cn_number(m.group(1))
+
+    @property
+    def is_agenda(self) -> bool:
+        return self.level == 1 and AGENDA_ITEM.match(self.title) is not None
+
+    @property
     def effective_role(self) -> str | None:
         """The declared role; 开场 and 结束语 carry their role in their heading."""
         if self.role:
@@ -72,8 +91,8 @@ class Section:
 
     @property
     def heading_is_spoken(self) -> bool:
-        """开场 and 结束语 are labels for the writer; numbered headings are part of the speech."""
-        return not (self.is_opening or self.is_closing)
+        """开场, 结束语 and 第N项 (主持词 agenda items) are labels for the writer; numbered headings are spoken."""
+        return not (self.is_opening or self.is_closing or self.is_agenda)
 
     def walk(self) -> Iterator["Section"]:
         yield self
@@ -114,7 +133,8 @@ class Variant:
             yield from section.walk()
 
     def numbered_sections(self) -> list[Section]:
-        return [s for s in self.sections if s.heading_is_spoken]
+        """The body parts between 开场 and 结束语: 一、二、… in a speech, 第一项、第二项… in a 主持词."""
+        return [s for s in self.sections if not (s.is_opening or s.is_closing)]
 
     def spoken_lines(self) -> list[str]:
         return [line for s in self.sections for line in s.spoken_lines()]

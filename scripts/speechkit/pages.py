@@ -47,7 +47,7 @@ def role_page(corpus: Corpus, role: Role) -> str:
     lines += ['<div class="fill-panel" data-fill-panel></div>', ""]
     for variant, section in entries:
         chars = section_chars(section, registry)
-        label = section.title if section.heading_is_spoken else role.name
+        label = role.name if section.is_opening or section.is_closing else section.title
         lines += [f'=== "{attr(tab_label(variant))}"', ""]
         body = [
             f'<div class="speech-excerpt" data-source="{attr(variant.slug)}" data-speech-title="{attr(variant.title)}" markdown>',
@@ -183,6 +183,23 @@ def variant_picker(corpus: Corpus, *, depth: int) -> str:
                 f"约 {total:,} 字<br>约 {minutes(total, registry)} 分钟 |"
             )
         lines.append("")
+    return "\n".join(lines)
+
+
+def meeting_flow(corpus: Corpus, *, depth: int) -> str:
+    """Each meeting type's usual agenda (data/meetings.yml), with the templates that fit each slot."""
+    registry = corpus.registry
+    lines = []
+    for meeting in registry.meetings.values():
+        lines += [f"### {escape_text(meeting.name)} {{ #{meeting.slug} }}", "", escape_text(meeting.when), ""]
+        lines += ["| 顺序 | 环节 | 讲话人 | 可用模板 |", "|---:|---|---|---|"]
+        for number, slot in enumerate(meeting.agenda, start=1):
+            fits = [v for v in corpus.variants if v.meta.get("meeting") == meeting.name and v.meta.get("speaker") == slot.speaker]
+            links = "<br>".join(_link(v, depth=depth) for v in fits) if fits else ("（不需要讲话稿）" if slot.speaker is None else "暂无")
+            lines.append(f"| {number} | {escape_text(slot.item)} | {escape_text(slot.speaker or '—')} | {links} |")
+        lines.append("")
+        if meeting.note:
+            lines += [f"注：{escape_text(meeting.note)}", ""]
     return "\n".join(lines)
 
 

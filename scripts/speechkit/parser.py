@@ -16,7 +16,7 @@ from .text import CN_DIGITS, cn_number
 
 ROLE_COMMENT = re.compile(r"\s*<!--\s*role\s*[:：]\s*(.*?)\s*-->\s*$")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-NOTE = re.compile(r"^(用途|改写|易错|注|提法)\s*(?:「([^」]*)」)?\s*[：:]\s*(.*)$")
+NOTE = re.compile(r"^(用途|改写|易错|注|提法|可删)\s*(?:「([^」]*)」)?\s*[：:]\s*(.*)$")
 COMMENT_LINE = re.compile(r"^<!--.*-->$")
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it: 10x faster
 
@@ -155,7 +155,7 @@ def parse_variant(path: Path, text: str | None = None) -> tuple[Variant, list[Fi
                 continue
             note_match = NOTE.match(content)
             if not note_match:
-                findings.append(Finding(path, number, f"注释“{content[:20]}”开头不对。", "以“用途：”“改写：”“易错：”“注：”“注「原文」：”或“提法「原文」：”开头。"))
+                findings.append(Finding(path, number, f"注释“{content[:20]}”开头不对。", "以“用途：”“改写：”“易错：”“注：”“注「原文」：”“提法「原文」：”或“可删：”开头。"))
                 continue
             kind, anchor, body = note_match.groups()
             note = Note(kind=kind, text=body.strip(), line=number, anchor=anchor)

@@ -92,6 +92,33 @@ class Tifa:
 
 
 @dataclass(frozen=True)
+class Speaker:
+    name: str
+    description: str
+    form: str  # 讲话 (numbered, spoken headings) | 主持词 (agenda labels, not spoken)
+    chars: tuple[int, int]  # usual length of a finished template
+
+    @property
+    def is_agenda(self) -> bool:
+        return self.form == AGENDA_FORM
+
+
+@dataclass(frozen=True)
+class AgendaSlot:
+    speaker: str | None  # None: a part of the meeting that has no template (e.g. 宣读通知书)
+    item: str
+
+
+@dataclass(frozen=True)
+class Meeting:
+    name: str
+    slug: str
+    when: str
+    agenda: tuple[AgendaSlot, ...]
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class Field:
     key: str
     label: str
@@ -103,6 +130,8 @@ class Field:
 @dataclass
 class Registry:
     roles: dict[str, Role]
+    speakers: dict[str, Speaker]
+    meetings: dict[str, Meeting]
     placeholders: dict[str, Placeholder]
     fields: dict[str, Field]
     tifa: list[Tifa]
@@ -122,6 +151,7 @@ class Registry:
 
 
 PLACEHOLDER_TYPES = ("单位", "人名", "职务", "地名", "日期", "数字", "文本")
+SPEECH_FORM, AGENDA_FORM = "讲话", "主持词"
 TIFA_STATUSES = ("现行", "过时", "核对")
 
 
@@ -133,7 +163,7 @@ def _require(path: Path, text: str, key: str, entry: dict, fields: tuple[str, ..
 
 
 def load_registry(data_dir: Path = DATA_DIR) -> Registry:
-    files = {name: data_dir / f"{name}.yml" for name in ("roles", "placeholders", "front_matter", "tifa", "settings", "phrase_stoplist")}
+    files = {name: data_dir / f"{name}.yml" for name in ("roles", "speakers", "meetings", "placeholders", "front_matter", "tifa", "settings", "phrase_stoplist")}
 
     raw_roles, text = load_yaml(files["roles"])
     roles: dict[str, Role] = {}
@@ -141,6 +171,10 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
         key = entry.get("name", f"第{order + 1}项") if isinstance(entry, dict) else f"第{order + 1}项"
         _require(files["roles"], text, key, entry, ("name", "slug", "description", "contains", "tips"))
         roles[entry["name"]] = Role(order=order, **{k: str(entry[k]) for k in ("name", "slug", "description", "contains", "tips")})
+
+    speakers = _load_speakers(files["speakers"])
+    meetings = _load_meetings(files["meetings"], speakers)
+    lists = {"speakers": tuple(speakers), "meetings": tuple(meetings)}
 
     raw_ph, text = load_yaml(files["placeholders"])
     placeholders: dict[str, Placeholder] = {}
@@ -154,7 +188,13 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
     fields: dict[str, Field] = {}
     for key, entry in (raw_fields or {}).items():
         _require(files["front_matter"], text, key, entry, ("label", "type"))
-        fields[key] = Field(key=key, label=str(entry["label"]), required=bool(entry.get("required")), type=str(entry["type"]), choices=tuple(entry.get("choices") or ()))
+        choices = tuple(entry.get("choices") or ())
+        source = entry.get("choices_from")
+        if source is not None:
+            if source not in lists:
+                raise DataFileError(Finding(files["front_matter"], _line_of(text, key), f"字段 {key} 的 choices_from“{source}”不是登记表。", f"改为以下之一：{'、'.join(lists)}。"))
+            choices = lists[source]
+        fields[key] = Field(key=key, label=str(entry["label"]), required=bool(entry.get("required")), type=str(entry["type"]), choices=choices)
 
     raw_tifa, text = load_yaml(files["tifa"])
     tifa: list[Tifa] = []
@@ -174,5 +214,39 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
     stoplist, _ = load_yaml(files["phrase_stoplist"])
     if not isinstance(stoplist or [], list):
         raise DataFileError(Finding(files["phrase_stoplist"], 1, "停用语应当是列表。", "每行写一条，以“- ”开头。"))
-    return Registry(roles=roles, placeholders=placeholders, fields=fields, tifa=tifa, settings=settings or {},
+    return Registry(roles=roles, speakers=speakers, meetings=meetings, placeholders=placeholders, fields=fields, tifa=tifa, settings=settings or {},
                     phrase_stoplist=frozenset(str(p) for p in stoplist or []), files=files)
+
+
+def _load_speakers(path: Path) -> dict[str, Speaker]:
+    raw, text = load_yaml(path)
+    speakers: dict[str, Speaker] = {}
+    for order, entry in enumerate(raw or []):
+        key = entry.get("name", f"第{order + 1}项") if isinstance(entry, dict) else f"第{order + 1}项"
+        _require(path, text, key, entry, ("name", "description", "form", "chars"))
+        if entry["form"] not in (SPEECH_FORM, AGENDA_FORM):
+            raise DataFileError(Finding(path, _line_of(text, key), f"讲话人“{key}”的 form“{entry['form']}”不对。", f"改为“{SPEECH_FORM}”或“{AGENDA_FORM}”。"))
+        chars = entry["chars"]
+        if not (isinstance(chars, list) and len(chars) == 2 and all(isinstance(n, int) for n in chars) and 0 < chars[0] < chars[1]):
+            raise DataFileError(Finding(path, _line_of(text, key), f"讲话人“{key}”的 chars 应当是 [最少, 最多] 两个整数。", "例如 chars: [1500, 6500]。"))
+        speakers[str(entry["name"])] = Speaker(name=str(entry["name"]), description=str(entry["description"]), form=entry["form"], chars=(chars[0], chars[1]))
+    return speakers
+
+
+def _load_meetings(path: Path, speakers: dict[str, Speaker]) -> dict[str, Meeting]:
+    raw, text = load_yaml(path)
+    meetings: dict[str, Meeting] = {}
+    for order, entry in enumerate(raw or []):
+        key = entry.get("name", f"第{order + 1}项") if isinstance(entry, dict) else f"第{order + 1}项"
+        _require(path, text, key, entry, ("name", "slug", "when", "agenda"))
+        slots = []
+        for slot in entry["agenda"] or []:
+            speaker = slot.get("speaker") if isinstance(slot, dict) else None
+            item = slot.get("item") if isinstance(slot, dict) else None
+            if not item:
+                raise DataFileError(Finding(path, _line_of(text, key), f"会议“{key}”的议程有一项缺少 item。", "每项议程写 speaker 和 item 两个字段。"))
+            if speaker is not None and speaker not in speakers:
+                raise DataFileError(Finding(path, _line_of(text, str(speaker)), f"会议“{key}”议程中的讲话人“{speaker}”没有在 data/speakers.yml 登记。", f"改为已登记的讲话人：{'、'.join(speakers)}；没有对应模板的环节写 null。"))
+            slots.append(AgendaSlot(speaker=speaker, item=str(item)))
+        meetings[str(entry["name"])] = Meeting(name=str(entry["name"]), slug=str(entry["slug"]), when=str(entry["when"]), agenda=tuple(slots), note=str(entry.get("note") or ""))
+    return meetings

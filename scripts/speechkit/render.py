@@ -20,6 +20,7 @@ import re
 
 from .model import Block, Note, Section, Variant
 from .registry import Placeholder, Registry
+from .cuts import Cut, cut_plans, cuttable
 from .stats import minutes, section_chars, variant_chars
 from .text import PLACEHOLDER
 
@@ -87,7 +88,7 @@ def block_markdown(block: Block, registry: Registry, *, annotations: bool = True
     classes = ".speech-text .annotate" if notes else ".speech-text"
     lines = [body, f"{{ {classes} }}", ""]
     for number, note in enumerate(notes, start=1):
-        label = "提法" if note.kind == "提法" else "注"
+        label = note.kind if note.kind in ("提法", "可删") else "注"
         lines.append(f"{number}.  **{label}**：{inline(note.text, registry)}")
     if notes:
         lines.append("")
@@ -102,7 +103,7 @@ def section_anchor(variant: Variant, section: Section) -> str:
     tops = variant.numbered_sections()
     for i, top in enumerate(tops, start=1):
         if top is section:
-            return f"part-{i}"
+            return f"item-{i}" if section.is_agenda else f"part-{i}"
         for j, child in enumerate(top.children, start=1):
             if child is section:
                 return f"part-{i}-{j}"
@@ -167,6 +168,35 @@ def structure_table(variant: Variant, registry: Registry) -> str:
     return "\n".join(rows)
 
 
+def cut_label(variant: Variant, cut: Cut) -> str:
+    """“二、…… 第2段（“开展巡察，是……”）” or the part's title, linked to the part."""
+    link = f"[{escape_text(cut.section.title)}](#{section_anchor(variant, cut.section)})"
+    if cut.block is None:
+        return link
+    number = next(i for i, b in enumerate(cut.section.blocks, start=1) if b is cut.block)
+    start = cut.block.text[:12] + ("……" if len(cut.block.text) > 12 else "")
+    return f"{link} 第 {number} 段（“{escape_text(start)}”）"
+
+
+def cuts_markdown(variant: Variant, registry: Registry) -> str:
+    """The 控制篇幅 table: for a few target times, which 可删 parts to cut."""
+    total = variant_chars(variant, registry)
+    head = f"全文约 {total:,} 字，按每分钟 {int(registry.settings.get('speaking_rate_chars_per_minute', 200))} 字约讲 {minutes(total, registry)} 分钟。"
+    items = cuttable(variant, registry)
+    if not items:
+        return head + "本模板没有标出可删的部分。"
+    plans = cut_plans(variant, registry)
+    if not plans:
+        left = total - sum(c.chars for c in items)
+        return head + f"标有“可删”的部分共 {len(items)} 处，全部删去后约 {left:,} 字，约 {minutes(left, registry)} 分钟。"
+    lines = [head + f"标有“可删”的部分共 {len(items)} 处，时间紧时按下表删减（删去后照各处“可删”注释调整前后衔接）：", ""]
+    lines += ["| 目标时长 | 删去 | 删后 |", "|---|---|---:|"]
+    for plan in plans:
+        what = "；".join(cut_label(variant, c) for c in plan.cuts)
+        lines.append(f"| {plan.minutes} 分钟以内 | {what} | 约 {plan.remaining:,} 字，约 {minutes(plan.remaining, registry)} 分钟 |")
+    return "\n".join(lines)
+
+
 def tifa_table(variant: Variant, registry: Registry) -> str:
     notes = [(note, text) for note, text in variant.all_notes() if note.kind == "提法" and note.anchor]
     if not notes:
@@ -222,6 +252,7 @@ def variant_page(variant: Variant, registry: Registry, today: dt.date | None = N
         lines += ['!!! tip "何时改用其他模板"', ""]
         lines += [f"    - {item}" for item in alternatives] + [""]
     lines += ["## 结构一览 { #structure }", "", structure_table(variant, registry), ""]
+    lines += ["## 控制篇幅 { #cuts }", "", cuts_markdown(variant, registry), ""]
     lines += ['<div class="fill-panel" data-fill-panel></div>', ""]
     lines += [f'<div class="speech" data-speech="{attr(variant.slug)}" data-speech-title="{attr(variant.title)}" markdown>', ""]
     for section in variant.sections:
