@@ -34,8 +34,10 @@ MARKERS = {
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     site.generated = generated_pages(site.corpus)
     titles = nav_titles(site.corpus)
-    extra = [{titles[uri]: uri} if uri in titles else uri for uri in site.generated if not uri.endswith("/index.md")]
-    site.extend_nav(config.nav, "compare/index.md", extra)
+    for folder in {uri.split("/")[0] for uri in site.generated}:  # each folder's pages follow its index page
+        extra = [{titles[uri]: uri} if uri in titles else uri for uri in site.generated
+                 if uri.startswith(f"{folder}/") and not uri.endswith("/index.md")]
+        site.extend_nav(config.nav, f"{folder}/index.md", extra)
     return config
 
 

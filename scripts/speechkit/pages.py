@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 
 from .corpus import Corpus
+from .examples import example_pages, example_uri
 from .model import Section, Variant
 from .phrases import shared_phrases
 from .registry import Role
@@ -207,6 +208,7 @@ def nav_titles(corpus: Corpus) -> dict[str, str]:
     """Short nav labels for generated pages (the section is already called 共性段落)."""
     titles = {role_page_uri(role): role.name for role in shared_roles(corpus)}
     titles |= {f"{COMPARE_URI}/matrix.md": "结构对照表", f"{COMPARE_URI}/placeholders.md": "占位符索引", f"{COMPARE_URI}/tifa.md": "提法"}
+    titles |= {example_uri(corpus.registry, e): e.meeting for e in corpus.registry.filled_examples}
     return titles
 
 
@@ -218,4 +220,4 @@ def generated_pages(corpus: Corpus) -> dict[str, str]:
     pages[f"{COMPARE_URI}/matrix.md"] = matrix_page(corpus)
     pages[f"{COMPARE_URI}/placeholders.md"] = placeholder_page(corpus)
     pages[f"{COMPARE_URI}/tifa.md"] = tifa_page(corpus)
-    return pages
+    return pages | example_pages(corpus)

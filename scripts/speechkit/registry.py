@@ -119,6 +119,16 @@ class Meeting:
 
 
 @dataclass(frozen=True)
+class FilledExample:
+    """One 示例 page: every template of a meeting, filled in for a fictional unit."""
+
+    meeting: str
+    unit: str
+    level: str
+    values: dict = field(default_factory=dict)  # placeholder name → value; the rest from the registry's examples
+
+
+@dataclass(frozen=True)
 class Field:
     key: str
     label: str
@@ -136,6 +146,7 @@ class Registry:
     fields: dict[str, Field]
     tifa: list[Tifa]
     settings: dict
+    filled_examples: list[FilledExample] = field(default_factory=list)
     phrase_stoplist: frozenset[str] = frozenset()
     files: dict[str, Path] = field(default_factory=dict)
 
@@ -163,7 +174,7 @@ def _require(path: Path, text: str, key: str, entry: dict, fields: tuple[str, ..
 
 
 def load_registry(data_dir: Path = DATA_DIR) -> Registry:
-    files = {name: data_dir / f"{name}.yml" for name in ("roles", "speakers", "meetings", "placeholders", "front_matter", "tifa", "settings", "phrase_stoplist")}
+    files = {name: data_dir / f"{name}.yml" for name in ("roles", "speakers", "meetings", "placeholders", "front_matter", "tifa", "settings", "phrase_stoplist", "filled_examples")}
 
     raw_roles, text = load_yaml(files["roles"])
     roles: dict[str, Role] = {}
@@ -214,8 +225,9 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
     stoplist, _ = load_yaml(files["phrase_stoplist"])
     if not isinstance(stoplist or [], list):
         raise DataFileError(Finding(files["phrase_stoplist"], 1, "停用语应当是列表。", "每行写一条，以“- ”开头。"))
+    filled = _load_filled_examples(files["filled_examples"], meetings, placeholders)
     return Registry(roles=roles, speakers=speakers, meetings=meetings, placeholders=placeholders, fields=fields, tifa=tifa, settings=settings or {},
-                    phrase_stoplist=frozenset(str(p) for p in stoplist or []), files=files)
+                    filled_examples=filled, phrase_stoplist=frozenset(str(p) for p in stoplist or []), files=files)
 
 
 def _load_speakers(path: Path) -> dict[str, Speaker]:
@@ -250,3 +262,23 @@ def _load_meetings(path: Path, speakers: dict[str, Speaker]) -> dict[str, Meetin
             slots.append(AgendaSlot(speaker=speaker, item=str(item)))
         meetings[str(entry["name"])] = Meeting(name=str(entry["name"]), slug=str(entry["slug"]), when=str(entry["when"]), agenda=tuple(slots), note=str(entry.get("note") or ""))
     return meetings
+
+
+def _load_filled_examples(path: Path, meetings: dict[str, Meeting], placeholders: dict[str, Placeholder]) -> list[FilledExample]:
+    raw, text = load_yaml(path)
+    out = []
+    for order, entry in enumerate(raw or []):
+        key = entry.get("meeting", f"第{order + 1}项") if isinstance(entry, dict) else f"第{order + 1}项"
+        _require(path, text, key, entry, ("meeting", "unit", "level"))
+        if entry["meeting"] not in meetings:
+            raise DataFileError(Finding(path, _line_of(text, key), f"示例的会议类型“{key}”没有在 data/meetings.yml 登记。", f"改为以下之一：{'、'.join(meetings)}。"))
+        values = entry.get("values") or {}
+        if not isinstance(values, dict):
+            raise DataFileError(Finding(path, _line_of(text, key), f"示例“{key}”的 values 应当是“占位符名称: 填写值”的形式。", "每行写一个占位符名称和它的填写值。"))
+        for name, value in values.items():
+            if name not in placeholders:
+                raise DataFileError(Finding(path, _line_of(text, str(name)), f"示例“{key}”填写的占位符“{name}”没有登记。", "改用 data/placeholders.yml 里登记的名称。"))
+            if not isinstance(value, (str, int)) or not str(value).strip():
+                raise DataFileError(Finding(path, _line_of(text, str(name)), f"示例“{key}”中“{name}”的填写值是空的。", "写上填写值，或删去这一行（改用占位符登记表里的示例）。"))
+        out.append(FilledExample(meeting=str(entry["meeting"]), unit=str(entry["unit"]), level=str(entry["level"]), values={str(k): str(v) for k, v in values.items()}))
+    return out
