@@ -21,13 +21,14 @@ if SCRIPTS not in sys.path:  # hooks are re-imported on every `mkdocs serve` reb
     sys.path.insert(0, SCRIPTS)
 
 from speechkit import site  # noqa: E402
-from speechkit.pages import generated_pages, meeting_flow, nav_titles, roles_table, variant_picker  # noqa: E402
+from speechkit.pages import generated_pages, meeting_flow, nav_titles, roles_table, speaker_lengths, variant_picker  # noqa: E402
 
 # Markers a hand-written page may carry; each is replaced by a table built from the corpus.
 MARKERS = {
     "<!-- md:variant-picker -->": lambda corpus, depth: variant_picker(corpus, depth=depth),
     "<!-- md:roles-table -->": lambda corpus, depth: roles_table(corpus),
     "<!-- md:meeting-flow -->": lambda corpus, depth: meeting_flow(corpus, depth=depth),
+    "<!-- md:speaker-lengths -->": lambda corpus, depth: speaker_lengths(corpus),
 }
 
 

@@ -358,9 +358,27 @@ def check_tifa(variant: Variant, registry: Registry) -> list[Finding]:
     return out
 
 
+def check_tifa_expiry(variant: Variant, registry: Registry, today: dt.date | None = None) -> list[Finding]:
+    """A time-bound 提法 (data/tifa.yml `expires`) still in the speech after its date. A note does not
+    silence it: the date is when someone must look again, and either rewrite or move the date on."""
+    today = today or dt.date.today()
+    out = []
+    for tifa in registry.tifa:
+        if not tifa.has_expired(today) or not tifa.pattern.search(variant.spoken_text):
+            continue
+        for line, text in _texts(variant, notes=False):
+            m = tifa.pattern.search(text)
+            if m:
+                why = f"（{tifa.why}）" if tifa.why else ""
+                out.append(Finding(variant.path, line, f"“{m.group(0)}”有时效，data/tifa.yml 定的核对期限 {tifa.expires.isoformat()} 已过{why}。",
+                                   f"{tifa.check}按现行表述改写；核实仍然现行的，在 data/tifa.yml 把这一提法的 expires 改为下一个核对日期。", WARNING))
+                break
+    return out
+
+
 ALL_CHECKS: tuple[Check, ...] = (
     check_front_matter, check_structure, check_roles, check_numbering, check_placeholders,
-    check_punctuation, check_html, check_annotations, check_tifa, check_length,
+    check_punctuation, check_html, check_annotations, check_tifa, check_tifa_expiry, check_length,
 )
 
 

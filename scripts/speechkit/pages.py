@@ -2,6 +2,7 @@
 index, the 提法 page and the template picker. All are built from the same model as the template pages."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 
@@ -9,7 +10,7 @@ from .corpus import Corpus
 from .examples import example_pages, example_uri
 from .model import Section, Variant
 from .phrases import shared_phrases
-from .registry import Role
+from .registry import Registry, Role
 from .render import escape_text, attr, inline, section_anchor, section_markdown
 from .stats import minutes, section_chars, variant_chars
 from .text import placeholders_in
@@ -117,7 +118,19 @@ def _some_links(variants: list[Variant]) -> str:
     return shown if len(variants) <= MAX_LINKS else f"{shown} 等 {len(variants):,} 篇"
 
 
-def tifa_page(corpus: Corpus) -> str:
+def expiry_table(registry: Registry, today: dt.date) -> str:
+    """Time-bound 提法 and the day each must be checked again (data/tifa.yml `expires`)."""
+    bound = sorted((t for t in registry.tifa if t.expires), key=lambda t: (t.expires, t.term))
+    if not bound:
+        return "目前没有登记核对期限的提法。\n"
+    lines = ["| 提法 | 核对期限 | 为什么有时效 | 到期后怎么办 |", "|---|---|---|---|"]
+    for tifa in bound:
+        when = tifa.expires.isoformat() + ("（已到期）" if tifa.has_expired(today) else "")
+        lines.append(f"| {escape_text(tifa.term)} | {when} | {escape_text(tifa.why or tifa.meaning)} | {escape_text(tifa.check)} |")
+    return "\n".join(lines) + "\n"
+
+
+def tifa_page(corpus: Corpus, today: dt.date | None = None) -> str:
     registry = corpus.registry
     by_slug = corpus.by_slug
     phrases = shared_phrases(corpus.variants, registry)
@@ -134,7 +147,9 @@ def tifa_page(corpus: Corpus) -> str:
             continue
         how = tifa.check + (f"现行写法：{tifa.replacement}。" if tifa.replacement else "")
         lines.append(f"| {escape_text(tifa.term)} | {tifa.status} | {escape_text(tifa.why)} | {escape_text(how)} |")
-    lines += ["", "## 现行提法释义 { #current }", "", "| 提法 | 含义 |", "|---|---|"]
+    lines += ["", "## 有时效的提法 { #expiry }", "", "下面的提法和届次、规划期、会议挂钩，到了核对期限，检查会对仍在使用它们的模板报警告，请按现行表述改写或核实后顺延期限。", ""]
+    lines += [expiry_table(registry, today or dt.date.today())]
+    lines += ["## 现行提法释义 { #current }", "", "| 提法 | 含义 |", "|---|---|"]
     for tifa in registry.tifa:
         if tifa.status == "现行":
             lines.append(f"| {escape_text(tifa.term)} | {escape_text(tifa.meaning)} |")
@@ -193,15 +208,28 @@ def meeting_flow(corpus: Corpus, *, depth: int) -> str:
     lines = []
     for meeting in registry.meetings.values():
         lines += [f"### {escape_text(meeting.name)} {{ #{meeting.slug} }}", "", escape_text(meeting.when), ""]
-        lines += ["| 顺序 | 环节 | 讲话人 | 可用模板 |", "|---:|---|---|---|"]
+        lines += ["| 顺序 | 环节 | 讲话人 | 可用模板 | 各地做法不同之处 |", "|---:|---|---|---|---|"]
         for number, slot in enumerate(meeting.agenda, start=1):
             fits = [v for v in corpus.variants if v.meta.get("meeting") == meeting.name and v.meta.get("speaker") == slot.speaker]
             links = "<br>".join(_link(v, depth=depth) for v in fits) if fits else ("（不需要讲话稿）" if slot.speaker is None else "暂无")
-            lines.append(f"| {number} | {escape_text(slot.item)} | {escape_text(slot.speaker or '—')} | {links} |")
+            lines.append(f"| {number} | {escape_text(slot.item)} | {escape_text(slot.speaker or '—')} | {links} | {escape_text(slot.varies) or '—'} |")
         lines.append("")
         if meeting.note:
             lines += [f"注：{escape_text(meeting.note)}", ""]
     return "\n".join(lines)
+
+
+def speaker_lengths(corpus: Corpus) -> str:
+    """Usual length of each speaker's text (data/speakers.yml) and the speaking time it makes."""
+    registry = corpus.registry
+    rate = int(registry.settings.get("speaking_rate_chars_per_minute", 200))
+    lines = [f"本站按每分钟 **{rate}** 字估算讲话时长（`data/settings.yml`）。", ""]
+    lines += ["| 讲话人 | 形式 | 常见字数 | 约合时长 | 本站模板 |", "|---|---|---:|---:|---:|"]
+    for speaker in registry.speakers.values():
+        low, high = speaker.chars
+        count = sum(1 for v in corpus.variants if v.meta.get("speaker") == speaker.name)
+        lines.append(f"| {escape_text(speaker.name)} | {speaker.form} | {low:,}～{high:,} 字 | {minutes(low, registry)}～{minutes(high, registry)} 分钟 | {count} 篇 |")
+    return "\n".join(lines) + "\n"
 
 
 def nav_titles(corpus: Corpus) -> dict[str, str]:

@@ -5,6 +5,7 @@ file, line, fix, and no traceback.
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field
@@ -85,10 +86,14 @@ class Tifa:
     check: str = ""
     replacement: str = ""
     since: int | None = None
+    expires: dt.date | None = None  # time-bound 提法 (a plan's years, 二十届……): re-check after this day
 
     @property
     def is_dated(self) -> bool:
         return self.status == "过时"
+
+    def has_expired(self, today: dt.date) -> bool:
+        return self.expires is not None and today > self.expires
 
 
 @dataclass(frozen=True)
@@ -107,6 +112,7 @@ class Speaker:
 class AgendaSlot:
     speaker: str | None  # None: a part of the meeting that has no template (e.g. 宣读通知书)
     item: str
+    varies: str = ""  # how places differ on this slot (order, who speaks, whether it is held at all)
 
 
 @dataclass(frozen=True)
@@ -218,8 +224,10 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
             pattern = re.compile(entry.get("pattern") or re.escape(entry["term"]))
         except re.error as exc:
             raise DataFileError(Finding(files["tifa"], _line_of(text, key), f"提法“{key}”的 pattern 不是有效的正则表达式（{exc}）。", "修正正则表达式，或删去 pattern 按原文查找。")) from None
+        expires = _expiry(files["tifa"], text, key, entry.get("expires"))
         tifa.append(Tifa(term=str(entry["term"]), status=entry["status"], meaning=str(entry["meaning"]), pattern=pattern,
-                         why=str(entry.get("why", "")), check=str(entry.get("check", "")), replacement=str(entry.get("replacement", "")), since=entry.get("since")))
+                         why=str(entry.get("why", "")), check=str(entry.get("check", "")), replacement=str(entry.get("replacement", "")), since=entry.get("since"),
+                         expires=expires))
 
     settings, _ = load_yaml(files["settings"])
     stoplist, _ = load_yaml(files["phrase_stoplist"])
@@ -228,6 +236,20 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
     filled = _load_filled_examples(files["filled_examples"], meetings, placeholders)
     return Registry(roles=roles, speakers=speakers, meetings=meetings, placeholders=placeholders, fields=fields, tifa=tifa, settings=settings or {},
                     filled_examples=filled, phrase_stoplist=frozenset(str(p) for p in stoplist or []), files=files)
+
+
+def _expiry(path: Path, text: str, key: str, value) -> dt.date | None:
+    """`expires:` of a 提法: a date (2027-12-31) or a year (2027, meaning its last day)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, int) and 2000 <= value <= 2100:
+        return dt.date(value, 12, 31)
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise DataFileError(Finding(path, _line_of(text, key), f"提法“{key}”的 expires“{value}”不是日期。", "写成 2027-12-31 或年份 2027（即该年年底）；没有时效的提法删去 expires。")) from None
 
 
 def _load_speakers(path: Path) -> dict[str, Speaker]:
@@ -259,7 +281,7 @@ def _load_meetings(path: Path, speakers: dict[str, Speaker]) -> dict[str, Meetin
                 raise DataFileError(Finding(path, _line_of(text, key), f"会议“{key}”的议程有一项缺少 item。", "每项议程写 speaker 和 item 两个字段。"))
             if speaker is not None and speaker not in speakers:
                 raise DataFileError(Finding(path, _line_of(text, str(speaker)), f"会议“{key}”议程中的讲话人“{speaker}”没有在 data/speakers.yml 登记。", f"改为已登记的讲话人：{'、'.join(speakers)}；没有对应模板的环节写 null。"))
-            slots.append(AgendaSlot(speaker=speaker, item=str(item)))
+            slots.append(AgendaSlot(speaker=speaker, item=str(item), varies=str(slot.get("varies") or "")))
         meetings[str(entry["name"])] = Meeting(name=str(entry["name"]), slug=str(entry["slug"]), when=str(entry["when"]), agenda=tuple(slots), note=str(entry.get("note") or ""))
     return meetings
 

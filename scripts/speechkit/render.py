@@ -197,22 +197,36 @@ def cuts_markdown(variant: Variant, registry: Registry) -> str:
     return "\n".join(lines)
 
 
+def _tifa_status(tifa) -> str:
+    """Currency of a registered 提法 as one cell: status, why or meaning, what to check, expiry."""
+    if tifa is None:
+        return "未登记"
+    status = tifa.status if tifa.status == "现行" else f"{tifa.status}：{tifa.why or tifa.meaning}"
+    if tifa.check and tifa.status != "现行":
+        status += f" {tifa.check}"
+    if tifa.expires:
+        status += f"（核对期限 {tifa.expires.isoformat()}）"
+    return status
+
+
 def tifa_table(variant: Variant, registry: Registry) -> str:
-    notes = [(note, text) for note, text in variant.all_notes() if note.kind == "提法" and note.anchor]
-    if not notes:
-        return ""
-    rows = ["| 提法 | 本稿中的含义 | 现行情况 |", "|---|---|---|"]
-    seen = set()
-    for note, _ in notes:
-        if note.anchor in seen:
+    """The 提法 of this speech: its own 提法 notes, then every registered 提法 it uses without one,
+    explained once in data/tifa.yml (so templates need not define 两个维护 again and again)."""
+    rows = ["| 提法 | 含义和说明 | 现行情况 |", "|---|---|---|"]
+    seen: list[str] = []
+    for note, _ in variant.all_notes():
+        if note.kind != "提法" or not note.anchor or note.anchor in seen:
             continue
-        seen.add(note.anchor)
+        seen.append(note.anchor)
         tifa = next((t for t in registry.tifa if t.pattern.search(note.anchor)), None)
-        status = f"{tifa.status}：{tifa.why or tifa.meaning}" if tifa and tifa.status != "现行" else (tifa.status if tifa else "未登记")
-        if tifa and tifa.check and tifa.status != "现行":
-            status += f" {tifa.check}"
-        rows.append(f"| {escape_text(note.anchor)} | {inline(note.text, registry)} | {escape_text(status)} |")
-    return "\n".join(rows)
+        rows.append(f"| {escape_text(note.anchor)} | {inline(note.text, registry)} | {escape_text(_tifa_status(tifa))} |")
+    for tifa in registry.tifa:
+        if tifa.pattern.search(variant.spoken_text) and not any(tifa.pattern.search(anchor) for anchor in seen):
+            rows.append(f"| {escape_text(tifa.term)} | {escape_text(tifa.meaning)} | {escape_text(_tifa_status(tifa))} |")
+    if len(rows) == 2:
+        return ""
+    intro = "本稿用到的提法。含义和现行情况来自提法登记表，各模板共用一份，汇总在[提法](../compare/tifa.md)页。"
+    return intro + "\n\n" + "\n".join(rows)
 
 
 def review_notice(variant: Variant, registry: Registry, today: dt.date) -> str:

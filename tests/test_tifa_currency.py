@@ -1,0 +1,128 @@
+"""Currency of 提法: expiry dates in data/tifa.yml, the check that warns past them, the 提法 page and
+the per-template table that shows them, and the corrections of issue 9 kept as dated 提法."""
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from speechkit.checks import check_tifa_expiry
+from speechkit.corpus import load_corpus
+from speechkit.pages import expiry_table, tifa_page
+from speechkit.paths import DATA_DIR
+from speechkit.registry import load_registry
+from speechkit.render import tifa_table
+
+FIXTURES = Path(__file__).parent / "fixtures" / "variants"
+GOOD = (FIXTURES / "good.md").read_text(encoding="utf-8")
+REGISTRY = load_registry()
+PLAN = "中央巡视工作规划（2023—2027年）"
+
+
+def corpus_of(tmp_path: Path, text: str, data: Path = DATA_DIR):
+    folder = tmp_path / "speeches"
+    folder.mkdir(exist_ok=True)
+    (folder / "v.md").write_text(text, encoding="utf-8")
+    return load_corpus(folder, data)
+
+
+def with_sentence(sentence: str) -> str:
+    old = "巡察是政治监督，要把“两个维护”落到实处。"
+    assert old in GOOD
+    return GOOD.replace(old, f"{sentence}{old}")
+
+
+def data_copy(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    return data
+
+
+def test_expiry_is_read_from_a_date_or_a_year():
+    plan = next(t for t in REGISTRY.tifa if t.term == PLAN)
+    assert plan.expires == dt.date(2027, 12, 31)
+    assert all(t.expires is None or isinstance(t.expires, dt.date) for t in REGISTRY.tifa)
+
+
+def test_a_year_means_its_last_day_and_a_bad_value_names_file_line_and_fix(tmp_path):
+    data = data_copy(tmp_path)
+    tifa = data / "tifa.yml"
+    text = tifa.read_text(encoding="utf-8")
+    tifa.write_text(text.replace("  expires: 2027-12-31\n", "  expires: 2029\n", 1), encoding="utf-8")
+    assert any(t.expires == dt.date(2029, 12, 31) for t in load_registry(data).tifa)
+
+    tifa.write_text(text.replace("  expires: 2027-12-31\n", "  expires: 明年年底\n", 1), encoding="utf-8")
+    corpus = load_corpus(FIXTURES, data)
+    [finding] = corpus.findings
+    assert finding.path.name == "tifa.yml" and "expires“明年年底”不是日期" in finding.message
+    assert "2027-12-31" in finding.fix and finding.line > 1
+
+
+def test_expired_tifa_warns_after_its_date_and_not_before(tmp_path):
+    text = with_sentence(f"按照《{PLAN}》，")
+    variant = corpus_of(tmp_path, text).variants[0]
+    assert check_tifa_expiry(variant, REGISTRY, today=dt.date(2027, 12, 31)) == []
+    [warning] = check_tifa_expiry(variant, REGISTRY, today=dt.date(2028, 1, 1))
+    assert not warning.is_error
+    assert "2023—2027" in warning.message and "2027-12-31 已过" in warning.message
+    assert "expires" in warning.fix and warning.line == text[: text.index("按照《")].count("\n") + 1
+
+
+def test_a_note_does_not_silence_an_expired_tifa(tmp_path):
+    text = with_sentence(f"按照《{PLAN}》，").replace("> 提法「两个维护」：测试提法注释。", f"> 提法「两个维护」：测试提法注释。\n> 提法「《{PLAN}》」：规划期到2027年底。")
+    variant = corpus_of(tmp_path, text).variants[0]
+    assert len(check_tifa_expiry(variant, REGISTRY, today=dt.date(2028, 1, 1))) == 1
+
+
+def test_the_build_check_uses_today(tmp_path):
+    """check_variant runs the expiry check with today's date: a 提法 that expired yesterday warns now."""
+    data = data_copy(tmp_path)
+    tifa = data / "tifa.yml"
+    yesterday = (dt.date.today() - dt.timedelta(days=1)).isoformat()
+    tifa.write_text(tifa.read_text(encoding="utf-8").replace("  expires: 2027-12-31\n", f"  expires: {yesterday}\n", 1), encoding="utf-8")
+    corpus = corpus_of(tmp_path, with_sentence(f"按照《{PLAN}》，"), data)
+    assert [f for f in corpus.warnings if "核对期限" in f.message]
+
+
+def test_tifa_page_lists_expiries_and_marks_the_expired():
+    corpus = load_corpus()
+    page = tifa_page(corpus, today=dt.date(2026, 11, 29))
+    assert "## 有时效的提法 { #expiry }" in page and "| 2027-12-31 |" in page and "已到期" not in page
+    assert "2027-12-31（已到期）" in expiry_table(REGISTRY, dt.date(2028, 1, 1))
+
+
+def test_template_table_lists_registered_tifa_without_a_note(tmp_path):
+    variant = corpus_of(tmp_path, with_sentence("落实“一岗双责”，")).variants[0]
+    table = tifa_table(variant, REGISTRY)
+    meaning = next(t.meaning for t in REGISTRY.tifa if t.term == "一岗双责")
+    assert f"| 一岗双责 | {meaning} | 现行 |" in table
+    assert "| 两个维护 | 测试提法注释。 |" in table  # the template's own note comes first, once
+    assert table.count("| 两个维护 |") == 1
+    assert "[提法](../compare/tifa.md)" in table
+
+
+# The corrections of issue 9, kept as dated 提法 so a new template cannot bring them back unnoticed.
+WRONG = {
+    "推动 instead of 推进": ("推动政治监督具体化、精准化、常态化，", "推进政治监督具体化、精准化、常态化"),
+    "条例 misquoted": ("巡察组不处理具体问题，", "不履行执纪审查的职责"),
+    "a quota": ("查不出问题是失职，", "应当发现而没有发现是失职"),
+    "过渡期 wording": ("巩固拓展脱贫攻坚成果同乡村振兴有效衔接，", "实施常态化精准帮扶"),
+}
+
+
+@pytest.mark.parametrize("case", WRONG, ids=list(WRONG))
+def test_corrected_wordings_warn_with_the_current_one(tmp_path, case):
+    sentence, current = WRONG[case]
+    corpus = corpus_of(tmp_path, with_sentence(sentence))
+    [warning] = [f for f in corpus.warnings if "已过时的提法" in f.message]
+    assert current in warning.fix
+
+
+def test_published_templates_carry_none_of_the_corrected_wordings():
+    corpus = load_corpus()
+    assert not [f for f in corpus.findings if "已过时的提法" in f.message]
+    for variant in corpus.variants:
+        for wrong in ("二十届中央巡视提出", "上下贯通、左右协同", "原则上不参加", "重要参考"):
+            assert wrong not in variant.spoken_text, (variant.slug, wrong)
