@@ -163,9 +163,9 @@ def test_copied_section_is_clean(page, site_url):
     set_indent(page, False)
     fill(page, "被巡察单位", "区审计局")
     markers = page.locator("#part-2-1 ~ p.annotate .md-annotation")
-    assert markers.count() == 2  # Material mounted the markers
+    assert markers.count() == 1  # Material mounted the marker
     markers.first.click()  # an open annotation puts its note inside the paragraph
-    expect(markers.first.locator(".md-tooltip")).to_contain_text("现行提法")
+    expect(markers.first.locator(".md-tooltip")).to_contain_text("错误心态")
     text = copy_and_read(page, section_button(page, "part-2-1"))
     lines = text.split("\n")
     assert lines[0] == "（一）正确对待巡察，增强接受监督的自觉"
@@ -184,7 +184,7 @@ def test_copy_whole_speech(page, site_url):
     lines = variant.spoken_lines()
     assert text == expected_text(lines, {}, True)
     assert text.split("\n")[0] == "同志们："  # the salutation stays flush left
-    assert text.split("\n")[1].startswith(INDENT + "按照【党委简称】")
+    assert text.split("\n")[1].startswith(INDENT + "根据【党委全称】")
     assert "开场" not in text.split("\n") and "结束语" not in text.split("\n")
     expect_status(page, f"已复制全文（还有 {unfilled(lines, {})} 处占位符未填写）")
 
