@@ -93,3 +93,12 @@ def test_cut_plan_removes_marked_parts_until_under_each_target(tmp_path):
 def test_templates_without_cut_marks_say_so(tmp_path):
     corpus = check_text(tmp_path, GOOD)
     assert "本模板没有标出可删的部分" in variant_page(corpus.variants[0], corpus.registry)
+
+
+def test_cut_plan_rows_differ(tmp_path):
+    """Two targets reached by the same cuts are one row: the shorter target."""
+    corpus = check_text(tmp_path, _long_variant())
+    plans = cut_plans(corpus.variants[0], corpus.registry)
+    keys = [tuple((id(c.section), id(c.block)) for c in p.cuts) for p in plans]
+    assert len(set(keys)) == len(plans)
+    assert [p.minutes for p in plans] == sorted({p.minutes for p in plans}, reverse=True)

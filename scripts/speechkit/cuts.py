@@ -56,7 +56,7 @@ def cut_plans(variant: Variant, registry: Registry) -> list[CutPlan]:
     rate = int(registry.settings.get("speaking_rate_chars_per_minute", 200))
     total = variant_chars(variant, registry)
     items = sorted(cuttable(variant, registry), key=lambda c: -c.chars)
-    plans = []
+    plans: list[CutPlan] = []
     for minutes in sorted((m for m in TARGET_MINUTES if m * rate < total), reverse=True):
         chosen, remaining = [], total
         for cut in items:
@@ -64,8 +64,13 @@ def cut_plans(variant: Variant, registry: Registry) -> list[CutPlan]:
                 break
             chosen.append(cut)
             remaining -= cut.chars
-        if remaining <= minutes * rate:
-            plans.append(CutPlan(minutes, tuple(sorted(chosen, key=lambda c: (c.section.line, c.block.line if c.block else 0))), remaining))
-        if len(plans) == MAX_TARGETS:
+        if remaining > minutes * rate:
+            break  # shorter targets cannot be reached either
+        plan = CutPlan(minutes, tuple(sorted(chosen, key=lambda c: (c.section.line, c.block.line if c.block else 0))), remaining)
+        if plans and plans[-1].cuts == plan.cuts:
+            plans[-1] = plan  # the same cuts reach the shorter target: show only that row
+        elif len(plans) == MAX_TARGETS:
             break
+        else:
+            plans.append(plan)
     return plans
