@@ -82,7 +82,8 @@ def test_no_masks_and_no_half_width_punctuation_in_speech_text(built_site, varia
     parser = _Text()
     parser.feed(page_html(built_site, f"speeches/{variant.slug}"))
     text = "".join(parser.parts)
-    assert len(text) > 2000
+    shortest = CORPUS.registry.speakers[variant.meta["speaker"]].chars[0]  # a 主持词 is far shorter than a speech
+    assert len(text) >= shortest, "the speech text was not found whole on the page"
     for mask in ("***", "XX", "×××", "某某"):
         assert mask not in text
     cjk = "\u4e00-\u9fff"
