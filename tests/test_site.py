@@ -91,6 +91,15 @@ def test_no_masks_and_no_half_width_punctuation_in_speech_text(built_site, varia
     assert bad == []
 
 
+@pytest.mark.parametrize("role", shared_roles(CORPUS), ids=lambda r: r.slug)
+def test_every_version_on_a_comparison_page_has_its_own_tab_label(built_site, role):
+    """content.tabs.link treats tabs of the same label as one tab: a second one could never be opened."""
+    html = page_html(built_site, f"compare/{role.slug}")
+    labels = re.findall(r'<label for="__tabbed_\d+_\d+">([^<]*)</label>', html)
+    assert len(labels) == len(CORPUS.by_role[role.name])
+    assert len(set(labels)) == len(labels), sorted(label for label in labels if labels.count(label) > 1)
+
+
 def test_comparison_page_for_every_shared_role(built_site):
     roles = shared_roles(CORPUS)
     assert {r.name for r in roles} >= {"开场", "意义", "配合", "整改", "队伍与纪律", "组织领导与责任", "结束语"}

@@ -39,6 +39,31 @@ def tab_label(variant: Variant) -> str:
     return re.sub(r"（[^（）]*）$", "", variant.title) or variant.title
 
 
+def _part_name(section: Section) -> str:
+    """第一项 for a 主持词 agenda part, 第一部分 for 一、, （一） for a sub-part."""
+    if section.is_agenda:
+        return section.title.split("：")[0]
+    if section.marker and section.marker.level == 1:
+        return f"第{section.marker.raw.rstrip('、')}部分"
+    return section.marker.raw if section.marker else section.title
+
+
+def tab_labels(entries: list[tuple[Variant, Section]]) -> list[str]:
+    """One label per tab, unique on the page: with content.tabs.link, two tabs of the same label
+    are one tab to Material, and the second can never be opened. Short titles where they differ,
+    full titles where two templates share one, and the part where a template appears twice."""
+    short = [tab_label(variant) for variant, _ in entries]
+    slugs = [variant.slug for variant, _ in entries]
+    labels = []
+    for (variant, section), label in zip(entries, short):
+        if len({slug for slug, other in zip(slugs, short) if other == label}) > 1:
+            label = variant.title
+        if slugs.count(variant.slug) > 1:
+            label = f"{label} · {_part_name(section)}"
+        labels.append(label)
+    return labels
+
+
 def role_page(corpus: Corpus, role: Role) -> str:
     registry = corpus.registry
     entries = corpus.by_role[role.name]
@@ -47,10 +72,10 @@ def role_page(corpus: Corpus, role: Role) -> str:
     lines += ['!!! tip "写作提醒"', "", f"    {escape_text(role.tips)}", ""]
     lines += [f"下面是 {len(entries)} 个版本，每个版本可以单独复制；在任一模板页填写的信息在这里同样生效。", ""]
     lines += ['<div class="fill-panel" data-fill-panel></div>', ""]
-    for variant, section in entries:
+    for (variant, section), tab in zip(entries, tab_labels(entries)):
         chars = section_chars(section, registry)
         label = role.name if section.is_opening or section.is_closing else section.title
-        lines += [f'=== "{attr(tab_label(variant))}"', ""]
+        lines += [f'=== "{attr(tab)}"', ""]
         body = [
             f'<div class="speech-excerpt" data-source="{attr(variant.slug)}" data-speech-title="{attr(variant.title)}" markdown>',
             "",
