@@ -122,7 +122,7 @@ def test_instant_navigation_sets_up_each_page(context, instant_site_url):
     page.wait_for_load_state("networkidle")  # Material enables instant links once it has read sitemap.xml
     page.evaluate("window.__sameDocument = true")
     for slug in (CITY, DISTRICT):
-        page.locator(f'.md-sidebar--primary a[href*="{slug}"]').first.click()
+        page.locator(f'.md-sidebar--primary a[href$="/{slug}/"]').first.click()  # not the 简短版 ({slug}-short)
         page.wait_for_url(f"**/{slug}/")
         expect(page.locator('[data-ph-input="本地"]')).to_have_value("云溪")
         expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text("云溪")
