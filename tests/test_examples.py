@@ -50,3 +50,15 @@ def test_example_pages_are_listed_and_published(built_site):
     assert "examples/index.md" in pages
     for uri in pages:
         assert (built_site / uri.removesuffix(".md").removesuffix("index") / "index.html").exists(), uri
+
+
+def test_picker_lists_each_meetings_templates_in_agenda_order():
+    from speechkit.pages import variant_picker
+
+    table = variant_picker(CORPUS, depth=0)
+    for meeting in REGISTRY.meetings.values():
+        section = table.split(f"### {meeting.name}")[1].split("### ")[0]
+        order = [s.speaker for s in meeting.agenda if s.speaker]
+        listed = [row.split(" | ")[0].removeprefix("| ") for row in section.splitlines() if row.startswith("| ") and "**" in row]
+        positions = [order.index(speaker) for speaker in listed]
+        assert positions == sorted(positions), (meeting.name, listed)

@@ -212,10 +212,16 @@ def variant_picker(corpus: Corpus, *, depth: int) -> str:
     def rank(values: list[str], value: str) -> int:
         return values.index(value) if value in values else len(values)
 
+    def agenda_rank(meeting: str, variant: Variant) -> tuple[int, int]:
+        """Speakers in the order they speak at this meeting (data/meetings.yml), then the registry's order."""
+        slots = [s.speaker for s in registry.meetings[meeting].agenda] if meeting in registry.meetings else []
+        speaker = str(variant.meta.get("speaker"))
+        return rank(slots, speaker), rank(speakers, speaker)
+
     lines = []
     for meeting in sorted(by_meeting, key=lambda m: rank(meetings, m)):
         lines += [f"### {meeting}", "", "| 讲话人 | 模板 | 层级 · 巡察类型 | 简介 | 篇幅 |", "|---|---|---|---|---:|"]
-        for variant in sorted(by_meeting[meeting], key=lambda v: rank(speakers, str(v.meta.get("speaker")))):
+        for variant in sorted(by_meeting[meeting], key=lambda v: agenda_rank(meeting, v)):
             meta = variant.meta
             total = variant_chars(variant, registry)
             lines.append(
