@@ -9,7 +9,7 @@ MKDOCS := $(PY) -m mkdocs
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build offline check new test bench clean system-deps vendor
+.PHONY: help serve build offline check new import test bench clean system-deps vendor
 
 help: ## 列出所有命令
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -34,8 +34,10 @@ vendor: node_modules/.package-lock.json ## 从 npm 取离线版所需的前端�
 system-deps: ## 安装浏览器测试所需的 Debian 软件包（chromium、fonts-noto-cjk），已安装则跳过
 	@scripts/install-system-deps.sh
 
-serve: $(VENV)/.site-installed ## 建立环境、检查、构建，并在 http://127.0.0.1:8000 预览（改动自动刷新）
-	$(MKDOCS) serve --dev-addr 127.0.0.1:8000 --watch-theme
+# Values given on the command line (make new TITLE=…) reach the scripts as environment variables,
+# so titles with spaces or quotes need no shell quoting here.
+serve: $(VENV)/.site-installed ## 建立环境、检查、构建并预览（改动自动刷新）：make serve，或 make serve PORT=8001
+	@$(PY) scripts/speeches.py serve
 
 build: $(VENV)/.site-installed ## 检查并构建网站到 site/（有错误时不留下任何输出）
 	@rm -rf site.tmp
@@ -55,8 +57,11 @@ check: $(VENV)/.site-installed ## 检查全部讲话稿变体（文件、行号�
 test: $(VENV)/.test-installed vendor system-deps ## 安装测试所需的一切并运行全部测试
 	$(PY) -m pytest tests
 
-new: $(VENV)/.site-installed ## 新建一篇变体：make new NAME=文件名（英文小写和短横线）
-	$(PY) scripts/speeches.py new "$(NAME)"
+new: $(VENV)/.site-installed ## 新建一篇草稿（会逐项询问）；也可 make new NAME=文件名 TITLE=标题 MEETING=会议类型 SPEAKER=讲话人
+	@$(PY) scripts/speeches.py new
+
+import: $(VENV)/.site-installed ## 把一篇讲话稿（.txt/.docx）转成草稿和导入报告：make import SRC=文件 [OUT=docs/speeches]
+	@$(PY) scripts/speeches.py import
 
 bench: $(VENV)/.site-installed ## 性能基准：10、100、1000 篇合成变体的检查、提取和构建耗时
 	$(PY) scripts/bench.py

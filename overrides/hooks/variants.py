@@ -1,18 +1,23 @@
 """Hook: check every speech variant, list it in the nav, and render its page from the parsed model.
 
-The check runs at the start of every `mkdocs build` and `mkdocs serve` rebuild. Any error stops the
+The check runs at the start of every `mkdocs build` and `mkdocs serve` rebuild. Any error stops a
 build before anything is written, with file, line and fix for each problem; no traceback.
+While serving, a variant that does not pass never stops the preview: its page shows its findings
+instead, and the rest of the site is built without it. Drafts (status: 草稿) are listed apart and
+show what is still to be written.
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
 import sys
+from collections import defaultdict
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 # Hooks load as loose files: make scripts/speechkit importable
@@ -22,25 +27,85 @@ if SCRIPTS not in sys.path:  # hooks are re-imported on every `mkdocs serve` reb
 
 from speechkit import site  # noqa: E402
 from speechkit.corpus import load_corpus  # noqa: E402
-from speechkit.findings import summarise  # noqa: E402
+from speechkit.findings import Finding, summarise  # noqa: E402
+from speechkit.findings_page import failing_page, pending_notice  # noqa: E402
 from speechkit.render import variant_page  # noqa: E402
 
 log = get_plugin_logger("speeches")
 # jieba (used by Material's search to segment Chinese) prints its dictionary loading on every build
 logging.getLogger("jieba").setLevel(logging.WARNING)
 
+DRAFTS_NAV = "草稿"
+FAILING_NAV = "未通过检查"
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    # Kept in the speechkit module, which outlives this hook: `mkdocs serve` re-imports hooks on every rebuild.
+    site.command = command
+
+
+def _by_uri(findings: list[Finding], docs_dir: Path) -> dict[str, list[Finding]]:
+    grouped: dict[str, list[Finding]] = defaultdict(list)
+    for finding in findings:
+        try:
+            grouped[finding.path.resolve().relative_to(docs_dir).as_posix()].append(finding)
+        except ValueError:
+            continue  # not a page (a data file): reported in the log only
+    return grouped
+
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
-    corpus = load_corpus(Path(config.docs_dir) / "speeches", root / "data")
-    for finding in corpus.warnings:
-        log.warning(str(finding))
-    if corpus.errors:
+    docs_dir = Path(config.docs_dir).resolve()
+    serving = site.command == "serve"
+    corpus = load_corpus(docs_dir / "speeches", root / "data")
+    if corpus.registry is None:  # a broken data file: nothing can be built from it
+        if serving and site.corpus is not None:
+            log.error(f"{corpus.findings[0]}（预览仍显示上一次能构建的内容，改好后自动刷新）")
+            return _list_in_nav(config)
+        raise PluginError(f"数据文件有错误，没有生成网站：\n{corpus.findings[0]}")
+    site.failing = {}
+    if corpus.errors and not serving:
         listing = "\n".join(str(f) for f in corpus.errors)
         raise PluginError(f"讲话稿检查未通过（{summarise(corpus.findings)}），没有生成网站：\n{listing}")
+    if serving:
+        # The preview must keep answering: findings are logged and shown on the failing page, never fatal.
+        config.strict = False
+        for finding in corpus.errors:
+            log.error(str(finding))
+        failing_paths = {f.path for f in corpus.errors}
+        site.failing = {uri: found for uri, found in _by_uri(corpus.findings, docs_dir).items() if any(f.is_error for f in found)}
+        corpus = dataclasses.replace(corpus, variants=[v for v in corpus.variants if v.path not in failing_paths])
+    for finding in corpus.warnings:
+        log.warning(str(finding))
+    if corpus.pending:
+        log.info(f"草稿中 {len(corpus.pending)} 处待完成，已列在各草稿页面顶部（make check 列出全部）。")
+    site.pending = _by_uri(corpus.pending, docs_dir)
     site.corpus = corpus
-    site.extend_nav(config.nav, "speeches/index.md", [v.src_uri for v in corpus.variants])
+    return _list_in_nav(config)
+
+
+def _list_in_nav(config: MkDocsConfig) -> MkDocsConfig:
+    """Published variants under 讲话模板, then the drafts, then (while serving) the failing files."""
+    variants = site.corpus.variants
+    entries: list = [v.src_uri for v in variants if not v.is_draft]
+    drafts = [v.src_uri for v in variants if v.is_draft]
+    if drafts:
+        entries.append({DRAFTS_NAV: drafts})
+    if site.failing:
+        entries.append({FAILING_NAV: sorted(site.failing)})
+    site.extend_nav(config.nav, "speeches/index.md", entries)
     return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """While serving, a file that does not pass becomes a page listing its findings."""
+    for uri, findings in site.failing.items():
+        original = files.get_file_from_path(uri)
+        if original is not None:
+            files.remove(original)
+        files.append(File.generated(config, uri, content=failing_page(Path(uri).name, findings)))
+    return files
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -49,4 +114,5 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         return markdown
     # Material reads `status` as its own page-status icon in the nav; ours is an editorial field.
     page.meta.pop("status", None)
-    return variant_page(variant, site.corpus.registry)
+    pending = pending_notice(site.pending.get(page.file.src_uri, []))
+    return variant_page(variant, site.corpus.registry, pending=pending)

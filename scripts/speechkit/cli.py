@@ -5,10 +5,12 @@ file, the line and the fix; nothing here prints a traceback at a contributor.
 """
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import Optional
 
+import click
 import typer
 
 from .corpus import Corpus, load_corpus
@@ -44,7 +46,19 @@ def check(
     failed = bool(corpus.errors) or (strict and bool(corpus.warnings))
     verdict = "未通过" if failed else "通过"
     typer.echo(f"检查了 {count} 篇变体：{summarise(corpus.findings)}。{verdict}。")
+    typer.echo(_next_step(corpus, failed))
     raise typer.Exit(1 if failed else 0)
+
+
+def _next_step(corpus: Corpus, failed: bool) -> str:
+    """What the contributor does next, so that every run of `make check` ends with a clear step."""
+    if failed:
+        return "下一步：按上面每一条的“改法”修改（行号是文件里的行），改完再运行 make check。"
+    drafts = sorted({f.display_path() for f in corpus.pending})
+    if drafts:
+        return (f"下一步：{len(drafts)} 篇草稿还有待完成的地方（上面标“待完成”的各条），可以先用 make serve 在浏览器里看；"
+                "全部完成后把头部的 status 改为“可用”，再运行 make check。")
+    return "下一步：运行 make serve 在浏览器里预览，或提交合并请求。"
 
 
 @app.command()
@@ -86,27 +100,92 @@ def pages(
         typer.echo(f"已写入 {target}")
 
 
+def _choose(label: str, given: str | None, choices: tuple[str, ...], interactive: bool) -> str:
+    """A registered value: the one given, else asked for (terminal), else the first choice."""
+    if given is not None:
+        if given not in choices:
+            _echo_err(f"{label}“{given}”不在登记的范围内。改法：改为以下之一：{'、'.join(choices)}（登记在 data/front_matter.yml）。")
+            raise typer.Exit(1)
+        return given
+    if not interactive:
+        return choices[0]
+    typer.echo(f"{label}：")
+    for number, choice in enumerate(choices, start=1):
+        typer.echo(f"  {number}. {choice}")
+    picked = typer.prompt("请输入序号", default=1, type=click.IntRange(1, len(choices)))
+    return choices[picked - 1]
+
+
 @app.command()
 def new(
-    slug: str = typer.Argument(..., help="新变体的文件名（英文小写和短横线），如 county-special-deployment。"),
-    title: Optional[str] = typer.Option(None, help="标题。"),
+    slug: Optional[str] = typer.Argument(None, envvar="NAME", help="新变体的文件名（英文小写和短横线），如 county-special-deployment。"),
+    title: Optional[str] = typer.Option(None, envvar="TITLE", help="标题：写会议名称和讲话人，不写年份。"),
+    meeting: Optional[str] = typer.Option(None, envvar="MEETING", help="会议类型（data/front_matter.yml 中登记的一种）。"),
+    speaker: Optional[str] = typer.Option(None, envvar="SPEAKER", help="讲话人（data/front_matter.yml 中登记的一种）。"),
 ) -> None:
-    """用骨架文件 _template.md 新建一篇变体。"""
-    import re
+    """用骨架文件 _template.md 新建一篇草稿：在终端里会逐项询问，也可以用参数给出；从不覆盖已有文件。"""
+    from .scaffold import SKELETON_NAME, SLUG, free_slug, scaffold_text, title_problem, unique_title, write_new
 
-    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug):
-        typer.echo(f"文件名“{slug}”不合规。改法：只用英文小写字母、数字和短横线，如 county-special-deployment。")
+    corpus = _load(SPEECHES_DIR, DATA_DIR, quiet=True)
+    if corpus.registry is None:
+        typer.echo(str(corpus.findings[0]))
+        raise typer.Exit(1)
+    interactive = sys.stdin.isatty() and None in (slug, title, meeting, speaker)
+    fields = corpus.registry.fields
+    meeting = _choose(fields["meeting"].label, meeting, fields["meeting"].choices, interactive)
+    speaker = _choose(fields["speaker"].label, speaker, fields["speaker"].choices, interactive)
+    taken = {v.title for v in corpus.variants}
+    if title is None:
+        suggested = unique_title(f"{meeting}讲话（{speaker}）", taken)
+        title = typer.prompt("标题（写会议名称和讲话人，不写年份）", default=suggested) if interactive else suggested
+    problem = title_problem(title) or ("已有一篇模板用了这个标题" if title in taken else None)
+    if problem:
+        _echo_err(f"标题“{title[:MAX_SHOWN]}”不能用：{problem}。改法：换一个能区分各篇的标题（会议名称和讲话人）。")
+        raise typer.Exit(1)
+    if slug is None:
+        suggested = free_slug(SPEECHES_DIR, "new-speech")
+        slug = typer.prompt("文件名（英文小写字母、数字和短横线）", default=suggested) if interactive else suggested
+    if not SLUG.fullmatch(slug):
+        _echo_err(f"文件名“{slug[:MAX_SHOWN]}”不合规。改法：只用英文小写字母、数字和短横线，如 county-special-deployment。")
         raise typer.Exit(1)
     target = SPEECHES_DIR / f"{slug}.md"
-    if target.exists():
-        typer.echo(f"{target.relative_to(ROOT)} 已经存在，没有覆盖。改法：换一个文件名。")
+    skeleton = (SPEECHES_DIR / SKELETON_NAME).read_text(encoding="utf-8")
+    text = scaffold_text(skeleton, title=title, meeting=meeting, speaker=speaker, today=dt.date.today())
+    try:
+        write_new(target, text)
+    except FileExistsError:
+        _echo_err(f"{_shown(target)} 已经存在，没有覆盖。改法：换一个文件名。")
+        raise typer.Exit(1) from None
+    typer.echo(f"已新建草稿 {_shown(target)}（标题：{title}；{meeting}；{speaker}）。")
+    typer.echo("下一步：按 docs/contributing/format.md 把“……”处写成正文，每部分加“> 用途：”；"
+               "然后运行 make check（草稿的未完成处列为“待完成”，不算错误），再用 make serve 预览。")
+
+
+MAX_SHOWN = 40  # characters of a rejected value quoted back
+
+
+def _shown(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return str(path)
+
+
+@app.command()
+def serve(
+    port: int = typer.Option(8000, envvar="PORT", help="预览用的端口。"),
+) -> None:
+    """在 http://127.0.0.1:端口 预览网站，改动后自动刷新；端口被占用时给出可用的端口。"""
+    from .devserver import HOST, exec_mkdocs, free_port, port_problem
+
+    problem = port_problem(port)
+    if problem:
+        other = free_port(port)
+        hint = f"make serve PORT={other}" if other else "make serve PORT=另一个端口号"
+        _echo_err(f"{problem}改法：关掉正在运行的预览（在它的终端里按 Ctrl+C），或换一个端口：{hint}")
         raise typer.Exit(1)
-    text = (SPEECHES_DIR / "_template.md").read_text(encoding="utf-8")
-    text = "\n".join(line for line in text.split("\n") if not line.startswith("# 复制本文件"))
-    if title:
-        text = re.sub(r"^title: .*$", f"title: {title}", text, count=1, flags=re.M)
-    target.write_text(text, encoding="utf-8")
-    typer.echo(f"已新建 {target.relative_to(ROOT)}。按 docs/contributing/format.md 填写后运行 make check。")
+    typer.echo(f"正在检查并构建，然后在 http://{HOST}:{port}/ 预览（按 Ctrl+C 停止）。有问题的模板页会直接显示问题清单。")
+    exec_mkdocs(port)
 
 
 def main() -> None:

@@ -13,7 +13,8 @@ from .model import Section, Variant
 from .parser import parse_variant
 from .paths import DATA_DIR, SPEECHES_DIR
 from .registry import DataFileError, Registry, load_registry
-from .similarity import near_duplicates
+from .similarity import SimilarPair, near_duplicates
+from .text import count_chars
 
 
 @dataclass
@@ -28,7 +29,12 @@ class Corpus:
 
     @property
     def warnings(self) -> list[Finding]:
-        return [f for f in self.findings if not f.is_error]
+        return [f for f in self.findings if f.is_warning]
+
+    @property
+    def pending(self) -> list[Finding]:
+        """Unfinished parts of drafts: listed, shown on the draft's page, never a failure."""
+        return [f for f in self.findings if f.is_pending]
 
     @functools.cached_property
     def by_uri(self) -> dict[str, Variant]:
@@ -92,11 +98,22 @@ def check_duplicates(corpus: Corpus) -> list[Finding]:
             out.append(Finding(variant.path, variant.meta_lines.get("title", 1), f"标题与 {other.path.name} 相同。", "改一个能区分两篇的标题（写明会议、层级或讲话人）。"))
         titles.setdefault(variant.title, variant)
     texts = {v.slug: v.spoken_text for v in corpus.variants}
-    for pair in near_duplicates(texts, threshold):
+    for pair in similar_pairs(texts, corpus.registry):
         first, second = by_slug[pair.first], by_slug[pair.second]
+        if first.is_draft and not second.is_draft:
+            first, second = second, first  # the draft is the copy to change, not the published template
         out.append(Finding(
             second.path, second.body_line,
             f"与 {first.path.name} 高度相似（相似度 {pair.similarity:.0%}，上限 {threshold:.0%}），是近似重复的变体。",
             f"不要重复收录同一篇讲话：删去其中一篇，或把差异写成对 {first.path.name} 的修改。",
         ))
     return out
+
+
+def similar_pairs(texts: dict[str, str], registry: Registry) -> list[SimilarPair]:
+    """Near-duplicate pairs among `texts` (key → spoken text), as the checks and the importer judge them.
+    Texts shorter than the setting's minimum are left out: two untouched skeletons are not two copies
+    of one speech."""
+    threshold = float(registry.settings.get("near_duplicate_threshold", 0.5))
+    shortest = int(registry.settings.get("near_duplicate_min_chars", 0))
+    return near_duplicates({key: text for key, text in texts.items() if count_chars(text) >= shortest}, threshold)

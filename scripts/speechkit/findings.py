@@ -8,6 +8,7 @@ from .paths import ROOT
 
 ERROR = "错误"
 WARNING = "警告"
+PENDING = "待完成"  # an unfinished part of a draft (status: 草稿): listed and shown, never fails a check
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,14 @@ class Finding:
     def is_error(self) -> bool:
         return self.severity == ERROR
 
+    @property
+    def is_warning(self) -> bool:
+        return self.severity == WARNING
+
+    @property
+    def is_pending(self) -> bool:
+        return self.severity == PENDING
+
     def display_path(self) -> str:
         try:
             return self.path.resolve().relative_to(ROOT).as_posix()
@@ -29,7 +38,7 @@ class Finding:
             return str(self.path)
 
     def __str__(self) -> str:
-        prefix = "" if self.is_error else f"{WARNING}："
+        prefix = "" if self.is_error else f"{self.severity}："
         return f"{self.display_path()}:{self.line}: {prefix}{self.message} 改法：{self.fix}"
 
 
@@ -39,5 +48,7 @@ def sort_findings(findings: list[Finding]) -> list[Finding]:
 
 def summarise(findings: list[Finding]) -> str:
     errors = sum(f.is_error for f in findings)
-    warnings = len(findings) - errors
-    return f"{errors} 个错误，{warnings} 个警告"
+    warnings = sum(f.is_warning for f in findings)
+    pending = sum(f.is_pending for f in findings)
+    summary = f"{errors} 个错误，{warnings} 个警告"
+    return summary + (f"，草稿中 {pending} 项待完成" if pending else "")

@@ -15,6 +15,7 @@ CUT_KIND = "可删"
 OPENING = "开场"
 CLOSING = "结束语"
 AGENDA_ITEM = re.compile(r"^第([一二三四五六七八九十]+)项[：:]")  # 主持词 parts: 第一项：宣读巡察通知书
+DRAFT = "草稿"  # the `status` of a variant still being written (data/front_matter.yml lists it)
 
 
 @dataclass
@@ -121,6 +122,10 @@ class Variant:
     @property
     def title(self) -> str:
         return str(self.meta.get("title", self.slug))
+
+    @property
+    def is_draft(self) -> bool:
+        return self.meta.get("status") == DRAFT
 
     @property
     def src_uri(self) -> str:

@@ -29,14 +29,20 @@ def role_page_uri(role: Role) -> str:
     return f"{COMPARE_URI}/{role.slug}.md"
 
 
+DRAFT_LABEL = '<span class="draft-label">草稿</span>'
+
+
 def _link(variant: Variant, depth: int = 1, anchor: str = "") -> str:
+    """A link to a variant wherever one is listed; drafts carry a 草稿 label."""
     up = "../" * depth
-    return f"[{escape_text(variant.title)}]({up}{variant.src_uri}{'#' + anchor if anchor else ''})"
+    link = f"[{escape_text(variant.title)}]({up}{variant.src_uri}{'#' + anchor if anchor else ''})"
+    return f"{link} {DRAFT_LABEL}" if variant.is_draft else link
 
 
 def tab_label(variant: Variant) -> str:
     """The title without its trailing （讲话人）, to keep tabs short; the speaker is in the source line."""
-    return re.sub(r"（[^（）]*）$", "", variant.title) or variant.title
+    label = re.sub(r"（[^（）]*）$", "", variant.title) or variant.title
+    return f"{label}（草稿）" if variant.is_draft else label
 
 
 def _part_name(section: Section) -> str:
@@ -221,7 +227,7 @@ def variant_picker(corpus: Corpus, *, depth: int) -> str:
     lines = []
     for meeting in sorted(by_meeting, key=lambda m: rank(meetings, m)):
         lines += [f"### {meeting}", "", "| 讲话人 | 模板 | 层级 · 巡察类型 | 简介 | 篇幅 |", "|---|---|---|---|---:|"]
-        for variant in sorted(by_meeting[meeting], key=lambda v: agenda_rank(meeting, v)):
+        for variant in sorted(by_meeting[meeting], key=lambda v: (v.is_draft, agenda_rank(meeting, v))):
             meta = variant.meta
             total = variant_chars(variant, registry)
             lines.append(

@@ -250,13 +250,15 @@ def review_notice(variant: Variant, registry: Registry, today: dt.date) -> str:
     return f'!!! warning "请先复核"\n\n    {body}\n'
 
 
-def variant_page(variant: Variant, registry: Registry, today: dt.date | None = None) -> str:
+def variant_page(variant: Variant, registry: Registry, today: dt.date | None = None, pending: str = "") -> str:
+    """The template page; `pending` is the draft's list of unfinished parts (findings_page.pending_notice)."""
     meta = variant.meta
     fields = registry.fields
     lines = [f"# {escape_text(variant.title)}", "", f"{inline(str(meta.get('summary', '')), registry)}", "{ .variant-summary }", ""]
     notice = review_notice(variant, registry, today or dt.date.today())
-    if notice:
-        lines += [notice, ""]
+    for part in (notice, pending):
+        if part:
+            lines += [part, ""]
     keys = ("meeting", "speaker", "level", "kind", "status", "last_reviewed")
     lines += ["| " + " | ".join(fields[k].label for k in keys) + " |", "|" + "---|" * len(keys)]
     lines += ["| " + " | ".join(escape_text(_meta_value(meta.get(k, ""))) for k in keys) + " |", ""]

@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 from .corpus import Corpus
+from .findings import Finding
 from .model import Variant
 
+command: str = "build"  # "serve" while `mkdocs serve` runs (set once by the variants hook's on_startup)
 corpus: Corpus | None = None
 generated: dict[str, str] = {}
+pending: dict[str, list[Finding]] = {}  # src_uri of a draft → its unfinished parts
+failing: dict[str, list[Finding]] = {}  # while serving: src_uri of a file that does not pass → its findings
 
 
 def variant_for(src_uri: str) -> Variant | None:
