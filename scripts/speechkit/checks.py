@@ -265,7 +265,7 @@ def check_placeholders(variant: Variant, registry: Registry) -> list[Finding]:
                 out.append(Finding(path, line, f"占位符“{m.group(0)}”的名称不合规。", "名称只用汉字、字母和数字，例如【被巡察党组织】；【】不作他用。"))
             elif name not in registry.placeholders:
                 guess = difflib.get_close_matches(name, names, n=1, cutoff=0.4)
-                hint = f"改用已登记的【{guess[0]}】，或" if guess else ""
+                hint = f"改用已登记的【{guess[0]}】，或" if guess else "改用 data/placeholders.yml 里已登记的占位符，或"
                 out.append(Finding(path, line, f"占位符【{name}】没有登记。", f"{hint}在 data/placeholders.yml 登记它的类型、说明和示例。"))
         leftover = PLACEHOLDER.sub("", text)
         if "【" in leftover or "】" in leftover:

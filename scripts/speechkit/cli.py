@@ -164,6 +164,62 @@ def new(
 MAX_SHOWN = 40  # characters of a rejected value quoted back
 
 
+@app.command("import")
+def import_(
+    src: Optional[Path] = typer.Argument(None, envvar="SRC", help="要导入的讲话稿：.txt（UTF-8 或 GB18030）、.docx，或保存下来的 .html 网页。"),
+    out: Path = typer.Option(SPEECHES_DIR, "--out", envvar="OUT", help="草稿和导入报告写到这个文件夹。"),
+    name: Optional[str] = typer.Option(None, "--name", help="草稿的文件名（英文小写和短横线）；默认为 imported-日期。"),
+) -> None:
+    """把一篇讲话稿（或一页多篇的合集）转成草稿，并写一份逐行核对的导入报告；从不覆盖已有文件。"""
+    from .importer.decode import ImportRefused
+    from .importer.pipeline import import_file
+    from .importer.report import next_steps
+    from .importer.rules import load_rules
+    from .registry import DataFileError
+    from .scaffold import SLUG
+
+    if src is None:
+        _echo_err("没有给出要导入的文件。改法：make import SRC=文件路径，例如 make import SRC=~/下载/巡察讲话.txt。")
+        raise typer.Exit(1)
+    if name is not None and not SLUG.fullmatch(name):
+        _echo_err(f"文件名“{name[:MAX_SHOWN]}”不合规。改法：只用英文小写字母、数字和短横线，如 county-special-deployment。")
+        raise typer.Exit(1)
+    corpus = _load(SPEECHES_DIR, DATA_DIR, quiet=True)
+    if corpus.registry is None:
+        typer.echo(str(corpus.findings[0]))
+        raise typer.Exit(1)
+    try:
+        rules = load_rules(corpus.registry)
+    except DataFileError as exc:
+        typer.echo(str(exc.finding))
+        raise typer.Exit(1) from None
+    existing = {v.slug: v.spoken_text for v in corpus.variants}
+    titles = {v.title for v in corpus.variants}
+    try:
+        result = import_file(src, out, corpus.registry, rules, existing=existing, taken_titles=titles, name=name, progress=_echo_err)
+    except ImportRefused as exc:
+        _echo_err(f"{src}：{exc.message}改法：{exc.fix}")
+        raise typer.Exit(1) from None
+    except FileExistsError as exc:
+        _echo_err(f"{_shown(Path(str(exc)))} 已经存在，没有覆盖，也没有写入任何文件。改法：用 --name 换一个文件名，或先移走旧文件。")
+        raise typer.Exit(1) from None
+    except OSError as exc:
+        _echo_err(f"无法写入 {out}（{exc.strerror}），没有写入任何文件。改法：确认这个文件夹存在并且可以写入。")
+        raise typer.Exit(1) from None
+    for draft in result.drafts:
+        pending = sum(f.is_pending for f in draft.findings)
+        errors = sum(f.is_error for f in draft.findings)
+        reviews = sum(len(p.notes) for p in draft.outline.all_paras())
+        typer.echo(f"已写入草稿 {_shown(draft.path)}：{draft.title}（逐行核对 {reviews} 处，待完成 {pending} 项" + (f"，错误 {errors} 个" if errors else "") + "）")
+    typer.echo(f"已写入导入报告 {_shown(result.report_path)}")
+    if not result.drafts:
+        typer.echo("没有生成草稿：原因见导入报告第二部分。")
+        return
+    typer.echo("下一步：")
+    for number, step in enumerate(next_steps(result), start=1):
+        typer.echo(f"  {number}. {step}")
+
+
 def _shown(path: Path) -> str:
     try:
         return path.resolve().relative_to(ROOT).as_posix()

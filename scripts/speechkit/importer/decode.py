@@ -1,0 +1,168 @@
+"""Read a raw speech into plain text: .txt/.md in UTF-8, UTF-16 or GB18030, .docx, or a saved .html page.
+
+Every refusal is an ImportRefused with a Chinese message and the fix (how to save the file in
+WPS, Word or 记事本); nothing here raises anything else at a contributor.
+"""
+from __future__ import annotations
+
+import html
+import re
+import zipfile
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from xml.etree import ElementTree
+
+from .rules import ImportRules
+
+TEXT_SUFFIXES = (".txt", ".text", ".md")
+HTML_SUFFIXES = (".html", ".htm")
+DOCX_SUFFIX = ".docx"
+SAVE_AS_TEXT = "在 WPS 或 Word 里打开它，选“文件 → 另存为”，保存类型选“纯文本（*.txt）”、编码选 UTF-8，或者直接另存为 .docx；再导入保存好的文件。"
+UNSUPPORTED = {
+    ".doc": "这是旧版 Word 格式（.doc），不能直接读取。",
+    ".wps": "这是 WPS 文字格式（.wps），不能直接读取。",
+    ".pdf": "PDF 不能直接读取。",
+    ".rtf": "RTF 不能直接读取。",
+}
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+class ImportRefused(Exception):
+    """A source the importer cannot read; `message` and `fix` are for the contributor."""
+
+    def __init__(self, message: str, fix: str):
+        super().__init__(message)
+        self.message, self.fix = message, fix
+
+
+@dataclass(frozen=True)
+class Source:
+    text: str
+    encoding: str  # as told to the contributor: UTF-8, GB18030, Word 文档 (.docx), 网页 (.html)
+
+
+def read_source(path: Path, rules: ImportRules) -> Source:
+    suffix = path.suffix.lower()
+    if suffix in UNSUPPORTED:
+        fix = "打开 PDF，全选复制正文，粘贴到记事本里存为 .txt 再导入。" if suffix == ".pdf" else SAVE_AS_TEXT
+        raise ImportRefused(UNSUPPORTED[suffix], fix)
+    if suffix not in TEXT_SUFFIXES + HTML_SUFFIXES + (DOCX_SUFFIX,):
+        raise ImportRefused(f"不认识“{suffix or '没有扩展名'}”这种文件。", "导入 .txt、.docx 或保存下来的 .html 网页；其他格式先" + SAVE_AS_TEXT)
+    try:
+        if not path.is_file():
+            raise ImportRefused("找不到这个文件。", "检查 SRC= 后面的路径；路径里有空格时整个用引号括起来，如 make import SRC=\"我的 讲话.txt\"。")
+        size = path.stat().st_size
+        if size > rules.max_file_bytes:
+            raise ImportRefused(f"文件有 {size:,} 字节，超过了 {rules.max_file_bytes:,} 字节的上限。", "一次只导入一个页面或一篇文档；太大的文件先拆开。")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ImportRefused(f"无法读取这个文件（{exc.strerror}）。", "确认文件存在、没有被其他程序占用，并且有读取权限。") from None
+    if suffix == DOCX_SUFFIX:
+        return Source(_docx_text(raw, rules), "Word 文档（.docx）")
+    text, encoding = decode_bytes(raw)
+    if suffix in HTML_SUFFIXES:
+        return Source(html_text(text), f"网页（.html，{encoding}）")
+    return Source(text, encoding)
+
+
+def decode_bytes(raw: bytes) -> tuple[str, str]:
+    """Text and the name of its encoding; UTF-8 first (it rejects what is not UTF-8), then GB18030."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        candidates = [("utf-8-sig", "UTF-8")]
+    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        candidates = [("utf-16", "UTF-16")]
+    else:
+        candidates = [("utf-8", "UTF-8"), ("gb18030", "GB18030")]
+    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ImportRefused("这个文件不是文本文件（里面有二进制内容）。", SAVE_AS_TEXT)
+    for codec, name in candidates:
+        try:
+            text = raw.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if name == "GB18030" and _looks_garbled(text):
+            break
+        return text, name
+    raise ImportRefused("认不出这个文件的编码（既不是 UTF-8，也不是 GB18030/GBK）。", SAVE_AS_TEXT)
+
+
+def _looks_garbled(text: str) -> bool:
+    """GB18030 decodes nearly any bytes; real Chinese text is mostly common ideographs and punctuation."""
+    if not text:
+        return False
+    common = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff" or ch.isascii() or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")
+    return common / len(text) < 0.8
+
+
+def _docx_text(raw: bytes, rules: ImportRules) -> str:
+    import io
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            try:
+                info = archive.getinfo("word/document.xml")
+            except KeyError:
+                raise ImportRefused("这个 .docx 文件里没有正文（word/document.xml）。", SAVE_AS_TEXT) from None
+            if info.file_size > rules.max_docx_xml_bytes:
+                raise ImportRefused(f"这个 .docx 的正文解压后有 {info.file_size:,} 字节，超过了上限。", "一次只导入一篇讲话稿；太大的文档先拆开。")
+            xml = archive.read(info)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, RuntimeError, NotImplementedError, EOFError):
+        raise ImportRefused("这个 .docx 文件已损坏，或者其实不是 .docx。", SAVE_AS_TEXT) from None
+    if b"<!DOCTYPE" in xml[:2048] or b"<!ENTITY" in xml:
+        raise ImportRefused("这个 .docx 的正文里有不允许的 XML 声明。", SAVE_AS_TEXT)
+    try:
+        root = ElementTree.fromstring(xml)
+    except ElementTree.ParseError:
+        raise ImportRefused("这个 .docx 的正文无法读取（XML 格式不对）。", SAVE_AS_TEXT) from None
+    paragraphs = []
+    for para in root.iter(f"{W}p"):
+        parts = []
+        for node in para.iter():
+            if node.tag == f"{W}t" and node.text:
+                parts.append(node.text)
+            elif node.tag in (f"{W}tab",):
+                parts.append(" ")
+            elif node.tag in (f"{W}br", f"{W}cr"):
+                parts.append("\n")
+        paragraphs.append("".join(parts))
+    return "\n".join(paragraphs)
+
+
+BLOCK_TAGS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "blockquote", "dd", "dt", "table", "ul", "ol", "hr"}
+SKIPPED_TAGS = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object", "select", "button", "nav", "footer", "form"}
+
+
+class _TextOfPage(HTMLParser):
+    """The visible text of a saved web page, one line per block element."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in SKIPPED_TAGS:
+            self.skipping += 1
+        elif tag in BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in SKIPPED_TAGS:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def html_text(page: str) -> str:
+    parser = _TextOfPage()
+    try:
+        parser.feed(page)
+        parser.close()
+    except Exception:  # html.parser is lenient, but a page is arbitrary input: fall back to crude stripping
+        return html.unescape(re.sub(r"<[^>]*>", "\n", page))
+    return "".join(parser.parts)

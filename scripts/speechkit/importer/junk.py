@@ -1,0 +1,90 @@
+"""Strip what a 范文 site adds around a speech: breadcrumbs, “网友发表”, counters, download prompts,
+“此处隐藏N字”, recommendation lists, emoji, stray HTML. Everything removed is recorded for the report.
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from .rules import ImportRules
+
+TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+INVISIBLE = re.compile("[\u200b\u200c\u200e\u200f\u2060\ufeff\u00ad]")
+SPACES = str.maketrans({"\u00a0": " ", "\t": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " "})
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int  # line in the source, for the report
+    text: str
+
+
+@dataclass(frozen=True)
+class Removed:
+    number: int
+    text: str
+    reason: str
+
+
+def source_lines(text: str) -> list[Line]:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    return [Line(number, line) for number, line in enumerate(text.split("\n"), start=1)]
+
+
+def clean_characters(lines: list[Line], rules: ImportRules, removed: list[Removed]) -> list[Line]:
+    """HTML entities and tags, invisible characters and emoji out; odd spaces made plain."""
+    out = []
+    for line in lines:
+        text = INVISIBLE.sub("", line.text.translate(SPACES))
+        if "&" in text:
+            text = html.unescape(text).translate(SPACES)
+        if "<" in text:
+            stripped = TAG.sub("", text)
+            if stripped != text:
+                removed.append(Removed(line.number, _short(text), "网页标签"))
+                text = stripped
+        without_emoji = rules.emoji.sub("", text)
+        if without_emoji != text:
+            removed.append(Removed(line.number, "".join(rules.emoji.findall(text)), "表情和装饰符号"))
+            text = without_emoji
+        out.append(Line(line.number, text))
+    return out
+
+
+def strip_junk(lines: list[Line], rules: ImportRules, removed: list[Removed]) -> list[Line]:
+    out = []
+    for index, line in enumerate(lines):
+        text = line.text.strip()
+        if not text:
+            out.append(Line(line.number, ""))
+            continue
+        if any(sep.search(text) for sep in rules.article_separators):
+            out.append(Line(line.number, text))  # a collection's article marker, handled by articles.py
+            continue
+        if rules.tail_markers.search(text) and index > len(lines) // 3:
+            rest = [later for later in lines[index:] if later.text.strip()]
+            removed.append(Removed(line.number, f"“{text}”及其后 {len(rest) - 1} 行", "页面末尾的推荐列表"))
+            break
+        for rule in rules.junk_inline:  # first, so that a prompt inside a paragraph costs only itself
+            if rule.pattern.search(text):
+                removed += [Removed(line.number, m.group(0), rule.reason) for m in rule.pattern.finditer(text) if m.group(0)]
+                text = rule.pattern.sub("", text).strip()
+        reason = _junk_reason(text, rules)
+        if reason:
+            removed.append(Removed(line.number, _short(text), reason))
+            continue
+        out.append(Line(line.number, text))
+    return out
+
+
+def _junk_reason(text: str, rules: ImportRules) -> str | None:
+    for rule in rules.junk_lines:
+        if len(text) <= rule.max_chars and rule.pattern.search(text):
+            return rule.reason
+    return None
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = text.strip()
+    return text if len(text) <= limit else text[:limit] + "……"

@@ -1,0 +1,193 @@
+"""data/import.yml: every pattern and word list the importer uses, compiled and checked as it loads.
+
+A broken pattern or a role the roles registry does not know is reported like any data-file error
+(file, line, fix), never as a traceback.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..findings import Finding
+from ..paths import DATA_DIR
+from ..registry import DataFileError, Registry, load_yaml
+
+RULES_FILE = "import.yml"
+
+
+@dataclass(frozen=True)
+class LineRule:
+    reason: str
+    pattern: re.Pattern
+    max_chars: int
+
+
+@dataclass(frozen=True)
+class MaskRule:
+    kind: str  # restore | placeholder | candidate
+    pattern: re.Pattern
+    replace: str = ""
+    type: str = ""  # for candidates: a placeholder type (人名, 日期…)
+
+
+@dataclass(frozen=True)
+class CandidateType:
+    type: str
+    after: re.Pattern | None
+    before: re.Pattern | None
+
+
+@dataclass(frozen=True)
+class ImportRules:
+    path: Path
+    max_file_bytes: int
+    max_docx_xml_bytes: int
+    max_articles: int
+    junk_lines: tuple[LineRule, ...]
+    junk_inline: tuple[LineRule, ...]
+    tail_markers: re.Pattern
+    emoji: re.Pattern
+    article_separators: tuple[re.Pattern, ...]
+    title_noise: re.Pattern
+    title_words: re.Pattern
+    blank_min_spaces: int
+    max_heading_chars: int
+    level1_separators: re.Pattern
+    not_headings: re.Pattern
+    heading_endings: tuple[str, ...]
+    paragraph_openings: tuple[str, ...]
+    role_keywords: dict[str, tuple[str, ...]]
+    mask: re.Pattern
+    mask_rules: tuple[MaskRule, ...]
+    candidate_prefix: str
+    candidate_types: tuple[CandidateType, ...]
+    mask_some_unit: re.Pattern
+    doubled_merge: tuple[str, ...]
+    punctuation: tuple[tuple[re.Pattern, str], ...]
+    guesses: dict[str, dict[str, tuple[str, ...]]]  # front-matter key → registered choice → words
+
+
+class _Reader:
+    """Reads one key of the data file at a time, with the file's line in every complaint."""
+
+    def __init__(self, path: Path, data: object, text: str):
+        if not isinstance(data, dict):
+            raise DataFileError(Finding(path, 1, "导入规则文件应当是“键: 值”的形式。", "对照仓库里的 data/import.yml 恢复它的结构。"))
+        self.path, self.data, self.text = path, data, text
+
+    def line(self, key: str) -> int:
+        m = re.search(rf"^{re.escape(key)}\s*:", self.text, re.M)
+        return self.text.count("\n", 0, m.start()) + 1 if m else 1
+
+    def fail(self, key: str, message: str, fix: str) -> DataFileError:
+        return DataFileError(Finding(self.path, self.line(key), message, fix))
+
+    def get(self, key: str, kind: type):
+        value = self.data.get(key)
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise self.fail(key, f"导入规则缺少 {key}，或它的写法不对。", "对照仓库里的 data/import.yml 补上或改正这一项。")
+        return value
+
+    def regex(self, key: str, source: object, *, mask: str | None = None) -> re.Pattern:
+        if not isinstance(source, str) or not source:
+            raise self.fail(key, f"导入规则 {key} 里有一项不是正则表达式。", "写成单引号括起来的一行正则表达式。")
+        if mask is not None:
+            source = source.replace("{mask}", f"(?:{mask})")
+        try:
+            return re.compile(source)
+        except re.error as exc:
+            raise self.fail(key, f"导入规则 {key} 里的正则表达式“{source[:40]}”写错了（{exc}）。", "改正这个正则表达式；不熟悉时只写要找的原文。") from None
+
+    def words(self, key: str) -> tuple[str, ...]:
+        values = self.get(key, list)
+        if not all(isinstance(v, str) and v for v in values):
+            raise self.fail(key, f"导入规则 {key} 应当是词的列表。", "每个词写成一项，如 [意义, 认识]。")
+        return tuple(values)
+
+    def line_rules(self, key: str) -> tuple[LineRule, ...]:
+        out = []
+        for entry in self.get(key, list):
+            if not isinstance(entry, dict):
+                raise self.fail(key, f"导入规则 {key} 的每一项都要有 reason 和 pattern。", "照文件里已有的项写。")
+            out.append(LineRule(str(entry.get("reason") or key), self.regex(key, entry.get("pattern")), int(entry.get("max_chars", 60))))
+        return tuple(out)
+
+
+def load_rules(registry: Registry, data_dir: Path = DATA_DIR) -> ImportRules:
+    path = data_dir / RULES_FILE
+    data, text = load_yaml(path)
+    r = _Reader(path, data, text)
+    limits = r.get("limits", dict)
+    mask_source = r.get("mask", str)
+    mask = r.regex("mask", mask_source)
+    mask_rules = []
+    for entry in r.get("mask_rules", list):
+        kind = entry.get("kind") if isinstance(entry, dict) else None
+        if kind not in ("restore", "placeholder", "candidate"):
+            raise r.fail("mask_rules", f"遮挡规则的 kind “{kind}”不对。", "改为 restore、placeholder 或 candidate。")
+        rule = MaskRule(kind, r.regex("mask_rules", entry.get("pattern"), mask=mask_source), str(entry.get("replace", "")), str(entry.get("type", "")))
+        for name in re.findall(r"【([^】]+)】", rule.replace):
+            if kind == "placeholder" and name not in registry.placeholders:
+                raise r.fail("mask_rules", f"遮挡规则要换成的占位符【{name}】没有登记。", "先在 data/placeholders.yml 登记它，或改用已登记的占位符。")
+        mask_rules.append(rule)
+    candidate_types = []
+    for entry in r.get("candidate_types", list):
+        if not isinstance(entry, dict) or not entry.get("type"):
+            raise r.fail("candidate_types", "待定占位符的每一项都要写 type。", "照文件里已有的项写。")
+        after = r.regex("candidate_types", entry["after"]) if entry.get("after") else None
+        before = r.regex("candidate_types", entry["before"]) if entry.get("before") else None
+        candidate_types.append(CandidateType(str(entry["type"]), after, before))
+    role_keywords = {}
+    for role, words in r.get("role_keywords", dict).items():
+        if role not in registry.roles:
+            raise r.fail("role_keywords", f"作用建议里的“{role}”不是登记过的作用。", f"改用 data/roles.yml 里的作用：{'、'.join(registry.roles)}。")
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise r.fail("role_keywords", f"作用“{role}”的关键词应当是词的列表。", "写成 [词1, 词2] 的形式。")
+        role_keywords[str(role)] = tuple(words)
+    punctuation = []
+    for entry in r.get("punctuation", list):
+        if not isinstance(entry, dict) or "replace" not in entry:
+            raise r.fail("punctuation", "标点规则的每一项都要有 pattern 和 replace。", "照文件里已有的项写。")
+        punctuation.append((r.regex("punctuation", entry.get("pattern")), str(entry["replace"])))
+    guesses: dict[str, dict[str, tuple[str, ...]]] = {}
+    for key, options in r.get("front_matter_guesses", dict).items():
+        field = registry.fields.get(key)
+        if field is None or not isinstance(options, dict):
+            raise r.fail("front_matter_guesses", f"头部字段判断里的 {key} 不是登记过的字段。", f"改用 data/front_matter.yml 里的字段：{'、'.join(registry.fields)}。")
+        for choice, words in options.items():
+            if choice not in field.choices:
+                raise r.fail("front_matter_guesses", f"{key} 的“{choice}”不在 data/front_matter.yml 登记的可选值里。", f"改为以下之一：{'、'.join(field.choices)}。")
+            if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+                raise r.fail("front_matter_guesses", f"{key} 的“{choice}”应当跟一个词的列表。", "写成 [词1, 词2] 的形式。")
+        guesses[str(key)] = {str(choice): tuple(words) for choice, words in options.items()}
+    try:
+        numbers = {key: int(limits[key]) for key in ("max_file_bytes", "max_docx_xml_bytes", "max_articles")}
+    except (KeyError, TypeError, ValueError):
+        raise r.fail("limits", "导入规则的 limits 不完整。", "写全 max_file_bytes、max_docx_xml_bytes、max_articles 三个整数。") from None
+    return ImportRules(
+        path=path,
+        **numbers,
+        junk_lines=r.line_rules("junk_lines"),
+        junk_inline=r.line_rules("junk_inline"),
+        tail_markers=r.regex("tail_markers", r.get("tail_markers", str)),
+        emoji=r.regex("emoji", r.get("emoji", str)),
+        article_separators=tuple(r.regex("article_separators", s) for s in r.get("article_separators", list)),
+        title_noise=r.regex("title_noise", r.get("title_noise", str)),
+        title_words=r.regex("title_words", r.get("title_words", str)),
+        blank_min_spaces=r.get("blank_min_spaces", int),
+        max_heading_chars=r.get("max_heading_chars", int),
+        level1_separators=r.regex("level1_separators", r.get("level1_separators", str)),
+        not_headings=r.regex("not_headings", r.get("not_headings", str)),
+        heading_endings=r.words("heading_endings"),
+        paragraph_openings=r.words("paragraph_openings"),
+        role_keywords=role_keywords,
+        mask=mask,
+        mask_rules=tuple(mask_rules),
+        candidate_prefix=r.get("candidate_prefix", str),
+        candidate_types=tuple(candidate_types),
+        mask_some_unit=r.regex("mask_some_unit", r.get("mask_some_unit", str)),
+        doubled_merge=r.words("doubled_merge"),
+        punctuation=tuple(punctuation),
+        guesses=guesses,
+    )

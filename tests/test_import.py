@@ -1,0 +1,239 @@
+"""The importer, fed 范文-site pages written for these tests (junk, masks, glued headings, PDF spaces,
+a collection with a duplicate): what it removes, splits, restores and flags, and that its drafts
+pass `make check` as drafts with exactly the findings its report lists."""
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from speechkit import cli
+from speechkit.checks import check_punctuation
+from speechkit.corpus import load_corpus
+from speechkit.parser import parse_variant
+from speechkit.paths import DATA_DIR, SPEECHES_DIR
+from speechkit.registry import DataFileError, load_registry
+
+FIXTURES = Path(__file__).parent / "fixtures" / "import"
+REGISTRY = load_registry()
+runner = CliRunner()
+
+
+def run_import(src: Path, out: Path, *args: str):
+    return runner.invoke(cli.app, ["import", str(src), "--out", str(out), *args])
+
+
+def drafts_in(out: Path) -> list[Path]:
+    return sorted(p for p in out.glob("*.md") if not p.name.startswith("_"))
+
+
+def report_in(out: Path) -> str:
+    [report] = out.glob("_*-report.md")
+    return report.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def collection(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("collection") / "speeches"
+    result = run_import(FIXTURES / "collection.txt", out)
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+    return out
+
+
+def test_collection_is_split_and_the_duplicate_article_flagged(collection):
+    assert len(drafts_in(collection)) == 2  # three articles, the third a copy of the second
+    report = report_in(collection)
+    assert "原文是一页 3 篇的合集" in report
+    assert re.search(r"第三篇与第二篇高度相似（相似度 \d+%），是同一篇讲话", report)
+
+
+def test_site_junk_is_removed_and_listed(collection):
+    report = report_in(collection)
+    for reason in ("面包屑导航", "发表信息", "阅读和下载计数", "隐藏提示", "省略提示", "下载和复制提示", "表情和装饰符号", "页面末尾的推荐列表", "合集页面的标题和导语"):
+        assert f"，{reason}：" in report, reason
+    text = "".join(p.read_text(encoding="utf-8") for p in drafts_in(collection))
+    for junk in ("首页 >", "网友投稿", "阅读数", "隐藏", "已省略", "下载", "👍", "相关推荐", "精品资料", "2025-03-14"):
+        assert junk not in text, junk
+    assert "区水务局在防汛抗旱" in text  # the paragraph that carried “此处隐藏……” keeps its own words
+
+
+def test_masks_become_placeholders_formal_wording_or_candidates(collection):
+    first = drafts_in(collection)[0].read_text(encoding="utf-8")
+    for name in ("【宣读人姓名】同志宣读", "组长【巡察组组长姓名】同志", "【表态人姓名】同志代表", "从今天起，【巡察组】进驻"):
+        assert name in first, name
+    assert "习近平总书记反复强调" in first and "总书记总书记" not in first
+    assert "坚持从严治党，" in first
+    assert "【待定单位】个别干部" in first  # 某局: the unit cannot be told from the context
+    assert "由【待定人名】同志牵头" in first  # a gap of full-width spaces before 同志
+    for mask in ("XX", "***", "某局", "__", "　"):
+        assert mask not in first, mask
+    report = report_in(collection)
+    assert "“总书记总书记”重复，可能是网站遮挡留下的，合并成了“总书记”" in report
+    assert "写成了【待定人名】：改成登记过的占位符（登记过的人名类占位符有【巡察组组长姓名】" in report
+    second = drafts_in(collection)[1].read_text(encoding="utf-8")
+    assert "对【巡察轮次】巡察作出安排" in second and "县委共派出【巡察组数量】个巡察组" in second
+
+
+def test_outline_glued_heading_and_dropped_separator(collection):
+    first, second = (p.read_text(encoding="utf-8") for p in drafts_in(collection))
+    assert "## 一、深化思想认识，准确把握本轮巡察的重要意义 <!-- role: 意义 -->\n\n开展巡察是落实全面从严治党" in first
+    assert "## 开场" in first and "## 结束语\n\n同志们，巡察工作使命光荣" in first
+    for heading in ("## 一、深化认识，把握新时代巡察工作的政治定位", "## 二、压实责任，形成巡察工作整体合力", "## 三、严明纪律，锻造过硬巡察队伍"):
+        assert heading in second, heading
+    assert "\n1.突出监督重点" in second  # 1、 written the GB/T way
+    for text in (first, second):
+        roles = re.findall(r"<!-- role: (.*?) -->", text)
+        assert roles and all(role in REGISTRY.roles for role in roles)
+    report = report_in(collection)
+    assert "标题和正文连在一起，在“重要意义|开展巡察”处断开了" in report
+    assert "这一行以“一”开头、后面没有“、”，按一级标题处理" in report
+
+
+def test_punctuation_is_full_width_and_dated_tifa_are_flagged(collection):
+    for path in drafts_in(collection):
+        variant, findings = parse_variant(path)
+        assert findings == [] and check_punctuation(variant, REGISTRY) == []
+    report = report_in(collection)
+    assert "待完成：“十九大”是已过时的提法" in report and "待完成：“扫黑除恶专项斗争”是已过时的提法" in report
+
+
+def test_drafts_pass_the_check_and_the_report_lists_exactly_its_findings(collection):
+    corpus = load_corpus(collection, DATA_DIR)
+    assert corpus.errors == [] and corpus.pending
+    report = report_in(collection)
+    for path in drafts_in(collection):
+        [section] = [s for s in report.split("\n### ")[1:] if path.name in s.split("\n")[0]]
+        listed = set(re.findall(r"^- (第 \d+ 行，(?:待完成|警告|错误)：.*)$", section.split("make check 会列出的问题")[1], re.M))
+        expected = {f"第 {f.line} 行，{f.severity}：{f.message}改法：{f.fix}" for f in corpus.findings if f.path == path}
+        assert listed == expected, path.name
+
+
+def test_pdf_copy_spaces_and_line_breaks(tmp_path):
+    result = run_import(FIXTURES / "pdf-copy.txt", tmp_path)
+    assert result.exit_code == 0, result.output
+    [draft] = drafts_in(tmp_path)
+    text = draft.read_text(encoding="utf-8")
+    assert "以巡察推动解决问题，以问题整改推动工作落实" in text  # 解 决 问 题 joined, lines joined
+    assert "使用 WPS Office 模板" in text  # real spaces next to Latin words stay
+    assert "## 一、提高政治站位，切实增强做好巡察工作的责任感 <!-- role: 意义 -->\n\n开展巡察" in text
+    assert "## 二、压实工作责任，确保本轮巡察取得实效" in text
+    assert "title: 在市委巡察工作动员部署会上的讲话" in text and "level: 市级" in text
+    assert "刚才，【宣读人姓名】同志宣读" in text  # a ____ blank before 同志宣读
+    report = report_in(tmp_path)
+    assert "去掉了汉字之间多余的空格" in report and "把按固定宽度断开的行接回段落" in report
+
+
+def body_of(path: Path) -> str:
+    return path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-16", "utf-8-sig"])
+def test_other_encodings_read_the_same(tmp_path, encoding):
+    source = tmp_path / "page.txt"
+    source.write_bytes((FIXTURES / "pdf-copy.txt").read_text(encoding="utf-8").encode(encoding))
+    reference = tmp_path / "reference"
+    assert run_import(FIXTURES / "pdf-copy.txt", reference).exit_code == 0
+    out = tmp_path / "out"
+    result = run_import(source, out)
+    assert result.exit_code == 0, result.output
+    assert body_of(drafts_in(out)[0]) == body_of(drafts_in(reference)[0])
+
+
+def make_docx(path: Path, paragraphs: list[str]) -> None:
+    ns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    body = "".join(f"<w:p><w:r><w:t xml:space=\"preserve\">{p}</w:t></w:r></w:p>" for p in paragraphs)
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{ns}"><w:body>{body}</w:body></w:document>')
+
+
+def test_docx_is_read_paragraph_by_paragraph(tmp_path):
+    lines = [line for line in (FIXTURES / "collection.txt").read_text(encoding="utf-8").split("\n")[6:31] if line.strip()]
+    source = tmp_path / "讲话.docx"
+    make_docx(source, lines)
+    out = tmp_path / "out"
+    result = run_import(source, out)
+    assert result.exit_code == 0, result.output
+    text = drafts_in(out)[0].read_text(encoding="utf-8")
+    assert "## 三、严守纪律规矩，树立巡察干部良好形象 <!-- role: 队伍与纪律 -->" in text
+    assert "Word 文档（.docx）" in report_in(out)
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("old.doc", b"\xd0\xcf\x11\xe0", "旧版 Word 格式"),
+    ("scan.pdf", b"%PDF-1.4", "PDF 不能直接读取"),
+    ("garbled.txt", bytes(range(128, 256)) * 40, "认不出这个文件的编码"),
+    ("binary.txt", b"\x00\x01\x02abc" * 10, "不是文本文件"),
+    ("broken.docx", b"PK\x03\x04 not really a zip", "已损坏"),
+    ("image.png", b"\x89PNG", "不认识“.png”这种文件"),
+])
+def test_unreadable_sources_are_refused_in_chinese_and_nothing_is_written(tmp_path, name, content, message):
+    source = tmp_path / name
+    source.write_bytes(content)
+    out = tmp_path / "out"
+    result = run_import(source, out)
+    assert result.exit_code == 1
+    assert message in result.output and "改法：" in result.output and "Traceback" not in result.output
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_missing_source_is_explained(tmp_path):
+    result = runner.invoke(cli.app, ["import"], env={"SRC": ""})
+    assert result.exit_code == 1 and "make import SRC=" in result.output
+    result = run_import(tmp_path / "nowhere.txt", tmp_path / "out")
+    assert result.exit_code == 1 and "找不到这个文件" in result.output
+
+
+def test_never_overwrites(tmp_path):
+    out = tmp_path / "out"
+    assert run_import(FIXTURES / "pdf-copy.txt", out, "--name", "city-test").exit_code == 0
+    before = {p.name: p.read_text(encoding="utf-8") for p in out.iterdir()}
+    again = run_import(FIXTURES / "pdf-copy.txt", out, "--name", "city-test")
+    assert again.exit_code == 1 and "已经存在，没有覆盖" in again.output
+    assert {p.name: p.read_text(encoding="utf-8") for p in out.iterdir()} == before
+    # without --name, a second import of anything takes fresh names
+    assert run_import(FIXTURES / "pdf-copy.txt", out).exit_code == 0
+    assert run_import(FIXTURES / "pdf-copy.txt", out).exit_code == 0
+    assert len(list(out.glob("_*-report.md"))) == 3 and {p.name: p.read_text(encoding="utf-8") for p in out.iterdir() if p.name in before} == before
+
+
+def test_a_copy_of_an_existing_template_is_not_imported_again(tmp_path):
+    variant, _ = parse_variant(SPEECHES_DIR / "district-entry-mobilization.md")
+    source = tmp_path / "copy.txt"
+    source.write_text("区委巡察组进驻动员会讲话\n" + "\n".join(variant.spoken_lines()), encoding="utf-8")
+    result = run_import(source, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert drafts_in(tmp_path / "out") == []
+    assert "与已有的模板 district-entry-mobilization.md 高度相似" in report_in(tmp_path / "out")
+
+
+def test_other_collection_separators_and_titles():
+    from speechkit.importer.pipeline import convert
+    from speechkit.importer.rules import load_rules
+
+    body = "同志们：\n今天开会部署工作。\n一、统一思想认识\n要把思想统一到上级部署上来。\n同志们，让我们共同努力。"
+    page = f"篇一：在区委巡察工作动员部署会上的讲话\n{body}\n范文二\n在县委巡察进驻动员会上的讲话\n{body.replace('部署工作', '安排进驻')}"
+    conversion = convert(page, "page.txt", "UTF-8", REGISTRY, load_rules(REGISTRY), existing={}, taken_titles=set())
+    assert [a.title for a in conversion.articles] == ["在区委巡察工作动员部署会上的讲话", "在县委巡察进驻动员会上的讲话"]
+    assert len(conversion.drafts) == 2  # too short to be compared: both kept
+
+
+def test_a_broken_rules_file_is_reported_with_its_line(tmp_path):
+    from speechkit.importer.rules import load_rules
+
+    data = tmp_path / "data"
+    data.mkdir()
+    text = (DATA_DIR / "import.yml").read_text(encoding="utf-8")
+    (data / "import.yml").write_text(text.replace("tail_markers: '^(?:相关推荐", "tail_markers: '^(?:相关推荐(", 1), encoding="utf-8")
+    with pytest.raises(DataFileError) as broken:
+        load_rules(REGISTRY, data)
+    line = text[: text.index("tail_markers:")].count("\n") + 1
+    assert broken.value.finding.line == line and "正则表达式" in broken.value.finding.message
+    (data / "import.yml").write_text(text.replace("  意义: [意义", "  意思: [意义", 1), encoding="utf-8")
+    with pytest.raises(DataFileError) as unknown:
+        load_rules(REGISTRY, data)
+    assert "“意思”不是登记过的作用" in unknown.value.finding.message

@@ -1,0 +1,39 @@
+"""Whatever text a contributor feeds the importer, it never raises, and what it writes is a draft the
+checks accept (its findings are all 待完成, never errors): no HTML, no Markdown syntax, no broken header."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from speechkit.importer.pipeline import check_drafts, convert
+from speechkit.importer.rules import load_rules
+from speechkit.registry import load_registry
+
+REGISTRY = load_registry()
+RULES = load_rules(REGISTRY)
+FRAGMENTS = [
+    "同志们：\n", "一、", "二、", "（一）", "(二)", "1、", "一是", "【第一篇】", "篇二\n", "相关推荐\n", "首页 > 范文 >\n",
+    "XX同志", "***总书记", "某局", "　　", "___", "_", "从严治_", "总书记总书记", "精 神", "<script>", "</p>", "&nbsp;",
+    "[链接](http://x)", "![图](a.png)", "```", "# ", "> ", "---\n", "{{ x }}", "十九大", "脱贫攻坚", "\"", ",", "(", "…", "😀",
+    "\n", "\n\n", "。", "此处隐藏12字", "title: x\n", "<!-- role: 意义 -->", "【巡察组】", "】", "\t", "\r\n", "\u2028",
+]
+texts = st.one_of(
+    st.text(max_size=300),
+    st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=12)), max_size=60).map("".join),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=texts)
+def test_import_never_raises_and_writes_only_what_the_checks_accept(text):
+    conversion = convert(text, "fuzz.txt", "UTF-8", REGISTRY, RULES, existing={}, taken_titles=set())
+    for number, draft in enumerate(conversion.drafts, start=1):
+        draft.path = Path(f"/nonexistent/fuzz-{number}.md")
+    check_drafts(conversion, REGISTRY)
+    for draft in conversion.drafts:
+        errors = [str(f) for f in draft.findings if f.is_error]
+        assert errors == [], (draft.markdown, errors)
+    conversion.report_path = Path("/nonexistent/_fuzz-report.md")
+    assert conversion.files()  # the report renders too
