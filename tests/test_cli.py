@@ -22,7 +22,8 @@ def test_check_rejects_unknown_placeholder_script_and_duplicate(tmp_path):
     folder = tmp_path / "speeches"
     folder.mkdir()
     good = (FIXTURES / "good.md").read_text(encoding="utf-8")
-    (folder / "one.md").write_text(good.replace("【巡察组】", "【不存在的名称】").replace("同志们：\n", "同志们：<script>x()</script>\n"), encoding="utf-8")
+    published = good.replace("status: 草稿", "status: 可用")  # in a draft an unknown placeholder is only 待完成
+    (folder / "one.md").write_text(published.replace("【巡察组】", "【不存在的名称】").replace("同志们：\n", "同志们：<script>x()</script>\n"), encoding="utf-8")
     real = Path(__file__).parents[1] / "docs" / "speeches" / "city-special-linkage.md"
     (folder / "city.md").write_text(real.read_text(encoding="utf-8"), encoding="utf-8")
     (folder / "city-copy.md").write_text(real.read_text(encoding="utf-8").replace("title: ", "title: 副本", 1), encoding="utf-8")
@@ -38,8 +39,9 @@ def test_check_rejects_unknown_placeholder_script_and_duplicate(tmp_path):
 def test_strict_turns_warnings_into_failure(tmp_path):
     folder = tmp_path / "speeches"
     folder.mkdir()
-    good = (FIXTURES / "good.md").read_text(encoding="utf-8")
-    (folder / "dated.md").write_text(good.replace("巡察是政治监督", "落实十九大部署，巡察是政治监督"), encoding="utf-8")
+    real = (Path(__file__).parents[1] / "docs" / "speeches" / "district-entry-mobilization.md").read_text(encoding="utf-8")
+    assert "开展巡察，是向党中央看齐" in real
+    (folder / "dated.md").write_text(real.replace("开展巡察，是向党中央看齐", "落实十九大部署，开展巡察，是向党中央看齐", 1), encoding="utf-8")
     args = ["check", "--speeches", str(folder), "--data", str(DATA_DIR)]
     relaxed = runner.invoke(cli.app, args)
     assert relaxed.exit_code == 0 and "警告：“十九大”是已过时的提法" in relaxed.output

@@ -79,7 +79,7 @@ def load_corpus(
             corpus.findings.append(Finding(path, 1, f"无法读取文件（{exc}）。", "把文件存为 UTF-8 编码的文本。"))
             continue
         corpus.variants.append(variant)
-        corpus.findings += findings + check_variant(variant, registry)
+        corpus.findings += check_variant(variant, registry, findings)
         if progress:
             progress(done, len(paths))
     corpus.findings += check_duplicates(corpus)

@@ -172,7 +172,7 @@ def check_drafts(conversion: Conversion, registry: Registry) -> None:
     """Parse each draft back with the project's parser and run the checks on it, as `make check` will."""
     for draft in conversion.drafts:
         variant, findings = parse_variant(draft.path, draft.markdown)
-        draft.findings = sort_findings(findings + check_variant(variant, registry))
+        draft.findings = sort_findings(check_variant(variant, registry, findings))
 
 
 def import_file(source: Path, out_dir: Path, registry: Registry, rules: ImportRules, *,
