@@ -73,7 +73,6 @@ def test_new_scaffolds_a_variant(tmp_path, monkeypatch):
     speeches.mkdir()
     (speeches / "_template.md").write_text((Path(cli.SPEECHES_DIR) / "_template.md").read_text(encoding="utf-8"), encoding="utf-8")
     monkeypatch.setattr(cli, "SPEECHES_DIR", speeches)
-    monkeypatch.setattr(cli, "ROOT", tmp_path)
     result = runner.invoke(cli.app, ["new", "county-test", "--title", "县委测试讲话"])
     assert result.exit_code == 0, result.output
     text = (speeches / "county-test.md").read_text(encoding="utf-8")

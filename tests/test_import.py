@@ -237,3 +237,30 @@ def test_a_broken_rules_file_is_reported_with_its_line(tmp_path):
     with pytest.raises(DataFileError) as unknown:
         load_rules(REGISTRY, data)
     assert "“意思”不是登记过的作用" in unknown.value.finding.message
+
+
+def test_a_chairs_script_becomes_agenda_parts(tmp_path):
+    result = run_import(FIXTURES / "chair.txt", tmp_path)
+    assert result.exit_code == 0, result.output
+    text = drafts_in(tmp_path)[0].read_text(encoding="utf-8")
+    assert "speaker: 会议主持人" in text and "meeting: 巡察进驻动员会" in text
+    for heading in ("## 第一项：宣读巡察通知书 <!-- role: 议程 -->", "## 第二项：动员讲话 <!-- role: 议程 -->", "## 第三项：表态发言 <!-- role: 议程 -->"):
+        assert heading in text, heading
+    assert "请【宣读人姓名】同志宣读" in text and "书记【表态人姓名】同志作表态发言" in text
+    assert "## 结束语\n\n同志们，刚才几位同志的讲话" in text
+    assert load_corpus(tmp_path, DATA_DIR).errors == []
+
+
+def test_a_saved_web_page_loses_its_scripts_navigation_and_entities(tmp_path):
+    body = "".join(f"<p>{line}</p>" for line in (FIXTURES / "pdf-copy.txt").read_text(encoding="utf-8").split("\n") if line)
+    page = ('<!DOCTYPE html><html><head><title>范文</title><script>var s = "<p>一、脚本里的字</p>";</script>'
+            "<style>p { color: red }</style></head><body><nav>首页 &gt; 讲话稿</nav>"
+            f'<div class="article">{body.replace("今天召开", "今天&nbsp;召开")}</div><footer>版权所有 范文网</footer></body></html>')
+    source = tmp_path / "page.html"
+    source.write_text(page, encoding="utf-8")
+    result = run_import(source, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    text = drafts_in(tmp_path / "out")[0].read_text(encoding="utf-8")
+    assert "脚本里的字" not in text and "color" not in text and "版权所有" not in text and "&nbsp;" not in text
+    assert "今天召开市委巡察工作动员部署会" in text and "## 二、压实工作责任，确保本轮巡察取得实效" in text
+    assert "网页（.html，UTF-8）" in report_in(tmp_path / "out")

@@ -15,7 +15,7 @@ import typer
 
 from .corpus import Corpus, load_corpus
 from .findings import summarise
-from .paths import DATA_DIR, ROOT, SPEECHES_DIR
+from .paths import DATA_DIR, SPEECHES_DIR, shown_path
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, help="讲话模板的检查与生成工具。")
 
@@ -104,7 +104,7 @@ def _choose(label: str, given: str | None, choices: tuple[str, ...], interactive
     """A registered value: the one given, else asked for (terminal), else the first choice."""
     if given is not None:
         if given not in choices:
-            _echo_err(f"{label}“{given}”不在登记的范围内。改法：改为以下之一：{'、'.join(choices)}（登记在 data/front_matter.yml）。")
+            _echo_err(f"{label}“{given}”不在登记的范围内。改法：改为以下之一：{'、'.join(choices)}。")
             raise typer.Exit(1)
         return given
     if not interactive:
@@ -154,9 +154,9 @@ def new(
     try:
         write_new(target, text)
     except FileExistsError:
-        _echo_err(f"{_shown(target)} 已经存在，没有覆盖。改法：换一个文件名。")
+        _echo_err(f"{shown_path(target)} 已经存在，没有覆盖。改法：换一个文件名。")
         raise typer.Exit(1) from None
-    typer.echo(f"已新建草稿 {_shown(target)}（标题：{title}；{meeting}；{speaker}）。")
+    typer.echo(f"已新建草稿 {shown_path(target)}（标题：{title}；{meeting}；{speaker}）。")
     typer.echo("下一步：按 docs/contributing/format.md 把“……”处写成正文，每部分加“> 用途：”；"
                "然后运行 make check（草稿的未完成处列为“待完成”，不算错误），再用 make serve 预览。")
 
@@ -201,7 +201,7 @@ def import_(
         _echo_err(f"{src}：{exc.message}改法：{exc.fix}")
         raise typer.Exit(1) from None
     except FileExistsError as exc:
-        _echo_err(f"{_shown(Path(str(exc)))} 已经存在，没有覆盖，也没有写入任何文件。改法：用 --name 换一个文件名，或先移走旧文件。")
+        _echo_err(f"{shown_path(Path(str(exc)))} 已经存在，没有覆盖，也没有写入任何文件。改法：用 --name 换一个文件名，或先移走旧文件。")
         raise typer.Exit(1) from None
     except OSError as exc:
         _echo_err(f"无法写入 {out}（{exc.strerror}），没有写入任何文件。改法：确认这个文件夹存在并且可以写入。")
@@ -210,21 +210,14 @@ def import_(
         pending = sum(f.is_pending for f in draft.findings)
         errors = sum(f.is_error for f in draft.findings)
         reviews = sum(len(p.notes) for p in draft.outline.all_paras())
-        typer.echo(f"已写入草稿 {_shown(draft.path)}：{draft.title}（逐行核对 {reviews} 处，待完成 {pending} 项" + (f"，错误 {errors} 个" if errors else "") + "）")
-    typer.echo(f"已写入导入报告 {_shown(result.report_path)}")
+        typer.echo(f"已写入草稿 {shown_path(draft.path)}：{draft.title}（逐行核对 {reviews} 处，待完成 {pending} 项" + (f"，错误 {errors} 个" if errors else "") + "）")
+    typer.echo(f"已写入导入报告 {shown_path(result.report_path)}")
     if not result.drafts:
         typer.echo("没有生成草稿：原因见导入报告第二部分。")
         return
     typer.echo("下一步：")
     for number, step in enumerate(next_steps(result), start=1):
         typer.echo(f"  {number}. {step}")
-
-
-def _shown(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(ROOT).as_posix()
-    except ValueError:
-        return str(path)
 
 
 @app.command()

@@ -8,7 +8,7 @@ from __future__ import annotations
 from .corpus import Corpus
 from .model import Section, Variant
 from .registry import FilledExample, Registry
-from .render import escape_text
+from .render import escape_text, variant_link
 from .stats import minutes, variant_chars
 from .text import PLACEHOLDER
 
@@ -26,7 +26,7 @@ def example_variants(corpus: Corpus, example: FilledExample) -> list[Variant]:
         if slot.speaker is None:
             continue
         fits = [v for v in corpus.variants if v.meta.get("meeting") == example.meeting and v.meta.get("speaker") == slot.speaker]
-        fits.sort(key=lambda v: (v.meta.get("level") != example.level, v.meta.get("status") == "草稿", "简短" in v.title))
+        fits.sort(key=lambda v: (v.meta.get("level") != example.level, v.is_draft, "简短" in v.title))
         if fits and fits[0] not in chosen:
             chosen.append(fits[0])
     return chosen
@@ -68,7 +68,7 @@ def example_page(corpus: Corpus, example: FilledExample) -> str:
     for number, variant in enumerate(variants, start=1):
         total = variant_chars(variant, registry)
         lines += [f"## {number}. {escape_text(str(variant.meta.get('speaker', '')))}", ""]
-        lines += [f"模板：[{escape_text(variant.title)}](../speeches/{variant.slug}.md)（约 {total:,} 字，约 {minutes(total, registry)} 分钟）", "{ .excerpt-source }", ""]
+        lines += [f"模板：{variant_link(variant)}（约 {total:,} 字，约 {minutes(total, registry)} 分钟）", "{ .excerpt-source }", ""]
         lines += [f'<div class="speech-example" data-source="{escape_text(variant.slug)}" markdown>', ""]
         for section in variant.sections:
             lines += _section_lines(section, values)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .paths import ROOT
+from .paths import shown_path
 
 ERROR = "错误"
 WARNING = "警告"
@@ -32,10 +32,7 @@ class Finding:
         return self.severity == PENDING
 
     def display_path(self) -> str:
-        try:
-            return self.path.resolve().relative_to(ROOT).as_posix()
-        except ValueError:
-            return str(self.path)
+        return shown_path(self.path)
 
     def __str__(self) -> str:
         prefix = "" if self.is_error else f"{self.severity}："

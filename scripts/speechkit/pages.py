@@ -11,7 +11,7 @@ from .examples import example_pages, example_uri
 from .model import Section, Variant
 from .phrases import shared_phrases
 from .registry import Registry, Role
-from .render import escape_text, attr, inline, section_anchor, section_markdown
+from .render import attr, escape_text, inline, section_anchor, section_markdown, variant_link
 from .stats import minutes, section_chars, variant_chars
 from .text import placeholders_in
 
@@ -27,16 +27,6 @@ def shared_roles(corpus: Corpus) -> list[Role]:
 
 def role_page_uri(role: Role) -> str:
     return f"{COMPARE_URI}/{role.slug}.md"
-
-
-DRAFT_LABEL = '<span class="draft-label">草稿</span>'
-
-
-def _link(variant: Variant, depth: int = 1, anchor: str = "") -> str:
-    """A link to a variant wherever one is listed; drafts carry a 草稿 label."""
-    up = "../" * depth
-    link = f"[{escape_text(variant.title)}]({up}{variant.src_uri}{'#' + anchor if anchor else ''})"
-    return f"{link} {DRAFT_LABEL}" if variant.is_draft else link
 
 
 def tab_label(variant: Variant) -> str:
@@ -85,7 +75,7 @@ def role_page(corpus: Corpus, role: Role) -> str:
         body = [
             f'<div class="speech-excerpt" data-source="{attr(variant.slug)}" data-speech-title="{attr(variant.title)}" markdown>',
             "",
-            f"来源：{_link(variant, anchor=section_anchor(variant, section))}（{escape_text(label)}，约 {chars:,} 字，约 {minutes(chars, registry)} 分钟）",
+            f"来源：{variant_link(variant, anchor=section_anchor(variant, section))}（{escape_text(label)}，约 {chars:,} 字，约 {minutes(chars, registry)} 分钟）",
             "{ .excerpt-source }",
             "",
             section_markdown(variant, section, registry, excerpt=True),
@@ -114,7 +104,7 @@ def matrix_page(corpus: Corpus) -> str:
             )
             cells.append(cell or "—")
         total = variant_chars(variant, registry)
-        lines.append(f"| {_link(variant)} | " + " | ".join(cells) + f" | {total:,} 字，约 {minutes(total, registry)} 分钟 |")
+        lines.append(f"| {variant_link(variant)} | " + " | ".join(cells) + f" | {total:,} 字，约 {minutes(total, registry)} 分钟 |")
     lines += ["", "作用的说明见 [共性段落](index.md)。", ""]
     return "\n".join(lines)
 
@@ -131,7 +121,7 @@ def placeholder_page(corpus: Corpus) -> str:
     lines += ["| 占位符 | 类型 | 填什么 | 示例 | 使用于 |", "|---|---|---|---|---|"]
     for name, ph in registry.placeholders.items():
         counts = used.get(name, {})
-        where = "、".join(f"{_link(by_slug[slug])}（{count} 处）" for slug, count in list(counts.items())[:MAX_LINKS]) or "暂未使用"
+        where = "、".join(f"{variant_link(by_slug[slug])}（{count} 处）" for slug, count in list(counts.items())[:MAX_LINKS]) or "暂未使用"
         if len(counts) > MAX_LINKS:
             where += f" 等 {len(counts):,} 篇"
         lines.append(f"| {inline('【' + name + '】', registry)} | {ph.type} | {escape_text(ph.description)} | {escape_text(ph.example)} | {where} |")
@@ -145,7 +135,7 @@ MAX_LINKS = 8
 
 def _some_links(variants: list[Variant]) -> str:
     """Links to a few variants; past MAX_LINKS, a count (a phrase may be in hundreds of variants)."""
-    shown = "、".join(_link(v) for v in variants[:MAX_LINKS])
+    shown = "、".join(variant_link(v) for v in variants[:MAX_LINKS])
     return shown if len(variants) <= MAX_LINKS else f"{shown} 等 {len(variants):,} 篇"
 
 
@@ -231,7 +221,7 @@ def variant_picker(corpus: Corpus, *, depth: int) -> str:
             meta = variant.meta
             total = variant_chars(variant, registry)
             lines.append(
-                f"| {escape_text(meta.get('speaker', ''))} | **{_link(variant, depth=depth)}** | "
+                f"| {escape_text(meta.get('speaker', ''))} | **{variant_link(variant, depth=depth)}** | "
                 f"{escape_text(meta.get('level', ''))} · {escape_text(meta.get('kind', ''))} | {inline(str(meta.get('summary', '')), registry)} | "
                 f"约 {total:,} 字<br>约 {minutes(total, registry)} 分钟 |"
             )
@@ -248,7 +238,7 @@ def meeting_flow(corpus: Corpus, *, depth: int) -> str:
         lines += ["| 顺序 | 环节 | 讲话人 | 可用模板 | 各地做法不同之处 |", "|---:|---|---|---|---|"]
         for number, slot in enumerate(meeting.agenda, start=1):
             fits = [v for v in corpus.variants if v.meta.get("meeting") == meeting.name and v.meta.get("speaker") == slot.speaker]
-            links = "<br>".join(_link(v, depth=depth) for v in fits) if fits else ("（不需要讲话稿）" if slot.speaker is None else "暂无")
+            links = "<br>".join(variant_link(v, depth=depth) for v in fits) if fits else ("（不需要讲话稿）" if slot.speaker is None else "暂无")
             lines.append(f"| {number} | {escape_text(slot.item)} | {escape_text(slot.speaker or '—')} | {links} | {escape_text(slot.varies) or '—'} |")
         lines.append("")
         if meeting.note:

@@ -95,6 +95,16 @@ def block_markdown(block: Block, registry: Registry, *, annotations: bool = True
     return "\n".join(lines)
 
 
+DRAFT_LABEL = '<span class="draft-label">草稿</span>'
+
+
+def variant_link(variant: Variant, depth: int = 1, anchor: str = "") -> str:
+    """A link to a variant from a page `depth` folders down; wherever one is listed, a draft says so."""
+    up = "../" * depth
+    link = f"[{escape_text(variant.title)}]({up}{variant.src_uri}{'#' + anchor if anchor else ''})"
+    return f"{link} {DRAFT_LABEL}" if variant.is_draft else link
+
+
 def section_anchor(variant: Variant, section: Section) -> str:
     if section.is_opening:
         return "opening"

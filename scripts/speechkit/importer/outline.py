@@ -14,7 +14,6 @@ CN = f"[{CN_DIGITS}]+"
 LEVEL1 = re.compile(rf"^({CN})、")
 LEVEL2 = re.compile(rf"^（({CN})）")
 SENTENCE_END = re.compile(r"[。！？；]")
-CLOSING = re.compile(r"^同志们[，,！!：:]")
 DROPPED = re.compile(rf"^({CN})(?=[\u4e00-\u9fff])")
 MARKER_FORMS = (  # (pattern, replacement): how sites write the four levels
     (re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]\s*"), r"（\1）"),
@@ -103,10 +102,15 @@ def build_outline(paras: list[Para], rules: ImportRules) -> Outline:
                 numeral = LEVEL2.match(para.text).group(1)
                 para.text = f"{numeral}、{para.text[LEVEL2.match(para.text).end():]}"
         outline.notes.append("原文没有“一、”级标题，把单独成行的“（一）”“（二）”……当作一级标题，改成了“一、”“二、”……")
+    agenda = _agenda_items(paras, rules)
     part: Part | None = None
     child: Part | None = None
     for para in paras:
-        if LEVEL1.match(para.text):
+        if id(para) in agenda:  # a 主持词: each agenda item is a part, its heading a label
+            part, child = Part(agenda[id(para)], role=rules.agenda_role), None
+            outline.parts.append(part)
+            part.paras.append(para)
+        elif LEVEL1.match(para.text):
             heading, rest, how = split_heading(para.text, rules)
             head = Para(heading, para.line, list(para.notes))
             if how:
@@ -125,17 +129,34 @@ def build_outline(paras: list[Para], rules: ImportRules) -> Outline:
     if not outline.parts:
         outline.notes.append("没有找到“一、”“二、”……这样的一级标题：全文暂时都放在“开场”里，请按讲话的层次加上 ## 一级标题。")
         return outline
-    _move_closing(outline)
+    if agenda:
+        outline.notes.append("按“第一项”“第二项”……议程把全文当作主持词分成部分，标题写成“第一项：……”，请把标题改成简短的议程名称。")
+    _move_closing(outline, rules)
     return outline
 
 
-def _move_closing(outline: Outline) -> None:
-    """The last paragraph that begins 同志们， and everything after it is the 结束语."""
+def _agenda_items(paras: list[Para], rules: ImportRules) -> dict[int, Para]:
+    """For a 主持词 without 一、 headings: paragraphs that open agenda items 第一项, 第二项… in order,
+    each with the heading to write above it (id of the paragraph → heading)."""
+    if any(LEVEL1.match(p.text) for p in paras):
+        return {}
+    found, want = {}, 1
+    for para in paras:
+        m = rules.agenda.search(para.text)
+        if m and cn_number(m.group(1)) == want:
+            label = rules.agenda_noise.sub("", m.group(2)).strip("，,：: ") or "（议程名称）"
+            found[id(para)] = Para(f"第{m.group(1)}项：{label[:20]}", para.line, ["议程标题由这一段推出，请改成简短的议程名称"])
+            want += 1
+    return found if len(found) >= 2 else {}
+
+
+def _move_closing(outline: Outline, rules: ImportRules) -> None:
+    """The last paragraph that opens like a 结束语 (同志们，… 现在散会) and all after it are the 结束语."""
     last = outline.parts[-1]
     holder = last.children[-1] if last.children and last.children[-1].paras else last
     for owner in (holder, last):
         for index in range(len(owner.paras) - 1, -1, -1):
-            if CLOSING.match(owner.paras[index].text):
+            if rules.closing.match(owner.paras[index].text) and not (owner is last and index == 0 and last.role == rules.agenda_role):
                 outline.closing = owner.paras[index:]
                 del owner.paras[index:]
                 return

@@ -80,8 +80,9 @@ def _draft(article: Article, registry: Registry, rules: ImportRules, today: dt.d
         para.text, doubled = merge_doubled(para.text, rules)
         para.notes += notes + doubled
     for part in outline.parts:
-        part.role, why = suggest_role(part, rules)
-        part.heading.notes.append(why)
+        if part.role is None:  # agenda items of a 主持词 come with theirs
+            part.role, why = suggest_role(part, rules)
+            part.heading.notes.append(why)
     text = "\n".join([article.raw_title] + [p.text for p in outline.all_paras()])
     title = safe_text(full_width(article.title, rules)[0])
     meta, header_notes = front_matter(title, text, rules, registry, today)

@@ -5,20 +5,11 @@ neither the site nor the checks read.
 """
 from __future__ import annotations
 
-from pathlib import Path
-
-from ..paths import ROOT, SPEECHES_DIR
+from ..paths import SPEECHES_DIR, shown_path
 from ..text import to_cn
 from .pipeline import Conversion, Draft
 
 MAX_REMOVED = 60
-
-
-def _shown(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(ROOT).as_posix()
-    except ValueError:
-        return str(path)
 
 
 def next_steps(conversion: Conversion) -> list[str]:
@@ -38,7 +29,7 @@ def next_steps(conversion: Conversion) -> list[str]:
 
 
 def _draft_section(index: int, draft: Draft) -> list[str]:
-    lines = [f"### （{to_cn(index)}）{_shown(draft.path)}：{draft.title}", ""]
+    lines = [f"### （{to_cn(index)}）{shown_path(draft.path)}：{draft.title}", ""]
     lines += [f"原文第{to_cn(draft.article.number)}篇，从原文第 {draft.article.line} 行开始。", ""]
     lines += ["**1. 头部字段**", ""] + [f"- {note}" for note in draft.header_notes] + [""]
     whole = draft.counts + draft.outline.notes
@@ -55,7 +46,7 @@ def _draft_section(index: int, draft: Draft) -> list[str]:
 def report_markdown(conversion: Conversion) -> str:
     lines = [f"# 导入报告：{conversion.source_name}", ""]
     lines += [f"- 原文件：{conversion.source_name}（{conversion.encoding}）"]
-    lines += [f"- 生成的草稿：{len(conversion.drafts)} 篇" + "".join(f"\n  - {_shown(d.path)}：{d.title}" for d in conversion.drafts)]
+    lines += [f"- 生成的草稿：{len(conversion.drafts)} 篇" + "".join(f"\n  - {shown_path(d.path)}：{d.title}" for d in conversion.drafts)]
     if conversion.skipped:
         lines += [f"- 没有生成草稿：{len(conversion.skipped)} 篇（见第二部分）"]
     lines += ["", "## 接下来怎么做", ""]

@@ -57,6 +57,10 @@ class ImportRules:
     not_headings: re.Pattern
     heading_endings: tuple[str, ...]
     paragraph_openings: tuple[str, ...]
+    closing: re.Pattern
+    agenda: re.Pattern
+    agenda_role: str
+    agenda_noise: re.Pattern
     role_keywords: dict[str, tuple[str, ...]]
     mask: re.Pattern
     mask_rules: tuple[MaskRule, ...]
@@ -150,6 +154,9 @@ def load_rules(registry: Registry, data_dir: Path = DATA_DIR) -> ImportRules:
         if not isinstance(entry, dict) or "replace" not in entry:
             raise r.fail("punctuation", "标点规则的每一项都要有 pattern 和 replace。", "照文件里已有的项写。")
         punctuation.append((r.regex("punctuation", entry.get("pattern")), str(entry["replace"])))
+    agenda_role = r.get("agenda_role", str)
+    if agenda_role not in registry.roles:
+        raise r.fail("agenda_role", f"议程的作用“{agenda_role}”不是登记过的作用。", f"改用 data/roles.yml 里的作用：{'、'.join(registry.roles)}。")
     guesses: dict[str, dict[str, tuple[str, ...]]] = {}
     for key, options in r.get("front_matter_guesses", dict).items():
         field = registry.fields.get(key)
@@ -181,6 +188,10 @@ def load_rules(registry: Registry, data_dir: Path = DATA_DIR) -> ImportRules:
         not_headings=r.regex("not_headings", r.get("not_headings", str)),
         heading_endings=r.words("heading_endings"),
         paragraph_openings=r.words("paragraph_openings"),
+        closing=r.regex("closing", r.get("closing", str)),
+        agenda=r.regex("agenda", r.get("agenda", str)),
+        agenda_role=agenda_role,
+        agenda_noise=r.regex("agenda_noise", r.get("agenda_noise", str)),
         role_keywords=role_keywords,
         mask=mask,
         mask_rules=tuple(mask_rules),
