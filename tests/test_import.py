@@ -264,3 +264,19 @@ def test_a_saved_web_page_loses_its_scripts_navigation_and_entities(tmp_path):
     assert "脚本里的字" not in text and "color" not in text and "版权所有" not in text and "&nbsp;" not in text
     assert "今天召开市委巡察工作动员部署会" in text and "## 二、压实工作责任，确保本轮巡察取得实效" in text
     assert "网页（.html，UTF-8）" in report_in(tmp_path / "out")
+
+
+def test_a_speech_run_into_one_line_is_broken_before_its_numbers(tmp_path):
+    lines = (FIXTURES / "pdf-copy.txt").read_text(encoding="utf-8").split("\n")
+    source = tmp_path / "one-line.txt"  # a site that lost every line break, masks with ○○, the speaker's name in the title
+    source.write_text("XX同志在市委巡察工作动员部署会上的讲话\n" + "".join(lines[1:]).replace("____", "○○"), encoding="utf-8")
+    result = run_import(source, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    text = drafts_in(tmp_path / "out")[0].read_text(encoding="utf-8")
+    assert "title: 在市委巡察工作动员部署会上的讲话" in text
+    assert re.findall(r"^## .*", text, re.M)[1:3] == [
+        "## 一、提高政治站位，切实增强做好巡察工作的责任感 <!-- role: 意义 -->",
+        "## 二、压实工作责任，确保本轮巡察取得实效 <!-- role: 组织领导与责任 -->",
+    ]
+    assert "刚才，【宣读人姓名】同志宣读" in text and "○" not in text
+    assert "在编号前断开 3 处" in report_in(tmp_path / "out")

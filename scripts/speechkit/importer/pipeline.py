@@ -27,7 +27,7 @@ from .outline import build_outline, normalise_markers, restore_dropped_separator
 from .pieces import Outline, Para
 from .punctuation import full_width
 from .rules import ImportRules
-from .spacing import SpacingReport, fix_spacing, join_wrapped_lines
+from .spacing import SpacingReport, break_run_on_lines, fix_spacing, join_wrapped_lines
 from .writer import draft_markdown, safe_text, write_all
 
 Progress = Callable[[str], None]
@@ -109,7 +109,7 @@ def convert(text: str, source_name: str, encoding: str, registry: Registry, rule
     lines = clean_characters(source_lines(text), rules, removed)
     lines = strip_junk(lines, rules, removed)
     say(f"删除网页杂项 {len(removed)} 处。")
-    lines = join_wrapped_lines(fix_spacing(lines, rules, spacing), spacing)
+    lines = break_run_on_lines(join_wrapped_lines(fix_spacing(lines, rules, spacing), spacing), rules, spacing)
     articles = split_articles(lines, rules, removed)[: rules.max_articles]
     say(f"共 {len(articles)} 篇。" if len(articles) > 1 else "这是一篇讲话稿。")
     drafts = [_draft(a, registry, rules, today, source_name) for a in articles if a.lines]

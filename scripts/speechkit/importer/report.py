@@ -64,6 +64,8 @@ def report_markdown(conversion: Conversion) -> str:
         fixes.append(f"{spacing.blanks} 处空白（网站留给人名、单位的空格或下划线）按遮挡处理")
     if spacing.joined_lines:
         fixes.append(f"把按固定宽度断开的行接回段落 {spacing.joined_lines} 处")
+    if spacing.broken_lines:
+        fixes.append(f"原文有的段落粘成了一行，在编号前断开 {spacing.broken_lines} 处")
     if fixes:
         lines += [""] + [f"- {fix}。" for fix in fixes]
     lines += ["", "## 二、分篇和重复", ""]

@@ -52,6 +52,8 @@ class ImportRules:
     title_noise: re.Pattern
     title_words: re.Pattern
     blank_min_spaces: int
+    run_on_breaks: re.Pattern
+    max_run_on_chars: int
     max_heading_chars: int
     level1_separators: re.Pattern
     not_headings: re.Pattern
@@ -183,6 +185,8 @@ def load_rules(registry: Registry, data_dir: Path = DATA_DIR) -> ImportRules:
         title_noise=r.regex("title_noise", r.get("title_noise", str)),
         title_words=r.regex("title_words", r.get("title_words", str)),
         blank_min_spaces=r.get("blank_min_spaces", int),
+        run_on_breaks=r.regex("run_on_breaks", r.get("run_on_breaks", str)),
+        max_run_on_chars=r.get("max_run_on_chars", int),
         max_heading_chars=r.get("max_heading_chars", int),
         level1_separators=r.regex("level1_separators", r.get("level1_separators", str)),
         not_headings=r.regex("not_headings", r.get("not_headings", str)),

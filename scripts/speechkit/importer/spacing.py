@@ -4,7 +4,8 @@
   PDF's letter spacing; a space next to a Latin word or a number (使用 WPS Office 模板) is real and stays.
 - A wide gap between two characters (several spaces, full-width spaces, a run of underscores) is a
   blank the site left for a name: it becomes “__”, a mask the masks step turns into a placeholder.
-- Lines cut at a fixed width (a PDF's visual lines) are joined back into paragraphs.
+- Lines cut at a fixed width (a PDF's visual lines) are joined back into paragraphs; a whole speech
+  run into one line (a site that lost its line breaks) is broken again before 一、 and （一）.
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ class SpacingReport:
     joined_words: int = 0
     blanks: int = 0
     joined_lines: int = 0
+    broken_lines: int = 0
 
 
 def fix_spacing(lines: list[Line], rules: ImportRules, report: SpacingReport) -> list[Line]:
@@ -64,4 +66,17 @@ def join_wrapped_lines(lines: list[Line], report: SpacingReport) -> list[Line]:
             report.joined_lines += 1
             continue
         out.append(line)
+    return out
+
+
+def break_run_on_lines(lines: list[Line], rules: ImportRules, report: SpacingReport) -> list[Line]:
+    """A very long line holding several numbered parts is split before each marker that follows a sentence."""
+    out: list[Line] = []
+    for line in lines:
+        if len(line.text) <= rules.max_run_on_chars:
+            out.append(line)
+            continue
+        pieces = [piece for piece in rules.run_on_breaks.split(line.text) if piece]
+        report.broken_lines += len(pieces) - 1
+        out += [Line(line.number, piece) for piece in pieces]
     return out
