@@ -280,3 +280,14 @@ def test_a_speech_run_into_one_line_is_broken_before_its_numbers(tmp_path):
     ]
     assert "刚才，【宣读人姓名】同志宣读" in text and "○" not in text
     assert "在编号前断开 3 处" in report_in(tmp_path / "out")
+
+
+def test_articles_past_the_limit_are_reported_not_dropped_silently():
+    from speechkit.importer.pipeline import convert
+    from speechkit.importer.rules import load_rules
+
+    rules = load_rules(REGISTRY)
+    page = "".join(f"篇{n}\n同志们：\n今天开会，部署第{n}项工作。\n" for n in range(1, rules.max_articles + 3))
+    conversion = convert(page, "page.txt", "UTF-8", REGISTRY, rules, existing={}, taken_titles=set())
+    assert len(conversion.articles) == rules.max_articles + 2 and len(conversion.drafts) == rules.max_articles
+    assert [why for _, why in conversion.skipped if "一次最多导入" in why] and len(conversion.skipped) == 2

@@ -110,10 +110,13 @@ def convert(text: str, source_name: str, encoding: str, registry: Registry, rule
     lines = strip_junk(lines, rules, removed)
     say(f"删除网页杂项 {len(removed)} 处。")
     lines = break_run_on_lines(join_wrapped_lines(fix_spacing(lines, rules, spacing), spacing), rules, spacing)
-    articles = split_articles(lines, rules, removed)[: rules.max_articles]
-    say(f"共 {len(articles)} 篇。" if len(articles) > 1 else "这是一篇讲话稿。")
+    found = split_articles(lines, rules, removed)
+    articles = found[: rules.max_articles]
+    say(f"共 {len(found)} 篇。" if len(found) > 1 else "这是一篇讲话稿。")
     drafts = [_draft(a, registry, rules, today, source_name) for a in articles if a.lines]
-    skipped = [(a, "这一篇没有正文") for a in articles if not a.lines]
+    skipped = [(a, f"第{to_cn(a.number)}篇没有正文。") for a in articles if not a.lines]
+    skipped += [(a, f"第{to_cn(a.number)}篇没有处理：一次最多导入 {rules.max_articles} 篇（data/import.yml 的 max_articles），其余的拆成另一个文件再导入。")
+                for a in found[rules.max_articles:]]
     drafts, dupes = _distinct(drafts, existing or {}, registry)
     skipped += dupes
     for message in (why for _, why in dupes):
@@ -125,7 +128,7 @@ def convert(text: str, source_name: str, encoding: str, registry: Registry, rule
         taken.add(draft.title)
         draft.meta["title"] = draft.title
         draft.markdown = draft_markdown(draft.meta, draft.outline, draft.comment)
-    return Conversion(source_name, encoding, removed, spacing, articles, drafts, skipped)
+    return Conversion(source_name, encoding, removed, spacing, found, drafts, skipped)
 
 
 def _distinct(drafts: list[Draft], existing: dict[str, str], registry: Registry) -> tuple[list[Draft], list[tuple[Article, str]]]:
