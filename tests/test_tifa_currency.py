@@ -83,7 +83,8 @@ def test_the_build_check_uses_today(tmp_path):
     yesterday = (dt.date.today() - dt.timedelta(days=1)).isoformat()
     tifa.write_text(tifa.read_text(encoding="utf-8").replace("  expires: 2027-12-31\n", f"  expires: {yesterday}\n", 1), encoding="utf-8")
     corpus = corpus_of(tmp_path, with_sentence(f"按照《{PLAN}》，"), data)
-    assert [f for f in corpus.warnings if "核对期限" in f.message]
+    [finding] = [f for f in corpus.findings if "核对期限" in f.message]
+    assert finding.is_pending  # the fixture is a draft: listed as 待完成 (a published template gets a warning)
 
 
 def test_tifa_page_lists_expiries_and_marks_the_expired():
@@ -116,8 +117,8 @@ WRONG = {
 def test_corrected_wordings_warn_with_the_current_one(tmp_path, case):
     sentence, current = WRONG[case]
     corpus = corpus_of(tmp_path, with_sentence(sentence))
-    [warning] = [f for f in corpus.warnings if "已过时的提法" in f.message]
-    assert current in warning.fix
+    [finding] = [f for f in corpus.findings if "已过时的提法" in f.message]  # 待完成 in this draft, a warning once published
+    assert current in finding.fix and not finding.is_error
 
 
 def test_published_templates_carry_none_of_the_corrected_wordings():
