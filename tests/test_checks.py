@@ -154,3 +154,12 @@ def test_review_notice_for_drafts_and_stale_templates(tmp_path):
     assert "请先复核" in stale and "最近一次复核是在 2026-11-25，已超过 12 个月" in stale
     variant.meta["status"] = "草稿"
     assert "本模板的状态是“草稿”" in variant_page(variant, registry, today=dt.date(2027, 1, 1))
+
+
+def test_unfinished_gaps_in_the_speech_and_header_but_not_in_guidance(tmp_path):
+    quoted = PUBLISHED.replace("occasion: 测试解析器和检查时使用。\n", "occasion: 测试解析器和检查时使用。\nalternatives:\n  - 由书记主持的，改为“下面，我代表……作表态发言”。\n")
+    assert not [f for f in check_text(tmp_path, quoted).findings if "没写完" in f.message]
+    gaps = quoted.replace("summary: 仅供测试的最小变体。", "summary: ……").replace("巡察是政治监督", "巡察是……政治监督")
+    found = [f for f in check_text(tmp_path, gaps).findings if "没写完" in f.message]
+    assert [f.line for f in found] == [line_of(gaps, "summary: ……"), line_of(gaps, "巡察是……")]
+    assert all(f.is_warning for f in found)

@@ -383,11 +383,12 @@ ELLIPSIS = "……"
 
 
 def check_unfinished(variant: Variant, registry: Registry) -> list[Finding]:
-    """A “……” in what is spoken is a gap left to fill (the skeleton uses it); a template is complete."""
+    """A “……” in what is spoken is a gap left to fill (the skeleton uses it), and so is a header value
+    that is nothing but “……”; guidance may quote a pattern with “……”, a template's speech may not."""
     out = []
-    for line, text in list(_meta_texts(variant)) + list(_texts(variant, notes=False)):
-        if ELLIPSIS in text:
-            out.append(Finding(variant.path, line, f"还有没写完的地方（“{text[:24]}”）。", f"把“{ELLIPSIS}”换成讲话的正文；确实要引用省略的原文时，写明出处后改用“等”。", WARNING))
+    unwritten = [(line, text) for line, text in _meta_texts(variant) if ELLIPSIS in text and not text.replace(ELLIPSIS, "").strip(" 。.")]
+    for line, text in unwritten + [(line, text) for line, text in _texts(variant, notes=False) if ELLIPSIS in text]:
+        out.append(Finding(variant.path, line, f"还有没写完的地方（“{text[:24]}”）。", f"把“{ELLIPSIS}”换成讲话的正文；确实要引用省略的原文时，写明出处后改用“等”。", WARNING))
     return out
 
 
