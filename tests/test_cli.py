@@ -57,7 +57,9 @@ def test_stats_lists_sections_with_lengths():
 def test_pages_writes_generated_pages(tmp_path):
     result = runner.invoke(cli.app, ["pages", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "compare" / "matrix.md").read_text(encoding="utf-8").startswith("# 结构对照表")
+    matrix = (tmp_path / "compare" / "matrix.md").read_text(encoding="utf-8")
+    front, _, body = matrix.removeprefix("---\n").partition("\n---\n")
+    assert front.startswith("description: ") and body.lstrip().startswith("# 结构对照表")
     assert (tmp_path / "compare" / "significance.md").exists()
 
 

@@ -26,6 +26,7 @@ if SCRIPTS not in sys.path:  # hooks are re-imported on every `mkdocs serve` reb
     sys.path.insert(0, SCRIPTS)
 
 from speechkit import site  # noqa: E402
+from speechkit.changelog import last_change_line  # noqa: E402
 from speechkit.corpus import load_corpus  # noqa: E402
 from speechkit.findings import Finding, summarise  # noqa: E402
 from speechkit.findings_page import failing_page, pending_notice  # noqa: E402
@@ -114,5 +115,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         return markdown
     # Material reads `status` as its own page-status icon in the nav; ours is an editorial field.
     page.meta.pop("status", None)
+    # The page's own <meta name="description"> (search results, shared links): its one-line summary
+    page.meta["description"] = str(variant.meta.get("summary", ""))
     pending = pending_notice(site.pending.get(page.file.src_uri, []))
-    return variant_page(variant, site.corpus.registry, pending=pending)
+    return variant_page(variant, site.corpus.registry, pending=pending, last_change=last_change_line(site.history, variant))

@@ -3,6 +3,7 @@ index, the 提法 page and the template picker. All are built from the same mode
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections import defaultdict
 
@@ -23,6 +24,11 @@ def shared_roles(corpus: Corpus) -> list[Role]:
     found = corpus.by_role
     roles = [r for r in corpus.registry.roles.values() if len({v.slug for v, _ in found.get(r.name, [])}) >= 2]
     return sorted(roles, key=lambda r: r.order)
+
+
+def with_description(description: str, markdown: str) -> str:
+    """Front matter giving a generated page its own <meta name="description"> (JSON is valid YAML)."""
+    return f"---\ndescription: {json.dumps(description, ensure_ascii=False)}\n---\n\n{markdown}"
 
 
 def role_page_uri(role: Role) -> str:
@@ -269,10 +275,18 @@ def nav_titles(corpus: Corpus) -> dict[str, str]:
 
 def generated_pages(corpus: Corpus) -> dict[str, str]:
     """src_uri → Markdown for every page that exists only at build time."""
-    pages = {f"{COMPARE_URI}/index.md": compare_index(corpus)}
-    for role in shared_roles(corpus):
-        pages[role_page_uri(role)] = role_page(corpus, role)
-    pages[f"{COMPARE_URI}/matrix.md"] = matrix_page(corpus)
-    pages[f"{COMPARE_URI}/placeholders.md"] = placeholder_page(corpus)
-    pages[f"{COMPARE_URI}/tifa.md"] = tifa_page(corpus)
+    roles = shared_roles(corpus)
+    names = "、".join(r.name for r in roles[:5]) + ("等" if len(roles) > 5 else "")
+    pages = {f"{COMPARE_URI}/index.md": with_description(
+        f"各模板共有的部分（{names}）逐一并排对照，便于比较、挑选和复制。", compare_index(corpus))}
+    for role in roles:
+        count = len(corpus.by_role[role.name])
+        pages[role_page_uri(role)] = with_description(
+            f"讲话稿中“{role.name}”部分的 {count} 个版本并排对照：{role.description}", role_page(corpus, role))
+    pages[f"{COMPARE_URI}/matrix.md"] = with_description(
+        "每篇模板由哪些部分组成、各部分承担什么作用、有多少字、讲多长时间，一张表对照。", matrix_page(corpus))
+    pages[f"{COMPARE_URI}/placeholders.md"] = with_description(
+        f"模板中全部 {len(corpus.registry.placeholders)} 个占位符：填什么、示例，以及用在哪些模板里。", placeholder_page(corpus))
+    pages[f"{COMPARE_URI}/tifa.md"] = with_description(
+        "各模板共用的提法和固定说法、已过时和需要核对的提法，以及现行提法的含义。", tifa_page(corpus))
     return pages | example_pages(corpus)

@@ -260,8 +260,9 @@ def review_notice(variant: Variant, registry: Registry, today: dt.date) -> str:
     return f'!!! warning "请先复核"\n\n    {body}\n'
 
 
-def variant_page(variant: Variant, registry: Registry, today: dt.date | None = None, pending: str = "") -> str:
-    """The template page; `pending` is the draft's list of unfinished parts (findings_page.pending_notice)."""
+def variant_page(variant: Variant, registry: Registry, today: dt.date | None = None, pending: str = "", *, last_change: str = "") -> str:
+    """The template page; `pending` is the draft's list of unfinished parts (findings_page.pending_notice);
+    `last_change` the 最近更新 line (Markdown) from the repository's history, if there is one."""
     meta = variant.meta
     fields = registry.fields
     lines = [f"# {escape_text(variant.title)}", "", f"{inline(str(meta.get('summary', '')), registry)}", "{ .variant-summary }", ""]
@@ -272,6 +273,8 @@ def variant_page(variant: Variant, registry: Registry, today: dt.date | None = N
     keys = ("meeting", "speaker", "level", "kind", "status", "last_reviewed")
     lines += ["| " + " | ".join(fields[k].label for k in keys) + " |", "|" + "---|" * len(keys)]
     lines += ["| " + " | ".join(escape_text(_meta_value(meta.get(k, ""))) for k in keys) + " |", ""]
+    if last_change:
+        lines += [last_change, ""]
     lines += ['!!! info "适用场合"', "", f"    {inline(str(meta.get('occasion', '')), registry)}", ""]
     alternatives = meta.get("alternatives") or []
     if alternatives:

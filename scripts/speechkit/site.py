@@ -1,8 +1,9 @@
-"""State the MkDocs hooks share during one build: the checked corpus and the generated pages."""
+"""State the MkDocs hooks share during one build: the checked corpus, the generated pages and the history."""
 from __future__ import annotations
 
 from .corpus import Corpus
 from .findings import Finding
+from .history import History
 from .model import Variant
 
 command: str = "build"  # "serve" while `mkdocs serve` runs (set once by the variants hook's on_startup)
@@ -10,6 +11,7 @@ corpus: Corpus | None = None
 generated: dict[str, str] = {}
 pending: dict[str, list[Finding]] = {}  # src_uri of a draft → its unfinished parts
 failing: dict[str, list[Finding]] = {}  # while serving: src_uri of a file that does not pass → its findings
+history: History | None = None  # what changed, from the repository (filled in by the changelog hook)
 
 
 def variant_for(src_uri: str) -> Variant | None:
