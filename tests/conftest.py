@@ -16,12 +16,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# The build reads SITE_URL and REPO_URL: a developer's own values must not change what the tests see.
+ENV = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "REPO_URL")} | {"NO_MKDOCS_2_WARNING": "1"}
+# The address the session's site is built for, as CI builds for GitHub Pages (a path below a host).
+PUBLISHED_AT = "https://example.org/xuncha/"
 
 
-def run_mkdocs(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    """Run mkdocs as a user would (from the project root), capturing output."""
-    return subprocess.run([*MKDOCS, *args], cwd=cwd, env=ENV, capture_output=True, text=True, timeout=600)
+def run_mkdocs(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run mkdocs as a user would (from the project root), capturing output; `env` adds variables."""
+    return subprocess.run([*MKDOCS, *args], cwd=cwd, env=ENV | (env or {}), capture_output=True, text=True, timeout=600)
 
 
 @pytest.fixture(scope="session")
@@ -31,10 +34,17 @@ def mkdocs():
 
 
 @pytest.fixture(scope="session")
+def published_at() -> str:
+    return PUBLISHED_AT
+
+
+@pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real site, built once with strict: true (the config sets it)."""
+    """The real site, built once with strict: true (the config sets it) for the address PUBLISHED_AT,
+    as deployed. Served from 127.0.0.1 it behaves as before: instant navigation stays off, since
+    Material only follows sitemap links on the host the site was built for."""
     out = tmp_path_factory.mktemp("site") / "site"
-    result = run_mkdocs("build", "--strict", "--site-dir", str(out))
+    result = run_mkdocs("build", "--strict", "--site-dir", str(out), env={"SITE_URL": PUBLISHED_AT})
     assert result.returncode == 0, result.stdout + result.stderr
     return out
 

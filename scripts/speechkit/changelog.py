@@ -94,13 +94,13 @@ def last_change_line(history: History | None, variant: Variant, *, depth: int = 
     return f"最近更新：{changes[0].date}，{sentence(changes[0])} {link}\n{{ .last-change }}\n"
 
 
-def release_notes(history: History, corpus: Corpus, *, tag: str, previous: str | None, asset: str) -> str:
-    """Short Chinese notes for a GitHub release: what changed in the templates and registries since `previous`."""
+def release_notes(history: History, corpus: Corpus, *, previous: str | None, asset: str) -> str:
+    """Short Chinese notes for a GitHub release (its title names the tag): what changed in the
+    templates and registries since the `previous` tag, and how to use the attached intranet zip."""
     by_slug = corpus.by_slug
     cap = int(history.settings.get("release", 40))
     since = f"自 {previous} 以来" if previous else "本版"
-    lines = [f"巡察会议讲话模板 {tag}。", "",
-             f"**内网离线版**：下载附件 `{asset}`，解压后打开其中的 `index.html` 即可使用，不需要联网，也可以放在共享文件夹里。", ""]
+    lines = [f"**内网离线版**：下载附件 `{asset}`，解压后打开其中的 `index.html` 即可使用，不需要联网，也可以放在共享文件夹里。", ""]
     if history.unavailable:
         return "\n".join(lines + [f"（{history.unavailable}，无法列出修改。）", ""])
     templates = [c for c in history.changes if c.kind == "variant"]

@@ -155,7 +155,7 @@ def _notes(old: Variant, new: Variant) -> tuple[list[str], list[str]]:
     gone, came = list((before - after).elements()), list((after - before).elements())
     edited = []
     for key in list(came):
-        match = next((g for g in gone if g[:2] == key[:2] and key[1]), None)
+        match = next((g for g in gone if g[:2] == key[:2]), None)
         if match:
             gone.remove(match)
             came.remove(key)

@@ -237,6 +237,44 @@ def serve(
     exec_mkdocs(port)
 
 
+RELEASE_ASSET = "xuncha-speech-templates-offline.zip"  # what `make offline` leaves in dist/
+
+
+@app.command("release-notes")
+def release_notes_command(
+    tag: str = typer.Argument(..., help="要发布的标签，如 v1.2。"),
+    repo: Path = typer.Option(ROOT, help="仓库所在的文件夹。"),
+) -> None:
+    """写出一次发布的说明：自上一个 v* 标签以来模板、提法和登记表的修改（用于 GitHub 发布页）。"""
+    from .changelog import release_notes
+    from .gitlog import GitUnavailable, Repository
+    from .history import load_history
+    from .registry import DataFileError
+
+    try:
+        repository = Repository.open(repo)
+    except GitUnavailable as exc:
+        typer.echo(f"{exc}，无法生成发布说明。改法：在完整克隆的仓库里运行（CI 里 actions/checkout 要设 fetch-depth: 0）。")
+        raise typer.Exit(1)
+    try:
+        if not repository.has_commit(tag):
+            typer.echo(f"找不到标签“{tag}”。改法：先用 git tag {tag} 打上标签（或 git fetch --tags 取回标签），再生成发布说明。")
+            raise typer.Exit(1)
+        previous = repository.previous_tag(tag, "v*")
+    finally:
+        repository.close()
+    corpus = _load(repo / "docs" / "speeches", repo / "data", quiet=True)
+    if corpus.registry is None:
+        typer.echo(str(corpus.findings[0]))
+        raise typer.Exit(1)
+    try:
+        history = load_history(corpus.registry, repo, revisions=f"{previous}..{tag}" if previous else tag)
+    except DataFileError as exc:
+        typer.echo(str(exc.finding))
+        raise typer.Exit(1)
+    typer.echo(release_notes(history, corpus, previous=previous, asset=RELEASE_ASSET))
+
+
 def main() -> None:
     try:
         app()

@@ -124,6 +124,13 @@ class Repository:
         data = self._batch.stdout.read(int(header[2]) + 1)[:-1]  # the blob, then a newline
         return header[0], data.decode("utf-8", "replace")
 
+    def has_commit(self, revision: str) -> bool:
+        try:
+            self._git("rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+            return True
+        except GitUnavailable:
+            return False
+
     def previous_tag(self, tag: str, pattern: str) -> str | None:
         """The nearest tag matching `pattern` before `tag`, for release notes."""
         try:

@@ -130,7 +130,7 @@ class _Summariser:
     def __init__(self, repo: Repository, registry: Registry, settings: dict, speeches: str, data: str):
         self.repo, self.registry, self.settings = repo, registry, settings
         self.speeches, self.data = PurePosixPath(speeches), PurePosixPath(data)
-        self.parsed: dict[str, Variant] = {}  # by blob id: a version is parsed once
+        self.parsed: dict[str, Variant] = {}  # by blob id and path: a version is parsed once
 
     def commit(self, entry: LogEntry) -> list[dict]:
         records = []
@@ -158,9 +158,10 @@ class _Summariser:
         if found is None:
             return None
         blob, text = found
-        if blob not in self.parsed:
-            self.parsed[blob] = parse_variant(Path(path), text)[0]
-        return self.parsed[blob]
+        key = f"{blob}:{path}"  # the slug comes from the path: a renamed file is a new variant
+        if key not in self.parsed:
+            self.parsed[key] = parse_variant(Path(path), text)[0]
+        return self.parsed[key]
 
     def _variant(self, sha: str, parent: str | None, status: str, old_path: PurePosixPath, path: PurePosixPath) -> dict | None:
         old = self._version(parent, old_path) if status != "A" else None

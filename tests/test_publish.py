@@ -1,0 +1,138 @@
+"""Publishing: every page has a title, its own description and a canonical address under SITE_URL;
+the sitemap lists them; no build points at a local address; the 更新记录 page holds the real history."""
+from __future__ import annotations
+
+import re
+import subprocess
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+
+from speechkit.corpus import load_corpus
+from speechkit.history import load_settings
+from speechkit.paths import ROOT
+
+CORPUS = load_corpus()
+
+
+class _Head(HTMLParser):
+    """The <title>, meta description and canonical link of a page."""
+
+    def __init__(self):
+        super().__init__()
+        self.title, self.description, self.canonical, self._in_title = None, None, None, False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "title":
+            self._in_title = True
+            self.title = ""
+        elif tag == "meta" and attrs.get("name") == "description":
+            self.description = attrs.get("content")
+        elif tag == "link" and attrs.get("rel") == "canonical":
+            self.canonical = attrs.get("href")
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self._in_title = False
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title += data
+
+
+def head_of(path: Path) -> _Head:
+    parser = _Head()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def pages(site: Path, published_at: str) -> dict[str, Path]:
+    """Every page by its address (404.html is served for missing addresses and has none)."""
+    return {published_at + (f"{p.parent.relative_to(site).as_posix()}/" if p.parent != site else ""): p for p in sorted(site.rglob("index.html"))}
+
+
+def test_every_page_has_a_title_its_own_description_and_a_canonical_address(built_site, published_at):
+    found = pages(built_site, published_at)
+    assert len(found) >= 20
+    titles, descriptions = {}, {}
+    for address, path in found.items():
+        head = head_of(path)
+        assert head.title and head.title.strip().endswith("巡察会议讲话模板"), path
+        assert head.canonical == address, path
+        assert head.description and len(head.description) >= 20, path
+        titles.setdefault(head.title, []).append(address)
+        descriptions.setdefault(head.description, []).append(address)
+    assert [a for a in titles.values() if len(a) > 1] == []
+    assert [a for a in descriptions.values() if len(a) > 1] == []  # no page falls back to the site-wide text
+
+
+@pytest.mark.parametrize("variant", CORPUS.variants, ids=lambda v: v.slug)
+def test_template_description_is_its_summary(built_site, variant):
+    head = head_of(built_site / "speeches" / variant.slug / "index.html")
+    assert head.description == variant.meta["summary"]
+
+
+def test_sitemap_lists_every_page_under_site_url(built_site, published_at):
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locs = [loc.text for loc in ET.parse(built_site / "sitemap.xml").getroot().findall("s:url/s:loc", ns)]
+    assert sorted(locs) == sorted(pages(built_site, published_at))
+    assert all(loc.startswith(published_at) for loc in locs)
+
+
+def test_site_url_comes_from_the_environment_only(monkeypatch):
+    """Only `mkdocs serve` may use a local address (it sets its own); the offline build has none."""
+    monkeypatch.delenv("SITE_URL", raising=False)
+    monkeypatch.chdir(ROOT)
+    assert load_config("mkdocs.yml").site_url is None
+    monkeypatch.setenv("SITE_URL", "https://example.org/xuncha")
+    assert load_config("mkdocs.yml").site_url == "https://example.org/xuncha/"
+    assert load_config("mkdocs.offline.yml").site_url is None
+
+
+def _git(*args: str) -> str:
+    return subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True, check=True).stdout.strip()
+
+
+def _full_history() -> bool:
+    try:
+        return _git("rev-parse", "--is-shallow-repository") == "false"
+    except (OSError, subprocess.CalledProcessError):
+        return False
+
+
+@pytest.mark.skipif(not _full_history(), reason="needs the repository's full history (CI checks out with fetch-depth: 0)")
+def test_changes_page_lists_the_real_history(built_site):
+    html = (built_site / "changes" / "index.html").read_text(encoding="utf-8")
+    for variant in CORPUS.variants:
+        path = variant.path.relative_to(ROOT).as_posix()
+        added = _git("log", "--first-parent", "--diff-merges=first-parent", "--diff-filter=A", "--format=%cs", "--no-patch", "--", path).splitlines()[-1]
+        latest = _git("log", "-1", "--first-parent", "--format=%cs", "--", path)
+        section = html.split(f'id="{variant.slug}"', 1)[1].split("<h3", 1)[0]
+        assert f"{added}\u3000新增模板。" in section, variant.slug
+        assert latest in section
+        page = (built_site / "speeches" / variant.slug / "index.html").read_text(encoding="utf-8")
+        line = re.search(r'<p class="last-change">(.*?)</p>', page, re.S).group(1)
+        assert line.startswith("最近更新：") and f'href="../../changes/#{variant.slug}"' in line
+    tifa_commits = _git("log", "--first-parent", "--format=%cs", "--", "data/tifa.yml").splitlines()
+    data = html.split('id="data"', 1)[1]
+    shown = min(len(tifa_commits), int(load_settings(ROOT / "data")["data"]))
+    assert data.count("提法登记表：<strong>提法变化</strong>") == shown
+
+
+def test_build_without_history_succeeds_and_says_so(project_copy, mkdocs):
+    """A zip or a folder copy (no .git): the strict build passes and the page explains the gap."""
+    out = project_copy / "site-out"
+    env = {"GIT_CEILING_DIRECTORIES": str(project_copy.parent)}  # never find a repository above the copy
+    result = mkdocs("build", "--strict", "--site-dir", str(out), cwd=project_copy, env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    html = (out / "changes" / "index.html").read_text(encoding="utf-8")
+    assert "这次构建没有修改历史" in html and "不在 git 仓库里" in html
+    page = (out / "speeches" / "district-entry-mobilization" / "index.html").read_text(encoding="utf-8")
+    assert 'class="last-change"' not in page
+    assert '<link rel="canonical"' not in page  # no SITE_URL: no address is made up
+    assert "<loc>" not in (out / "sitemap.xml").read_text(encoding="utf-8")
