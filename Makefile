@@ -9,7 +9,7 @@ MKDOCS := $(PY) -m mkdocs
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build offline check new import test bench clean system-deps vendor
+.PHONY: help serve build offline check new import test bench clean system-deps vendor release-notes
 
 help: ## 列出所有命令
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -63,8 +63,12 @@ new: $(VENV)/.site-installed ## 新建一篇草稿（会逐项询问）；也可
 import: $(VENV)/.site-installed ## 把一篇讲话稿（.txt/.docx）转成草稿和导入报告：make import SRC=文件 [OUT=docs/speeches]
 	@$(PY) scripts/speeches.py import
 
+release-notes: $(VENV)/.site-installed ## 写出发布说明到 release-notes.md：make release-notes TAG=v1.2（自上一个 v* 标签以来的修改）
+	@test -n "$(TAG)" || { echo "缺少标签。用法：make release-notes TAG=v1.2" >&2; exit 1; }
+	$(PY) scripts/speeches.py release-notes "$(TAG)" --out release-notes.md
+
 bench: $(VENV)/.site-installed ## 性能基准：10、100、1000 篇合成变体的检查、提取和构建耗时
 	$(PY) scripts/bench.py
 
 clean: ## 删除构建产物（保留虚拟环境）
-	rm -rf site site.tmp site-offline site-offline.tmp .pytest_cache
+	rm -rf site site.tmp site-offline site-offline.tmp .pytest_cache release-notes.md

@@ -244,6 +244,7 @@ RELEASE_ASSET = "xuncha-speech-templates-offline.zip"  # what `make offline` lea
 def release_notes_command(
     tag: str = typer.Argument(..., help="要发布的标签，如 v1.2。"),
     repo: Path = typer.Option(ROOT, help="仓库所在的文件夹。"),
+    out: Optional[Path] = typer.Option(None, help="写到这个文件（不给则输出到屏幕）。"),
 ) -> None:
     """写出一次发布的说明：自上一个 v* 标签以来模板、提法和登记表的修改（用于 GitHub 发布页）。"""
     from .changelog import release_notes
@@ -272,7 +273,13 @@ def release_notes_command(
     except DataFileError as exc:
         typer.echo(str(exc.finding))
         raise typer.Exit(1)
-    typer.echo(release_notes(history, corpus, previous=previous, asset=RELEASE_ASSET))
+    notes = release_notes(history, corpus, previous=previous, asset=RELEASE_ASSET)
+    if out is None:
+        typer.echo(notes)
+    else:
+        out.write_text(notes, encoding="utf-8")
+        since = f"自 {previous} 以来" if previous else "自第一次提交以来"
+        typer.echo(f"发布说明已写入 {out}（{tag}，{since}的修改）。")
 
 
 def main() -> None:
