@@ -5,8 +5,7 @@ from __future__ import annotations
 from .corpus import Corpus
 from .history import Change, History
 from .model import Variant
-from .pages import with_description
-from .render import escape_text
+from .render import escape_text, with_description
 
 CHANGES_URI = "changes.md"
 TIFA_LABEL = "提法变化"

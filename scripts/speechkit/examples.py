@@ -8,7 +8,7 @@ from __future__ import annotations
 from .corpus import Corpus
 from .model import Section, Variant
 from .registry import FilledExample, Registry
-from .render import escape_text, variant_link
+from .render import escape_text, variant_link, with_description
 from .stats import minutes, variant_chars
 from .text import PLACEHOLDER
 
@@ -88,7 +88,9 @@ def examples_index(corpus: Corpus) -> str:
 
 
 def example_pages(corpus: Corpus) -> dict[str, str]:
-    pages = {f"{EXAMPLES_URI}/index.md": examples_index(corpus)}
+    pages = {f"{EXAMPLES_URI}/index.md": with_description(
+        "每类会议一个示例：为一个虚构单位把各个环节的讲话稿全部填写完整，看看成稿是什么样子。", examples_index(corpus))}
     for example in corpus.registry.filled_examples:
-        pages[example_uri(corpus.registry, example)] = example_page(corpus, example)
+        pages[example_uri(corpus.registry, example)] = with_description(
+            f"示例：一次{example.meeting}的全部讲话稿，以虚构的{example.unit}为例填写完整。", example_page(corpus, example))
     return pages

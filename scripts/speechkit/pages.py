@@ -3,7 +3,6 @@ index, the 提法 page and the template picker. All are built from the same mode
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections import defaultdict
 
@@ -12,7 +11,7 @@ from .examples import example_pages, example_uri
 from .model import Section, Variant
 from .phrases import shared_phrases
 from .registry import Registry, Role
-from .render import attr, escape_text, inline, section_anchor, section_markdown, variant_link
+from .render import attr, escape_text, inline, section_anchor, section_markdown, variant_link, with_description
 from .stats import minutes, section_chars, variant_chars
 from .text import placeholders_in
 
@@ -24,11 +23,6 @@ def shared_roles(corpus: Corpus) -> list[Role]:
     found = corpus.by_role
     roles = [r for r in corpus.registry.roles.values() if len({v.slug for v, _ in found.get(r.name, [])}) >= 2]
     return sorted(roles, key=lambda r: r.order)
-
-
-def with_description(description: str, markdown: str) -> str:
-    """Front matter giving a generated page its own <meta name="description"> (JSON is valid YAML)."""
-    return f"---\ndescription: {json.dumps(description, ensure_ascii=False)}\n---\n\n{markdown}"
 
 
 def role_page_uri(role: Role) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import html
+import json
 import re
 
 from .model import Block, Note, Section, Variant
@@ -32,6 +33,11 @@ ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"} | {ch: "\\" + c
 
 def attr(value: str) -> str:
     return html.escape(str(value), quote=True)
+
+
+def with_description(description: str, markdown: str) -> str:
+    """Front matter giving a generated page its own <meta name="description"> (JSON is valid YAML)."""
+    return f"---\ndescription: {json.dumps(description, ensure_ascii=False)}\n---\n\n{markdown}"
 
 
 def placeholder_html(name: str, registry: Registry) -> str:
