@@ -67,8 +67,9 @@ release-notes: $(VENV)/.site-installed ## 写出发布说明到 release-notes.md
 	@test -n "$(TAG)" || { echo "缺少标签。用法：make release-notes TAG=v1.2" >&2; exit 1; }
 	$(PY) scripts/speeches.py release-notes "$(TAG)" --out release-notes.md
 
-bench: $(VENV)/.site-installed ## 性能基准：10、100、1000 篇合成变体的检查、提取和构建耗时
+bench: $(VENV)/.site-installed ## 性能基准：10、100、1000 篇合成变体的检查、提取和构建耗时，以及读修改历史的耗时
 	$(PY) scripts/bench.py
+	$(PY) scripts/bench_history.py
 
 clean: ## 删除构建产物（保留虚拟环境）
 	rm -rf site site.tmp site-offline site-offline.tmp .pytest_cache release-notes.md

@@ -6,6 +6,7 @@ git) or only part of it (a shallow clone), the History says so instead of failin
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -17,7 +18,7 @@ import yaml
 from .changes import summarise_data, summarise_variant
 from .gitlog import GitUnavailable, LogEntry, Repository
 from .model import Variant
-from .parser import parse_variant
+from .parser import FAST_LOADER, parse_variant
 from .paths import ROOT
 from .registry import DataFileError, Registry, load_yaml
 
@@ -50,16 +51,32 @@ class History:
 
     def for_variant(self, variant: Variant) -> list[Change]:
         """The variant's own changes and the 提法 registry changes that concern its text, newest first."""
-        text = variant.spoken_text
-        out = []
-        for change in self.changes:
-            if change.kind == "variant" and change.key == variant.slug:
-                out.append(change)
-            elif change.terms:
+        if variant.slug not in self._for_variant:
+            text = variant.spoken_text
+            found = list(self._by_key.get(variant.slug, []))
+            for order, change in self._with_terms:
                 hits = [part for part, _, pattern in change.terms if _search(pattern, text)]
                 if hits:
-                    out.append(Change(change.date, change.commit, "data", change.key, change.title, tifa=hits))
-        return out
+                    found.append((order, Change(change.date, change.commit, "data", change.key, change.title, tifa=hits)))
+            self._for_variant[variant.slug] = [change for _, change in sorted(found, key=lambda pair: pair[0])]
+        return self._for_variant[variant.slug]
+
+    # Indexes, built once the history is complete (a page and its 最近更新 line both ask)
+    @functools.cached_property
+    def _by_key(self) -> dict[str, list[tuple[int, Change]]]:
+        index: dict[str, list[tuple[int, Change]]] = {}
+        for order, change in enumerate(self.changes):
+            if change.kind == "variant":
+                index.setdefault(change.key, []).append((order, change))
+        return index
+
+    @functools.cached_property
+    def _with_terms(self) -> list[tuple[int, Change]]:
+        return [(order, change) for order, change in enumerate(self.changes) if change.terms]
+
+    @functools.cached_property
+    def _for_variant(self) -> dict[str, list[Change]]:
+        return {}
 
     def data_changes(self) -> list[Change]:
         return [c for c in self.changes if c.kind == "data"]
@@ -131,6 +148,7 @@ class _Summariser:
         self.repo, self.registry, self.settings = repo, registry, settings
         self.speeches, self.data = PurePosixPath(speeches), PurePosixPath(data)
         self.parsed: dict[str, Variant] = {}  # by blob id and path: a version is parsed once
+        self.loaded: dict[str, object] = {}  # data files by blob id
 
     def commit(self, entry: LogEntry) -> list[dict]:
         records = []
@@ -176,8 +194,8 @@ class _Summariser:
 
     def _data(self, sha: str, parent: str | None, path: PurePosixPath) -> dict | None:
         spec = self.settings["files"][path.stem]
-        old = _yaml(self.repo.read(parent, str(path))) if parent else None
-        new = _yaml(self.repo.read(sha, str(path)))
+        old = self._yaml(self.repo.read(parent, str(path))) if parent else None
+        new = self._yaml(self.repo.read(sha, str(path)))
         parts = summarise_data(old, new, spec)
         if not parts:
             return None
@@ -187,13 +205,16 @@ class _Summariser:
                 "terms": [[p.text, p.term, p.pattern] for p in parts if p.term]}
 
 
-def _yaml(found: tuple[str, str] | None):
-    if found is None:
-        return None
-    try:
-        return yaml.safe_load(found[1])
-    except yaml.YAMLError:  # a broken version in the past: its entries are unknown, not an error now
-        return {}
+    def _yaml(self, found: tuple[str, str] | None):
+        if found is None:
+            return None
+        blob, text = found
+        if blob not in self.loaded:
+            try:
+                self.loaded[blob] = yaml.load(text, Loader=FAST_LOADER)
+            except yaml.YAMLError:  # a broken version in the past: its entries are unknown, not an error now
+                self.loaded[blob] = {}
+        return self.loaded[blob]
 
 
 def _change(sha: str, date: str, record: dict) -> Change:
