@@ -169,9 +169,11 @@ def test_summaries_are_cached_by_commit_and_rebuilt_when_the_rules_change(repo):
 def test_data_file_changes_name_their_entries():
     spec = {"label": "占位符登记表", "item": "占位符"}
     old = {"单位": {"type": "单位"}, "人名": {"type": "人名"}}
-    new = {"单位": {"type": "文本"}, "日期": {"type": "日期"}}
-    assert [p.text for p in summarise_data(old, new, spec)] == ["新增占位符“日期”", "修改了占位符“单位”的说明", "删去占位符“人名”"]
-    assert [p.text for p in summarise_data(None, new, spec)] == ["建立占位符登记表，共 2 项"]
+    new = {"单位": {"type": "文本"}, "日期": {"type": "日期"}, "时间": {"type": "日期"}}
+    assert [p.text for p in summarise_data(old, new, spec)] == ["新增占位符“日期”、“时间”", "修改了占位符“单位”的说明", "删去占位符“人名”"]
+    many = {f"名称{i}": {"type": "文本"} for i in range(5)}
+    assert summarise_data({}, many, spec)[0].text == "新增占位符“名称0”、“名称1”、“名称2”等 5 个"
+    assert [p.text for p in summarise_data(None, new, spec)] == ["建立占位符登记表，共 3 项"]
     unnamed = {"label": "计算口径和检查设置", "item": "设置", "unnamed": True}
     assert [p.text for p in summarise_data({"a": 1, "b": 2}, {"a": 1, "b": 3, "c": 4}, unnamed)] == ["新增设置 1 项、修改设置 1 项"]
     tifa = {"label": "提法登记表", "item": "提法", "tifa": True}

@@ -214,6 +214,10 @@ def summarise_data(old, new, spec: dict) -> list[DataPart]:
     if spec.get("unnamed"):
         words = [f"{verb}{item} {len(keys)} 项" for verb, keys in (("新增", added), ("修改", edited), ("删去", removed)) if keys]
         return [DataPart("、".join(words))] if words else []
+    if not spec.get("tifa"):  # one clause per kind of change; 提法 stay one per term (each reaches its templates)
+        clauses = [f"新增{item}{_named(added)}" if added else "", f"修改了{item}{_named(edited)}的说明" if edited else "",
+                   f"删去{item}{_named(removed)}" if removed else ""]
+        return [DataPart(c) for c in clauses if c]
     parts = []
     for key in added:
         status = new_items[key].get("status") if isinstance(new_items[key], dict) else None

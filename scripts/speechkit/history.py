@@ -24,8 +24,8 @@ from .registry import DataFileError, Registry, load_yaml
 
 CACHE_FILE = Path(".cache") / "changelog.json"
 # The summaries depend on this code and on these data files: a change to any of them rebuilds the cache.
-CACHE_INPUTS = ("scripts/speechkit/changes.py", "scripts/speechkit/history.py", "scripts/speechkit/parser.py",
-                "scripts/speechkit/model.py", "data/front_matter.yml", "data/tifa.yml", "data/changelog.yml")
+CACHE_CODE = ("changes.py", "history.py", "parser.py", "model.py")
+CACHE_DATA = ("front_matter.yml", "tifa.yml", "changelog.yml")
 
 
 @dataclass
@@ -124,7 +124,7 @@ def _read(repo: Repository, registry: Registry, settings: dict, speeches: str, d
     entries = repo.log([speeches, data], revisions)
     boundary = repo.boundary
     cache_path = repo.root / CACHE_FILE
-    fingerprint = _fingerprint(repo.root)
+    fingerprint = _fingerprint(repo.root / data)
     cache = _load_cache(cache_path, fingerprint) if use_cache else {}
     summariser = _Summariser(repo, registry, settings, speeches, data)
     history = History(settings=settings)
@@ -234,11 +234,11 @@ def _follow_renames(changes: list[Change]) -> None:
             renamed_to[change.renamed_from] = change.key
 
 
-def _fingerprint(root: Path) -> str:
+def _fingerprint(data_dir: Path) -> str:
     digest = hashlib.sha256()
-    for name in CACHE_INPUTS:
-        path = root / name
-        digest.update(name.encode())
+    code = Path(__file__).resolve().parent
+    for path in [code / name for name in CACHE_CODE] + [data_dir / name for name in CACHE_DATA]:
+        digest.update(path.name.encode())
         digest.update(path.read_bytes() if path.exists() else b"")
     return digest.hexdigest()
 
