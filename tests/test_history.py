@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from speechkit import cli
 from speechkit.changes import summarise_data
-from speechkit.changelog import changes_page, last_change_line, release_notes
+from speechkit.changelog import changes_page, last_change_line
 from speechkit.corpus import load_corpus
 from speechkit.history import CACHE_FILE, load_history
 from speechkit.paths import ROOT

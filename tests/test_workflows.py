@@ -3,7 +3,6 @@ published, `make build` for Pages with SITE_URL from configure-pages, `make offl
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import yaml
