@@ -136,3 +136,25 @@ def test_build_without_history_succeeds_and_says_so(project_copy, mkdocs):
     assert 'class="last-change"' not in page
     assert '<link rel="canonical"' not in page  # no SITE_URL: no address is made up
     assert "<loc>" not in (out / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_a_bug_in_reading_history_does_not_stop_the_site(monkeypatch):
+    """The page then says the history could not be read; no traceback, the rest of the site is built."""
+    import importlib.util
+    from types import SimpleNamespace
+
+    from speechkit import site
+
+    spec = importlib.util.spec_from_file_location("hook_changelog", ROOT / "overrides" / "hooks" / "changelog.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+
+    def broken(*args, **kwargs):
+        raise ValueError("unexpected git output")
+
+    monkeypatch.setattr(hook, "load_history", broken)
+    monkeypatch.setattr(site, "corpus", CORPUS)
+    monkeypatch.setattr(site, "history", None)
+    config = SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml"), docs_dir=str(ROOT / "docs"))
+    hook.on_config(config)
+    assert "内部错误" in site.history.unavailable and "unexpected git output" in site.history.unavailable

@@ -21,7 +21,7 @@ if SCRIPTS not in sys.path:  # hooks are re-imported on every `mkdocs serve` reb
 
 from speechkit import site  # noqa: E402
 from speechkit.changelog import CHANGES_URI, changes_page  # noqa: E402
-from speechkit.history import load_history  # noqa: E402
+from speechkit.history import History, load_history  # noqa: E402
 from speechkit.registry import DataFileError  # noqa: E402
 
 log = get_plugin_logger("changelog")
@@ -33,6 +33,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         site.history = load_history(site.corpus.registry, root, Path(config.docs_dir) / "speeches", root / "data")
     except DataFileError as exc:
         raise PluginError(f"更新记录的设置有误，没有生成网站：\n{exc.finding}") from None
+    except Exception as exc:  # a bug of ours must not stop the site from being published, nor show a traceback
+        site.history = History(unavailable=f"读取修改历史时出了内部错误（{type(exc).__name__}: {exc}），请报告给维护者")
     if site.history.unavailable or site.history.partial:
         # info, not a warning: a build from a zip is legitimate and must pass the strict build
         log.info(f"更新记录：{site.history.unavailable or site.history.partial}。")
