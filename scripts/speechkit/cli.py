@@ -257,13 +257,10 @@ def release_notes_command(
     except GitUnavailable as exc:
         typer.echo(f"{exc}，无法生成发布说明。改法：在完整克隆的仓库里运行（CI 里 actions/checkout 要设 fetch-depth: 0）。")
         raise typer.Exit(1)
-    try:
-        if not repository.has_commit(tag):
-            typer.echo(f"找不到标签“{tag}”。改法：先用 git tag {tag} 打上标签（或 git fetch --tags 取回标签），再生成发布说明。")
-            raise typer.Exit(1)
-        previous = repository.previous_tag(tag, "v*")
-    finally:
-        repository.close()
+    if not repository.has_commit(tag):
+        typer.echo(f"找不到标签“{tag}”。改法：先用 git tag {tag} 打上标签（或 git fetch --tags 取回标签），再生成发布说明。")
+        raise typer.Exit(1)
+    previous = repository.previous_tag(tag, "v*")
     corpus = _load(repo / "docs" / "speeches", repo / "data", quiet=True)
     if corpus.registry is None:
         typer.echo(str(corpus.findings[0]))

@@ -47,7 +47,6 @@ def _env() -> dict[str, str]:
 class Repository:
     def __init__(self, root: Path):
         self.root = root
-        self._batch: subprocess.Popen | None = None
 
     @classmethod
     def open(cls, root: Path) -> "Repository":
@@ -108,21 +107,36 @@ class Repository:
             entries.append(LogEntry(commit, _name_status(rest.lstrip("\n").split("\x00"))))
         return entries
 
-    def read(self, revision: str, path: str) -> tuple[str, str] | None:
-        """(blob id, text) of `path` at `revision`, or None if it did not exist there."""
-        if self._batch is None:
-            self._batch = subprocess.Popen(
-                ["git", "-C", str(self.root), "cat-file", "--batch"], stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=_env(),
-            )
-        assert self._batch.stdin and self._batch.stdout
-        self._batch.stdin.write(f"{revision}:{path}\n".encode("utf-8"))
-        self._batch.stdin.flush()
-        header = self._batch.stdout.readline().decode("utf-8", "replace").split()
-        if len(header) != 3 or header[1] != "blob":
-            return None  # "<name> missing"
-        data = self._batch.stdout.read(int(header[2]) + 1)[:-1]  # the blob, then a newline
-        return header[0], data.decode("utf-8", "replace")
+    def read_many(self, wanted: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, str] | None]:
+        """(revision, path) → (blob id, text), or None where the file did not exist at that revision.
+
+        One `git cat-file --batch` for all of them: a round trip per file costs a process switch
+        each, which on a busy machine was 95% of the time."""
+        wanted = list(dict.fromkeys(wanted))
+        if not wanted:
+            return {}
+        request = "".join(f"{revision}:{path}\n" for revision, path in wanted).encode("utf-8")
+        try:
+            result = subprocess.run(["git", "-C", str(self.root), "cat-file", "--batch"], input=request,
+                                    capture_output=True, env=_env(), timeout=GIT_TIMEOUT)
+        except FileNotFoundError:
+            raise GitUnavailable("构建环境里没有安装 git") from None
+        except subprocess.TimeoutExpired:
+            raise GitUnavailable(f"读取仓库历史超过 {GIT_TIMEOUT} 秒") from None
+        if result.returncode != 0:
+            raise GitUnavailable("读取仓库历史失败（git cat-file）")
+        out, at, found = result.stdout, 0, {}
+        for key in wanted:
+            end = out.index(b"\n", at)
+            header = out[at:end].decode("utf-8", "replace").split(" ")
+            at = end + 1
+            found[key] = None  # "<name> missing"
+            if len(header) == 3 and header[2].isdigit():  # "<id> <type> <size>", then the content and a newline
+                size = int(header[2])
+                if header[1] == "blob":
+                    found[key] = (header[0], out[at : at + size].decode("utf-8", "replace"))
+                at += size + 1
+        return found
 
     def has_commit(self, revision: str) -> bool:
         try:
@@ -137,13 +151,6 @@ class Repository:
             return self._git("describe", "--tags", "--abbrev=0", f"--match={pattern}", f"{tag}^").strip() or None
         except GitUnavailable:
             return None
-
-    def close(self) -> None:
-        if self._batch is not None:
-            if self._batch.stdin:
-                self._batch.stdin.close()
-            self._batch.wait(timeout=GIT_TIMEOUT)
-            self._batch = None
 
 
 def _name_status(fields: list[str]) -> list[FileChange]:

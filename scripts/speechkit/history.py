@@ -116,8 +116,6 @@ def load_history(registry: Registry, root: Path = ROOT, speeches_dir: Path | Non
                      data_dir.relative_to(root).as_posix(), revisions, use_cache)
     except GitUnavailable as exc:
         return History(unavailable=str(exc), settings=settings)
-    finally:
-        repo.close()
 
 
 def _read(repo: Repository, registry: Registry, settings: dict, speeches: str, data: str, revisions: str, use_cache: bool) -> History:
@@ -127,6 +125,7 @@ def _read(repo: Repository, registry: Registry, settings: dict, speeches: str, d
     fingerprint = _fingerprint(repo.root / data)
     cache = _load_cache(cache_path, fingerprint) if use_cache else {}
     summariser = _Summariser(repo, registry, settings, speeches, data)
+    summariser.prefetch([e for e in entries if e.commit.sha not in cache and e.commit.sha not in boundary])
     history = History(settings=settings)
     fresh = False
     for entry in entries:
@@ -147,21 +146,41 @@ class _Summariser:
     def __init__(self, repo: Repository, registry: Registry, settings: dict, speeches: str, data: str):
         self.repo, self.registry, self.settings = repo, registry, settings
         self.speeches, self.data = PurePosixPath(speeches), PurePosixPath(data)
+        self.blobs: dict[tuple[str, str], tuple[str, str] | None] = {}
         self.parsed: dict[str, Variant] = {}  # by blob id and path: a version is parsed once
         self.loaded: dict[str, object] = {}  # data files by blob id
 
-    def commit(self, entry: LogEntry) -> list[dict]:
-        records = []
-        parent = entry.commit.parent
+    def prefetch(self, entries: list[LogEntry]) -> None:
+        """Read every version the summaries of `entries` need, in one go."""
+        wanted = []
+        for entry in entries:
+            for _, status, old_path, path in self._relevant(entry):
+                if status != "A" and entry.commit.parent:
+                    wanted.append((entry.commit.parent, str(old_path)))
+                if status != "D":
+                    wanted.append((entry.commit.sha, str(path)))
+        self.blobs.update(self.repo.read_many(wanted))
+
+    def _relevant(self, entry: LogEntry) -> list[tuple[str, str, PurePosixPath, PurePosixPath]]:
+        """(what, git status, path before, path after) for the files the 更新记录 speaks of."""
+        out = []
         for change in entry.files:
             path = PurePosixPath(change.path)
             old_path = PurePosixPath(change.old_path) if change.old_path else path
             if self._is_variant(path) or self._is_variant(old_path):
-                record = self._variant(entry.commit.sha, parent, change.status, old_path, path)
+                out.append(("variant", change.status, old_path, path))
             elif path.parent == self.data and path.suffix == ".yml" and path.stem in self.settings["files"]:
-                record = self._data(entry.commit.sha, parent, path)
+                out.append(("data", change.status, path, path))
+        return out
+
+    def commit(self, entry: LogEntry) -> list[dict]:
+        sha, parent = entry.commit.sha, entry.commit.parent
+        records = []
+        for what, status, old_path, path in self._relevant(entry):
+            if what == "variant":
+                record = self._variant(sha, parent, status, old_path, path)
             else:
-                continue
+                record = self._data(sha, parent, status, path)
             if record:
                 records.append(record)
         return records
@@ -169,10 +188,16 @@ class _Summariser:
     def _is_variant(self, path: PurePosixPath) -> bool:
         return path.parent == self.speeches and path.suffix == ".md" and not path.name.startswith("_") and path.name != "index.md"
 
-    def _version(self, revision: str | None, path: PurePosixPath) -> Variant | None:
-        if revision is None or not self._is_variant(path):
+    def _blob(self, revision: str | None, path: PurePosixPath) -> tuple[str, str] | None:
+        if revision is None:
             return None
-        found = self.repo.read(revision, str(path))
+        key = (revision, str(path))
+        if key not in self.blobs:
+            self.blobs.update(self.repo.read_many([key]))
+        return self.blobs[key]
+
+    def _version(self, revision: str | None, path: PurePosixPath) -> Variant | None:
+        found = self._blob(revision, path) if self._is_variant(path) else None
         if found is None:
             return None
         blob, text = found
@@ -192,10 +217,10 @@ class _Summariser:
         return {"kind": "variant", "key": current.slug, "title": current.title, "parts": summary.parts,
                 "tifa": summary.tifa, "removed": new is None, "renamed_from": renamed}
 
-    def _data(self, sha: str, parent: str | None, path: PurePosixPath) -> dict | None:
+    def _data(self, sha: str, parent: str | None, status: str, path: PurePosixPath) -> dict | None:
         spec = self.settings["files"][path.stem]
-        old = self._yaml(self.repo.read(parent, str(path))) if parent else None
-        new = self._yaml(self.repo.read(sha, str(path)))
+        old = self._yaml(self._blob(parent, path)) if status != "A" else None
+        new = self._yaml(self._blob(sha, path)) if status != "D" else None
         parts = summarise_data(old, new, spec)
         if not parts:
             return None
@@ -203,7 +228,6 @@ class _Summariser:
         return {"kind": "data", "key": path.stem, "title": spec["label"],
                 "parts": [] if tifa else [p.text for p in parts], "tifa": [p.text for p in parts] if tifa else [],
                 "terms": [[p.text, p.term, p.pattern] for p in parts if p.term]}
-
 
     def _yaml(self, found: tuple[str, str] | None):
         if found is None:
