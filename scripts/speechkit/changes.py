@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from .model import Note, Section, Variant
 from .registry import Registry
 
-MAX_SECTIONS_NAMED = 4  # past this many parts, a summary says “等 N 处”
-MAX_ITEMS_NAMED = 3
+MAX_SECTIONS_NAMED = 4  # past this many parts, a summary says “另有 N 处修改”
+MAX_ITEMS_NAMED = 3  # past this many names, “等 N 个”
 SHORT_TITLE = 12  # characters of a heading quoted in a summary
 
 

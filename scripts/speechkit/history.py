@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 from .changes import summarise_data, summarise_variant
+from .findings import Finding
 from .gitlog import GitUnavailable, LogEntry, Repository
 from .model import Variant
 from .parser import FAST_LOADER, parse_variant
@@ -48,6 +49,7 @@ class History:
     unavailable: str = ""  # why there is no history at all (empty when there is)
     partial: str = ""  # why part of it is missing
     settings: dict = field(default_factory=dict)
+    _for_variant: dict[str, list[Change]] = field(default_factory=dict, init=False, repr=False)
 
     def for_variant(self, variant: Variant) -> list[Change]:
         """The variant's own changes and the 提法 registry changes that concern its text, newest first."""
@@ -74,10 +76,6 @@ class History:
     def _with_terms(self) -> list[tuple[int, Change]]:
         return [(order, change) for order, change in enumerate(self.changes) if change.terms]
 
-    @functools.cached_property
-    def _for_variant(self) -> dict[str, list[Change]]:
-        return {}
-
     def data_changes(self) -> list[Change]:
         return [c for c in self.changes if c.kind == "data"]
 
@@ -96,8 +94,6 @@ def load_settings(data_dir: Path) -> dict:
     """data/changelog.yml; a broken file raises DataFileError (file, line, fix) like every data file."""
     settings, _ = load_yaml(data_dir / "changelog.yml")
     if not isinstance(settings, dict) or not isinstance(settings.get("files"), dict):
-        from .findings import Finding
-
         raise DataFileError(Finding(data_dir / "changelog.yml", 1, "缺少 files：要写进更新记录的数据文件。", "按文件开头的说明写出 files 及其下的各个数据文件。"))
     return settings
 
@@ -136,7 +132,11 @@ def _read(repo: Repository, registry: Registry, settings: dict, speeches: str, d
             cache[entry.commit.sha] = summariser.commit(entry)
             fresh = True
         history.changes += [_change(entry.commit.sha, entry.commit.date, record) for record in cache[entry.commit.sha]]
-    if fresh and use_cache:
+    if use_cache and revisions == "HEAD":  # the whole history: keep exactly its commits (rebased ones go)
+        current = {e.commit.sha: cache[e.commit.sha] for e in entries if e.commit.sha in cache}
+        if fresh or len(current) != len(cache):
+            _save_cache(cache_path, fingerprint, current)
+    elif use_cache and fresh:
         _save_cache(cache_path, fingerprint, cache)
     _follow_renames(history.changes)
     return history
