@@ -2,6 +2,8 @@
 from the same History (history.py), which is read from the repository, never kept by hand."""
 from __future__ import annotations
 
+import re
+
 from .corpus import Corpus
 from .history import Change, History
 from .model import Variant
@@ -23,7 +25,8 @@ def sentence(change: Change, *, source: bool = True) -> str:
 
 
 def _cell(markdown: str) -> str:
-    return markdown.replace("|", "\\|")
+    """A bar that the escaping left alone would split the table cell."""
+    return re.sub(r"(?<!\\)\|", r"\\|", markdown)
 
 
 def _more(hidden: int) -> list[str]:
