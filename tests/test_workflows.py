@@ -46,6 +46,8 @@ def test_pull_requests_test_then_build_the_site_for_reviewers():
     assert "pull_request" in workflow["on"]
     job = workflow["jobs"]["test"]
     assert index_of(job, "bash .ci/run") < index_of(job, "make build") < index_of(job, "make offline")
+    env = steps(job)[index_of(job, "make build")]["env"]
+    assert env == {"REPO_URL": "${{ github.server_url }}/${{ github.repository }}"}  # no SITE_URL: previews link relatively
     assert {s["with"]["path"] for s in uses(job, "actions/upload-artifact")} == {"site/", "site-offline/"}
 
 
