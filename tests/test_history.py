@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -13,14 +14,17 @@ import pytest
 from typer.testing import CliRunner
 
 from speechkit import cli
-from speechkit.changes import summarise_data
+from speechkit.changes import short, summarise_data
 from speechkit.changelog import changes_page, last_change_line
 from speechkit.corpus import load_corpus
 from speechkit.history import CACHE_FILE, load_history
+from speechkit.model import Section
+from speechkit.parser import parse_variant
 from speechkit.paths import ROOT
+from speechkit.registry import load_registry
 
 DISTRICT = "district-entry-mobilization"
-PART_ONE = "“一、提高政治站位，深刻……”"
+REGISTRY = load_registry()
 
 
 def git(repo: Path, *args: str, date: str = "2026-01-05T10:00:00+08:00") -> str:
@@ -36,10 +40,45 @@ def commit(repo: Path, day: str, message: str = "Edit") -> None:
     git(repo, "commit", "-q", "-m", message, date=f"{day}T10:00:00+08:00")
 
 
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+# Edits are placed through the parsed model, so the tests follow the real template as it is revised.
+
+def first_paragraph(path: Path, part: int) -> tuple[Section, int]:
+    """Part `part` (0 = 开场, 1 = 一、…) and the source line where its first paragraph starts."""
+    variant, _ = parse_variant(path)
+    section = variant.sections[part]
+    return section, section.blocks[0].line
+
+
+def add_words(path: Path, part: int, words: str) -> Section:
+    section, line = first_paragraph(path, part)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[line - 1] += words
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return section
+
+
+def add_note(path: Path, part: int, note: str) -> None:
+    """A `> 注：` line right after the part's first paragraph (before the notes it already has)."""
+    _, line = first_paragraph(path, part)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = line
+    while at < len(lines) and lines[at].strip() and not lines[at].lstrip().startswith(">"):
+        at += 1
+    lines.insert(at, note)
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def replace(path: Path, pattern: str, new: str) -> None:
+    text, count = re.subn(pattern, new, path.read_text(encoding="utf-8"), count=1, flags=re.M)
+    assert count == 1, pattern
+    path.write_text(text, encoding="utf-8")
+
+
+def current_tifa_in(path: Path) -> str:
+    """A 现行 提法 of the registry that the template uses (its status is changed in the history)."""
+    variant, _ = parse_variant(path)
+    used = REGISTRY.tifa_in(variant.spoken_text)
+    return sorted(t.term for t in REGISTRY.tifa if t.status == "现行" and t.term in used)[0]
 
 
 @pytest.fixture()
@@ -48,25 +87,32 @@ def repo(tmp_path: Path) -> Path:
     repo = tmp_path / "project"
     (repo / "docs" / "speeches").mkdir(parents=True)
     shutil.copytree(ROOT / "data", repo / "data")
-    shutil.copy(ROOT / "docs" / "speeches" / f"{DISTRICT}.md", repo / "docs" / "speeches")
+    variant = repo / "docs" / "speeches" / f"{DISTRICT}.md"
+    shutil.copy(ROOT / "docs" / "speeches" / f"{DISTRICT}.md", variant)
+    assert "十九大" not in REGISTRY.tifa_in(parse_variant(variant)[0].spoken_text)
     git(repo, "init", "-q", "-b", "main")
     commit(repo, "2026-01-05", "Add the district template")
 
-    variant = repo / "docs" / "speeches" / f"{DISTRICT}.md"
-    edit(variant, "把政治监督延伸到基层的具体行动", "把政治监督延伸到基层的具体举措")
-    edit(variant, "> 提法「党内监督的战略性制度安排」", "> 注：新写的注释。\n> 提法「党内监督的战略性制度安排」")
-    edit(variant, "last_reviewed: 2026-11-25", "last_reviewed: 2026-02-10")
+    add_words(variant, 1, "这一点要反复讲。")
+    add_note(variant, 1, "> 注：新写的注释。")
+    replace(variant, r"^last_reviewed: .*$", "last_reviewed: 2026-02-10")
     commit(repo, "2026-02-10")
 
-    edit(variant, "党的二十大对发挥巡视利剑作用", "党的十九大、二十大对发挥巡视利剑作用")
+    add_words(variant, 1, "党的十九大以来的经验要总结好。")
     commit(repo, "2026-03-01")
 
-    edit(repo / "data" / "tifa.yml", "- term: 政治体检\n  status: 现行", "- term: 政治体检\n  status: 核对")
+    term = current_tifa_in(variant)
+    replace(repo / "data" / "tifa.yml", rf"^(- term: {re.escape(term)}\n(?:  (?!status:).*\n)*  status: )现行$", r"\1核对")
     commit(repo, "2026-04-01")
 
     git(repo, "mv", f"docs/speeches/{DISTRICT}.md", "docs/speeches/district-entry.md")
     commit(repo, "2026-05-01", "Rename")
     return repo
+
+
+def part_one(repo: Path) -> str:
+    section, _ = first_paragraph(repo / "docs" / "speeches" / "district-entry.md", 1)
+    return f"“{short(section.title)}”"
 
 
 def history_of(repo: Path, **kwargs):
@@ -82,10 +128,11 @@ def test_each_change_is_summarised_from_the_model(repo):
     assert [c.date for c in changes] == ["2026-05-01", "2026-04-01", "2026-03-01", "2026-02-10", "2026-01-05"]
     renamed, registry, dated, edited, added = changes
     assert renamed.parts == [f"文件由 {DISTRICT}.md 改名，网址随之改变"]
-    assert registry.kind == "data" and registry.tifa == ["提法“政治体检”由“现行”改为“核对”"]
-    assert dated.parts == [f"{PART_ONE}改动 1 段"]
+    term = current_tifa_in(ROOT / "docs" / "speeches" / f"{DISTRICT}.md")
+    assert registry.kind == "data" and registry.tifa == [f"提法“{term}”由“现行”改为“核对”"]
+    assert dated.parts == [f"{part_one(repo)}改动 1 段"]
     assert dated.tifa == ["文中新出现提法“十九大”（已过时）"]
-    assert edited.parts == [f"{PART_ONE}改动 1 段", "新增注释 1 条", "复核日期改为 2026-02-10"]
+    assert edited.parts == [f"{part_one(repo)}改动 1 段", "新增注释 1 条", "复核日期改为 2026-02-10"]
     assert edited.tifa == []
     assert added.parts == ["新增模板"]
     assert history.unavailable == "" and history.partial == ""
@@ -97,8 +144,9 @@ def test_page_lists_every_change_with_the_tifa_called_out(repo):
     assert page.startswith("---\ndescription: ")
     section = page.split("### ", 1)[1].split("\n## ", 1)[0]
     assert section.startswith("区委巡察组进驻动员会讲话（区委领导） { #district-entry }")
-    assert "- 2026-04-01　提法登记表：**提法变化**：提法“政治体检”由“现行”改为“核对”。" in section
-    assert f"- 2026-03-01　{PART_ONE}改动 1 段。 **提法变化**：文中新出现提法“十九大”（已过时）。" in section
+    term = current_tifa_in(ROOT / "docs" / "speeches" / f"{DISTRICT}.md")
+    assert f"- 2026-04-01　提法登记表：**提法变化**：提法“{term}”由“现行”改为“核对”。" in section
+    assert f"- 2026-03-01　{part_one(repo)}改动 1 段。 **提法变化**：文中新出现提法“十九大”（已过时）。" in section
     assert "- 2026-01-05　新增模板。" in section
     assert "Rename" not in page and "Add the district template" not in page  # commit messages are for developers
     line = last_change_line(history, corpus.variants[0])
@@ -108,9 +156,9 @@ def test_page_lists_every_change_with_the_tifa_called_out(repo):
 def test_a_merged_branch_is_one_change_on_the_day_it_was_merged(repo):
     variant = repo / "docs" / "speeches" / "district-entry.md"
     git(repo, "checkout", "-q", "-b", "edit")
-    edit(variant, "同志们：", "同志们、朋友们：")
+    add_words(variant, 0, "今天开个短会。")
     commit(repo, "2026-06-01")
-    edit(variant, "> 注：新写的注释。", "> 注：改过的注释。")
+    replace(variant, "^> 注：新写的注释。$", "> 注：改过的注释。")
     commit(repo, "2026-06-02")
     git(repo, "checkout", "-q", "main")
     git(repo, "merge", "-q", "--no-ff", "edit", "-m", "Merge", date="2026-06-10T09:00:00+08:00")
@@ -161,7 +209,7 @@ def test_summaries_are_cached_by_commit_and_rebuilt_when_the_rules_change(repo):
     cache_path.write_text(json.dumps(cache, ensure_ascii=False), encoding="utf-8")
     history, _ = history_of(repo)
     assert history.changes[0].parts == ["从缓存读出"]  # the second build did not re-read the commit
-    edit(repo / "data" / "changelog.yml", "recent: 20", "recent: 21")  # the rules changed: summaries are redone
+    replace(repo / "data" / "changelog.yml", "^recent: 20", "recent: 21")  # the rules changed: summaries are redone
     history, _ = history_of(repo)
     assert history.changes[0].parts[0].startswith("文件由")
 
@@ -174,6 +222,7 @@ def test_data_file_changes_name_their_entries():
     many = {f"名称{i}": {"type": "文本"} for i in range(5)}
     assert summarise_data({}, many, spec)[0].text == "新增占位符“名称0”、“名称1”、“名称2”等 5 个"
     assert [p.text for p in summarise_data(None, new, spec)] == ["建立占位符登记表，共 3 项"]
+    assert short("一、提高政治站位，深刻认识本轮巡察的重要意义") == "一、提高政治站位，深刻……" and short("结束语") == "结束语"
     unnamed = {"label": "计算口径和检查设置", "item": "设置", "unnamed": True}
     assert [p.text for p in summarise_data({"a": 1, "b": 2}, {"a": 1, "b": 3, "c": 4}, unnamed)] == ["新增设置 1 项、修改设置 1 项"]
     tifa = {"label": "提法登记表", "item": "提法", "tifa": True}
@@ -191,7 +240,8 @@ def test_release_notes_cover_the_commits_since_the_previous_tag(repo):
     notes = result.output
     assert "## 自 v1.0 以来模板的修改" in notes
     assert "- 2026-03-01　**区委巡察组进驻动员会讲话（区委领导）**：" in notes and "文中新出现提法“十九大”（已过时）" in notes
-    assert "- 2026-04-01　提法登记表：**提法变化**：提法“政治体检”由“现行”改为“核对”。" in notes
+    term = current_tifa_in(ROOT / "docs" / "speeches" / f"{DISTRICT}.md")
+    assert f"- 2026-04-01　提法登记表：**提法变化**：提法“{term}”由“现行”改为“核对”。" in notes
     assert "2026-02-10" not in notes and "2026-05-01" not in notes and "改名" not in notes
     assert "xuncha-speech-templates-offline.zip" in notes
 
