@@ -250,3 +250,18 @@ def test_release_notes_refuse_an_unknown_tag_in_chinese(repo):
     result = CliRunner().invoke(cli.app, ["release-notes", "v9.9", "--repo", str(repo)])
     assert result.exit_code == 1
     assert "找不到标签“v9.9”" in result.output and "改法：" in result.output and "Traceback" not in result.output
+
+
+def test_registry_changes_before_a_template_existed_are_not_news_to_it(repo):
+    later = repo / "docs" / "speeches" / "department-system-deployment.md"
+    source = ROOT / "docs" / "speeches" / later.name
+    used = REGISTRY.tifa_in(parse_variant(source)[0].spoken_text) - {current_tifa_in(ROOT / "docs" / "speeches" / f"{DISTRICT}.md")}
+    term = sorted(t.term for t in REGISTRY.tifa if t.status == "现行" and t.term in used)[0]  # still 现行 in the repo
+    replace(repo / "data" / "tifa.yml", rf"^(- term: {re.escape(term)}\n(?:  (?!status:).*\n)*  status: )现行$", r"\1核对")
+    commit(repo, "2026-06-01")
+    shutil.copy(source, later)
+    commit(repo, "2026-06-02")
+    history, corpus = history_of(repo)
+    changes = history.for_variant(corpus.by_slug["department-system-deployment"])
+    assert [(c.date, c.parts) for c in changes] == [("2026-06-02", ["新增模板"])]
+    assert any(c.date == "2026-06-01" and c.kind == "data" for c in history.changes)  # still on the page's registry list

@@ -14,13 +14,21 @@ TIFA_LABEL = "提法变化"
 DESCRIPTION = "每篇讲话模板和提法登记表的修改记录：哪天改的、改了哪一部分，提法的变化单独标出。由构建脚本从仓库历史生成。"
 
 
+MAX_CLAUSES = 4  # a line stays a line: past this many clauses, “另有 N 项”
+
+
+def _clauses(clauses: list[str]) -> str:
+    shown = clauses[:MAX_CLAUSES] + ([f"另有 {len(clauses) - MAX_CLAUSES} 项"] if len(clauses) > MAX_CLAUSES else [])
+    return escape_text("；".join(shown)) + "。"
+
+
 def sentence(change: Change, *, source: bool = True) -> str:
     """One change in one line of Markdown: what changed, then the 提法 part in bold. `source` names
     the registry a data change was made in (where no column says so already)."""
     lead = f"{escape_text(change.title)}：" if source and change.kind == "data" else ""
-    text = lead + escape_text("；".join(change.parts)) + ("。" if change.parts else "")
+    text = lead + (_clauses(change.parts) if change.parts else "")
     if change.tifa:
-        text += ("" if not change.parts else " ") + f"**{TIFA_LABEL}**：" + escape_text("；".join(change.tifa)) + "。"
+        text += ("" if not change.parts else " ") + f"**{TIFA_LABEL}**：" + _clauses(change.tifa)
     return text
 
 

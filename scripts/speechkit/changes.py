@@ -33,8 +33,13 @@ def short(title: str) -> str:
     return title if len(title) <= SHORT_TITLE else title[: SHORT_TITLE - 1] + "……"
 
 
+def _unquoted(name: str) -> str:
+    """An anchor that is itself a quotation (“十五五”) is quoted once, not twice."""
+    return name[1:-1] if name.startswith("“") and name.endswith("”") and name.count("“") == 1 else name
+
+
 def _named(names: list[str], limit: int = MAX_ITEMS_NAMED) -> str:
-    quoted = "、".join(f"“{n}”" for n in names[:limit])
+    quoted = "、".join(f"“{_unquoted(n)}”" for n in names[:limit])
     return quoted if len(names) <= limit else f"{quoted}等 {len(names)} 个"
 
 

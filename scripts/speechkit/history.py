@@ -52,11 +52,15 @@ class History:
     _for_variant: dict[str, list[Change]] = field(default_factory=dict, init=False, repr=False)
 
     def for_variant(self, variant: Variant) -> list[Change]:
-        """The variant's own changes and the 提法 registry changes that concern its text, newest first."""
+        """The variant's own changes and the 提法 registry changes that concern its text, newest first.
+        A registry change from before the variant was added (or in the same commit) is not news to it."""
         if variant.slug not in self._for_variant:
             text = variant.spoken_text
             found = list(self._by_key.get(variant.slug, []))
+            since, added_in = (found[-1][0], found[-1][1].commit) if found else (-1, "")
             for order, change in self._with_terms:
+                if order > since or change.commit == added_in:
+                    continue
                 hits = [part for part, _, pattern in change.terms if _search(pattern, text)]
                 if hits:
                     found.append((order, Change(change.date, change.commit, "data", change.key, change.title, tifa=hits)))
