@@ -189,10 +189,13 @@ def _tifa_in_text(before: set[str], after: set[str], registry: Registry) -> list
     parts = []
     came = sorted(after - before)
     gone = sorted(before - after)
-    if came:
-        parts.append("文中新出现提法" + "、".join(label(t) for t in came))
+    def listed(labels: list[str]) -> str:
+        return "、".join(labels[:MAX_ITEMS_NAMED]) + (f"等 {len(labels)} 个" if len(labels) > MAX_ITEMS_NAMED else "")
+
+    if came:  # dated ones first: they are the ones to act on
+        parts.append("文中新出现提法" + listed(sorted((label(t) for t in came), key=lambda text: "（" not in text)))
     if gone:
-        parts.append("文中不再出现提法" + "、".join(f"“{t}”" for t in gone))
+        parts.append("文中不再出现提法" + listed([f"“{t}”" for t in gone]))
     return parts
 
 
