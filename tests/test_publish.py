@@ -158,3 +158,26 @@ def test_a_bug_in_reading_history_does_not_stop_the_site(monkeypatch):
     config = SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml"), docs_dir=str(ROOT / "docs"))
     hook.on_config(config)
     assert "内部错误" in site.history.unavailable and "unexpected git output" in site.history.unavailable
+
+
+def test_a_broken_changelog_setting_stops_a_build_but_not_the_preview(project_copy, monkeypatch):
+    import importlib.util
+    from types import SimpleNamespace
+
+    from mkdocs.exceptions import PluginError
+
+    from speechkit import site
+
+    (project_copy / "data" / "changelog.yml").write_text("recent: 20\n", encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("hook_changelog", ROOT / "overrides" / "hooks" / "changelog.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    monkeypatch.setattr(site, "corpus", CORPUS)
+    monkeypatch.setattr(site, "history", None)
+    config = SimpleNamespace(config_file_path=str(project_copy / "mkdocs.yml"), docs_dir=str(project_copy / "docs"))
+    monkeypatch.setattr(site, "command", "build")
+    with pytest.raises(PluginError, match=r"(?s)更新记录的设置有误.*changelog.yml:1: 缺少 files.*改法："):
+        hook.on_config(config)
+    monkeypatch.setattr(site, "command", "serve")
+    hook.on_config(config)
+    assert "更新记录的设置有误" in site.history.unavailable

@@ -32,7 +32,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         site.history = load_history(site.corpus.registry, root, Path(config.docs_dir) / "speeches", root / "data")
     except DataFileError as exc:
-        raise PluginError(f"更新记录的设置有误，没有生成网站：\n{exc.finding}") from None
+        if site.command != "serve":
+            raise PluginError(f"更新记录的设置有误，没有生成网站：\n{exc.finding}") from None
+        log.error(f"{exc.finding}（预览照常刷新，更新记录页显示这个错误）")  # the preview keeps answering
+        site.history = History(unavailable=f"更新记录的设置有误：{exc.finding}")
     except Exception as exc:  # a bug of ours must not stop the site from being published, nor show a traceback
         site.history = History(unavailable=f"读取修改历史时出了内部错误（{type(exc).__name__}: {exc}），请报告给维护者")
     if site.history.unavailable or site.history.partial:

@@ -15,7 +15,7 @@ import typer
 
 from .corpus import Corpus, load_corpus
 from .findings import summarise
-from .paths import DATA_DIR, SPEECHES_DIR, shown_path
+from .paths import DATA_DIR, ROOT, SPEECHES_DIR, shown_path
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, help="讲话模板的检查与生成工具。")
 
