@@ -11,7 +11,7 @@ from .findings import PENDING, WARNING, Finding
 from .model import CLOSING, OPENING, Section, Variant
 from .registry import Registry, Speaker
 from .stats import variant_chars
-from .text import CJK, PLACEHOLDER, PLACEHOLDER_NAME, cn_number, to_cn
+from .text import ALTERNATIVE_LINK, CJK, PLACEHOLDER, PLACEHOLDER_NAME, cn_number, to_cn
 
 Check = Callable[[Variant, Registry], list[Finding]]
 
@@ -27,37 +27,80 @@ def _texts(variant: Variant, *, notes: bool) -> Iterator[tuple[int, str]]:
                 yield note.line, note.text
 
 
-def _meta_texts(variant: Variant) -> Iterator[tuple[int, str]]:
+def _meta_items(variant: Variant) -> Iterator[tuple[str, int, str]]:
+    """(key, line, text) of every front-matter value; each list item with its own line."""
     for key, value in variant.meta.items():
-        items = value if isinstance(value, list) else [value]
-        for item in items:
-            if isinstance(item, str):
-                yield variant.meta_lines.get(key, 1), item
+        line = variant.meta_lines.get(key, 1)
+        if isinstance(value, list):
+            item_lines = variant.meta_item_lines.get(key, [])
+            for index, item in enumerate(value):
+                if isinstance(item, str):
+                    yield key, (item_lines[index] if index < len(item_lines) else line), item
+        elif isinstance(value, str):
+            yield key, line, value
+
+
+def _meta_texts(variant: Variant) -> Iterator[tuple[int, str]]:
+    for _, line, text in _meta_items(variant):
+        yield line, text
+
+
+def _body_texts(variant: Variant) -> Iterator[tuple[int, str]]:
+    """Everything of the body that reaches a page: headings, roles, paragraphs, notes and their anchors."""
+    yield from _texts(variant, notes=True)
+    for section in variant.all_sections():
+        if section.role:
+            yield section.line, section.role
+        for note in section.guide + section.notes + [n for b in section.blocks for n in b.notes]:
+            if note.anchor:
+                yield note.line, note.anchor
 
 
 # --- front matter -------------------------------------------------------------------------
+
+def _date_problem(value: str) -> str | None:
+    """Why `value` is not a date written as 2026-11-25 (None when it is one)."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value)
+    if not m:
+        return "不是“2026-11-25”这样的日期"
+    year, month, day = (int(g) for g in m.groups())
+    if not 1 <= month <= 12:
+        return f"月份“{month}”不存在"
+    try:
+        date = dt.date(year, month, day)
+    except ValueError:
+        return f"{month} 月没有 {day} 日"
+    if date > dt.date.today():
+        return "晚于今天"
+    if year < 2000:
+        return "早于 2000 年"
+    return None
+
 
 def check_front_matter(variant: Variant, registry: Registry) -> list[Finding]:
     out = []
     path, meta = variant.path, variant.meta
     if not meta:
-        return out  # the parser already reported a missing or broken header
+        return out  # the parser already reported a missing, empty or broken header
     for key, spec in registry.fields.items():
         value = meta.get(key)
         line = variant.meta_lines.get(key, 1)
         if value in (None, "", []):
             if spec.required:
-                out.append(Finding(path, 1, f"YAML 头部缺少字段 {key}（{spec.label}）。", f"在头部加一行 {key}: ……，写法见 docs/contributing/format.md。"))
+                where = variant.meta_lines.get(key) or variant.body_line - 1 or 1
+                out.append(Finding(path, where, f"YAML 头部缺少字段 {key}（{spec.label}）。", f"在头部加一行 {key}: ……，写法见 docs/contributing/format.md。"))
             continue
-        if spec.type == "date" and not isinstance(value, dt.date):
-            try:
-                dt.date.fromisoformat(str(value))
-            except ValueError:
-                out.append(Finding(path, line, f"{key}（{spec.label}）“{value}”不是日期。", "写成 2026-11-25 的形式。"))
-        if spec.type == "list" and not isinstance(value, list):
-            out.append(Finding(path, line, f"{key}（{spec.label}）应当是列表。", "写成多行，每行以“  - ”开头。"))
-        if spec.type == "text" and not isinstance(value, str):
-            out.append(Finding(path, line, f"{key}（{spec.label}）应当是一段文字。", "把值写成文字；含冒号时用单引号括起来。"))
+        if spec.type == "list":
+            if not isinstance(value, list):
+                out.append(Finding(path, line, f"{key}（{spec.label}）应当是列表。", "写成多行，每行以“  - ”开头。"))
+            continue
+        if not isinstance(value, str):
+            out.append(Finding(path, line, f"{key}（{spec.label}）应当是一段文字，不是列表。", "把值写在冒号后面的同一行。"))
+            continue
+        if spec.type == "date":
+            problem = _date_problem(value)
+            if problem:
+                out.append(Finding(path, line, f"{key}（{spec.label}）“{value}”{problem}。", "写成实际复核的日期，形如 2026-11-25。"))
         if spec.choices and value not in spec.choices:
             out.append(Finding(path, line, f"{key}（{spec.label}）的值“{value}”不在可选范围内。", f"改为以下之一：{'、'.join(spec.choices)}；确需新增时在 data/front_matter.yml 登记。"))
     for key in meta:
@@ -192,7 +235,9 @@ def check_numbering(variant: Variant, registry: Registry) -> list[Finding]:
                 promised = cn_number(m.group(1))
                 if promised is None:
                     continue
-                if promised != len(numbered):
+                if not numbered:
+                    out.append(Finding(path, block.line, f"开场说“{m.group(0)}”，正文却没有“一、”“二、”……这样的一级部分。", f"在开场和结束语之间写出 {m.group(1)} 个一级部分（## 一、标题），或删去这句预告。"))
+                elif promised != len(numbered):
                     out.append(Finding(path, block.line, f"开场说“{m.group(0)}”，正文却有 {len(numbered)} 个一级部分。", f"把点数改为“{'两' if len(numbered) == 2 else to_cn(len(numbered))}”，或增删一级部分使两者一致。"))
                 elif last_label is not None and last_label.value != promised:
                     # as many parts as promised, but the labels repeat or skip (一、二、二、三 for 四点)
@@ -248,8 +293,12 @@ def _check_run_in(variant: Variant, section: Section) -> list[Finding]:
 
 # --- placeholders and masks ------------------------------------------------------------------
 
-MASK_HINT = re.compile(r"[*＊XＸ×某]")  # cheap pre-filter: most lines have none of these
-MASK = re.compile(r"\*{2,}|＊{2,}|[XＸ]{2,}|×{2,}|某某|(?<![A-Za-z])[XＸ](?=[年月日届轮个名次条号点同])|第[XＸ]")
+MASK_HINT = re.compile(r"[*＊XＸ×某_＿□■]")  # cheap pre-filter: most lines have none of these
+# 范文 sites mask names and even single characters of 提法 (从严治_, □□同志): every such mark is a finding.
+MASK = re.compile(
+    rf"\*{{2,}}|＊{{2,}}|[XＸ]{{2,}}|×{{2,}}|某某|(?<![A-Za-z])[XＸ](?=[年月日届轮个名次条号点同])|第[XＸ]"
+    rf"|(?<=[{CJK}])[_＿]+|[_＿]+(?=[{CJK}])|＿+|[□■]+"
+)
 
 
 def check_placeholders(variant: Variant, registry: Registry) -> list[Finding]:
@@ -286,7 +335,7 @@ HALF_WIDTH = re.compile(
     rf"(?<=[{NEAR_CJK}])[,;:?!()]|[,;:?!()](?=[{NEAR_CJK}])|(?<=[{CJK}])\.(?![\d.])|\""
 )
 ASCII_PUNCT = re.compile(r'[,;:?!()."]')
-MD_LINK = re.compile(r"\[([^\]]*)\]\([^)\s]*\)")
+MD_LINK = re.compile(r"\[([^\[\]]*+)\]\([^()\s]*+\)")
 
 
 def check_punctuation(variant: Variant, registry: Registry) -> list[Finding]:
@@ -301,30 +350,82 @@ def check_punctuation(variant: Variant, registry: Registry) -> list[Finding]:
     return out
 
 
-TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][\w-]*)([^>]*)>")
-DANGEROUS_TAGS = {"script", "iframe", "object", "embed", "style", "link", "form", "img", "svg", "video", "audio", "meta", "base"}
+# Markup in prose. Every text is escaped when it is rendered, so none of this can reach a page as
+# markup; the check tells the contributor, naming the line, that it will show up as stray symbols.
+# Each pattern is linear: no two unbounded quantifiers can trade characters.
+TAG = re.compile(r"<\s*+(/?)\s*+([A-Za-z][\w:-]*+)([^<>]*+)(>?)")
+OTHER_MARKUP_START = re.compile(r"<\s*+[!?]")
+AUTOLINK = re.compile(r"<\s*+(?:https?|ftp|mailto|javascript|data|file):", re.I)
+AUTOLINK_SCHEMES = {"http", "https", "ftp", "mailto", "javascript", "data", "file"}
+URL = re.compile(r"(?<![A-Za-z])(?:https?|ftp|file|javascript|data|vbscript)\s*+:\S|//[\w.-]+\.[a-z]{2,}|www\.[\w-]+\.", re.I)
+MD_LINK_TARGET = re.compile(r"\]\(\s*+([^()\s]*+)")
+MD_IMAGE = re.compile(r"!\[[^\[\]]*+\]")
+TEMPLATE_SYNTAX = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}|\{\s*+[:#.][\w-]")
+SNIPPET = re.compile(r"-{1,2}8<-{1,2}|;--8<--")
+ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+DANGEROUS_TAGS = {"script", "iframe", "frame", "object", "embed", "style", "link", "form", "img", "svg", "math", "video", "audio",
+                  "meta", "base", "template", "input", "button", "textarea", "select", "details", "marquee", "applet", "noscript"}
+NO_MARKUP_FIX = "删去它，只用 docs/contributing/format.md 说明的写法；网站必须离线可用，不加载任何外部内容。"
 
 
-def check_html(variant: Variant, registry: Registry) -> list[Finding]:
-    out = []
-    for number, line in enumerate(variant.lines, start=1):
-        if "<" not in line and "](" not in line:
-            continue
-        scan = re.sub(r"<!--.*?-->", "", line)
-        for m in TAG.finditer(scan):
-            tag = m.group(2).lower()
-            attrs = m.group(3)
+def _markup_in(text: str, *, alternatives: bool = False) -> list[str]:
+    """What is wrong with `text` (one whole value or paragraph, however many lines it was written on)."""
+    found: list[str] = []
+    external = False
+    if "<" in text:
+        if AUTOLINK.search(text):
+            found.append("写了指向外部地址或脚本的链接（<网址>）")
+            external = True
+        for m in TAG.finditer(text):
+            tag, attrs = m.group(2).lower(), m.group(3)
+            if tag in AUTOLINK_SCHEMES and attrs.startswith(":"):
+                continue  # an autolink, reported above
             if tag in DANGEROUS_TAGS:
-                what = f"<{tag}> 标签会执行脚本或加载外部内容"
-            elif re.search(r"\bon\w+\s*=", attrs, re.I):
-                what = f"<{tag}> 标签带有 on… 事件属性，会执行脚本"
-            elif re.search(r"\b(src|href)\s*=\s*['\"]?\s*(https?:|//|javascript:)", attrs, re.I):
-                what = f"<{tag}> 标签引用了外部地址"
+                found.append(f"<{tag}> 标签会执行脚本或加载外部内容")
+            elif re.search(r"\bon[a-z]++\s*+=", attrs, re.I):
+                found.append(f"<{tag}> 标签带有 on… 事件属性，会执行脚本")
+            elif re.search(r"\b(?:src|href|action|formaction|xlink:href|style)\s*+=", attrs, re.I):
+                found.append(f"<{tag}> 标签引用了地址或样式")
             else:
-                what = f"正文里写了 HTML 标签 <{m.group(1)}{tag}>"
-            out.append(Finding(variant.path, number, f"{what}，这是不允许的。", "删去 HTML 标签，只用本页说明的 Markdown 写法；网站必须离线可用，不加载任何外部内容。"))
-        if re.search(r"\]\(\s*(javascript:|https?://|//)", line, re.I) or re.search(r"!\[[^\]]*\]\(", line):
-            out.append(Finding(variant.path, number, "链接或图片指向外部地址或脚本。", "只链接本站的其他模板（相对路径，如 city-special-linkage.md），不插图片。"))
+                found.append(f"正文里写了 HTML 标签 <{m.group(1)}{tag}>")
+        if OTHER_MARKUP_START.search(text):
+            found.append("写了 HTML 注释或声明（<!… 或 <?…）")
+    if "(" in text or "[" in text:
+        for m in MD_LINK_TARGET.finditer(text):
+            if re.match(r"(?:[a-z][a-z0-9+.-]*+:|//)", m.group(1), re.I):
+                found.append("链接或图片指向外部地址或脚本")
+                external = True
+            elif not alternatives:
+                found.append("正文里写了链接（[文字](地址)），它不会生效")
+            elif not ALTERNATIVE_LINK.search(text):
+                found.append("链接只能指向本站的另一篇模板（[标题](文件名.md)）")
+        if MD_IMAGE.search(text):
+            found.append("插入了图片")
+    if not external and URL.search(text):
+        found.append("写了网址")
+    if TEMPLATE_SYNTAX.search(text):
+        found.append("写了模板语法（{{ }}、{% %} 或 {: }）")
+    if "8<" in text and SNIPPET.search(text):
+        found.append("写了片段引用语法（--8<--），它会把仓库里的文件插进页面")
+    if "&" in text and ENTITY.search(text):
+        found.append("写了 HTML 字符实体（如 &lt; 或 &#60;）")
+    return list(dict.fromkeys(found))
+
+
+def check_markup(variant: Variant, registry: Registry) -> list[Finding]:
+    out = []
+    texts = [(line, text, key == "alternatives") for key, line, text in _meta_items(variant)]
+    texts += [(line, text, False) for line, text in _body_texts(variant)]
+    for line, text, is_alternative in texts:
+        for what in _markup_in(text, alternatives=is_alternative):
+            fix = NO_MARKUP_FIX
+            if what.startswith("正文里写了链接"):
+                fix = "正文不写链接；要指向其他模板，写在头部 alternatives 里，形如 [模板标题](city-special-linkage.md)。"
+            elif what.startswith("链接只能指向"):
+                fix = "写成 [模板标题](city-special-linkage.md)，文件名是 docs/speeches/ 下的另一篇模板。"
+            elif what == "写了网址":
+                fix = "讲话稿里不写网址；举报网站、邮箱等写成登记过的占位符，或写成中文名称。"
+            out.append(Finding(variant.path, line, f"{what}，这是不允许的。", fix))
     return out
 
 
@@ -394,7 +495,7 @@ def check_unfinished(variant: Variant, registry: Registry) -> list[Finding]:
 
 ALL_CHECKS: tuple[Check, ...] = (
     check_front_matter, check_structure, check_roles, check_numbering, check_placeholders,
-    check_punctuation, check_html, check_annotations, check_tifa, check_tifa_expiry, check_length, check_unfinished,
+    check_punctuation, check_markup, check_annotations, check_tifa, check_tifa_expiry, check_length, check_unfinished,
 )
 # In a draft (status: 草稿) these report parts still to be written: they are listed as 待完成 and
 # never fail. The rest (HTML and what a page could be harmed by) stay errors in drafts too; check_length

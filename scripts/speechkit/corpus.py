@@ -9,12 +9,14 @@ from typing import Callable
 
 from .checks import check_variant
 from .findings import Finding, sort_findings
+from .layout import scan_docs
 from .model import Section, Variant
 from .parser import parse_variant
 from .paths import DATA_DIR, SPEECHES_DIR
 from .registry import DataFileError, Registry, load_registry
 from .similarity import SimilarPair, near_duplicates
-from .text import count_chars
+from .source import read_source
+from .text import ALTERNATIVE_LINK, SLUG, count_chars
 
 
 @dataclass
@@ -58,33 +60,61 @@ class Corpus:
 
 def variant_paths(speeches_dir: Path = SPEECHES_DIR) -> list[Path]:
     """Every published variant; files starting with _ are skeletons and drafts kept out of the site."""
-    return sorted(p for p in speeches_dir.glob("*.md") if not p.name.startswith("_") and p.name != "index.md")
+    return sorted(p for p in speeches_dir.glob("*.md") if not p.name.startswith("_") and SLUG.fullmatch(p.stem))
 
 
 def load_corpus(
     speeches_dir: Path = SPEECHES_DIR,
     data_dir: Path = DATA_DIR,
     progress: Callable[[int, int], None] | None = None,
+    *,
+    docs_dir: Path | None = None,
 ) -> Corpus:
+    """Check and parse every variant in `speeches_dir`. With `docs_dir`, every other file under it
+    is checked against data/docs_layout.yml too (as `make check` and the build do)."""
     try:
         registry = load_registry(data_dir)
     except DataFileError as exc:
         return Corpus(registry=None, findings=[exc.finding])
     corpus = Corpus(registry=registry)
-    paths = variant_paths(speeches_dir)
+    limits = registry.limits
+    contents = scan_docs(docs_dir, speeches_dir, registry.layout, limits)
+    corpus.findings += contents.findings
+    paths = contents.variants
     for done, path in enumerate(paths, start=1):
-        try:
-            variant, findings = parse_variant(path)
-        except (OSError, UnicodeDecodeError) as exc:
-            corpus.findings.append(Finding(path, 1, f"无法读取文件（{exc}）。", "把文件存为 UTF-8 编码的文本。"))
+        text, refused = read_source(path, limits)
+        if text is None:  # over a limit, another encoding, binary: nothing more is read from it
+            corpus.findings += refused
             continue
+        variant, findings = parse_variant(path, text, limits=limits)
         corpus.variants.append(variant)
         corpus.findings += check_variant(variant, registry, findings)
         if progress:
             progress(done, len(paths))
     corpus.findings += check_duplicates(corpus)
+    corpus.findings += check_alternative_links(corpus)
     corpus.findings = sort_findings(corpus.findings)
     return corpus
+
+
+def check_alternative_links(corpus: Corpus) -> list[Finding]:
+    """A link in `alternatives:` must point at another published variant (else the strict build
+    would fail later, in English)."""
+    out = []
+    for variant in corpus.variants:
+        items = variant.meta.get("alternatives")
+        if not isinstance(items, list):
+            continue
+        lines = variant.meta_item_lines.get("alternatives", [])
+        for index, item in enumerate(items):
+            line = lines[index] if index < len(lines) else variant.meta_lines.get("alternatives", 1)
+            for m in ALTERNATIVE_LINK.finditer(item):
+                target = m.group(2)
+                if target == variant.slug:
+                    out.append(Finding(variant.path, line, f"“何时改用其他模板”链接到了本篇（{target}.md）。", "链接到另一篇模板，或删去这个链接。"))
+                elif target not in corpus.by_slug:
+                    out.append(Finding(variant.path, line, f"“何时改用其他模板”链接的 {target}.md 不存在。", f"改为已有模板的文件名：{'、'.join(v.slug + '.md' for v in corpus.variants if v is not variant) or '（目前没有其他模板）'}。"))
+    return out
 
 
 def check_duplicates(corpus: Corpus) -> list[Finding]:

@@ -118,6 +118,7 @@ class Variant:
     body_line: int  # first line after the front matter
     sections: list[Section] = field(default_factory=list)
     lines: list[str] = field(default_factory=list, repr=False)  # the source, for checks on raw markup
+    meta_item_lines: dict[str, list[int]] = field(default_factory=dict)  # line of each item of a list field
 
     @property
     def title(self) -> str:

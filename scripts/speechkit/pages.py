@@ -63,7 +63,7 @@ def tab_labels(entries: list[tuple[Variant, Section]]) -> list[str]:
 def role_page(corpus: Corpus, role: Role) -> str:
     registry = corpus.registry
     entries = corpus.by_role[role.name]
-    lines = [f"# 共性段落：{role.name}", "", f"{escape_text(role.description)}", "{ .variant-summary }", ""]
+    lines = [f"# 共性段落：{escape_text(role.name)}", "", f"{escape_text(role.description)}", "{ .variant-summary }", ""]
     lines += ['!!! info "这一部分通常写什么"', "", f"    {escape_text(role.contains)}", ""]
     lines += ['!!! tip "写作提醒"', "", f"    {escape_text(role.tips)}", ""]
     lines += [f"下面是 {len(entries)} 个版本，每个版本可以单独复制；在任一模板页填写的信息在这里同样生效。", ""]
@@ -71,7 +71,7 @@ def role_page(corpus: Corpus, role: Role) -> str:
     for (variant, section), tab in zip(entries, tab_labels(entries)):
         chars = section_chars(section, registry)
         label = role.name if section.is_opening or section.is_closing else section.title
-        lines += [f'=== "{attr(tab)}"', ""]
+        lines += [f'=== "{escape_text(tab)}"', ""]
         body = [
             f'<div class="speech-excerpt" data-source="{attr(variant.slug)}" data-speech-title="{attr(variant.title)}" markdown>',
             "",
@@ -90,7 +90,7 @@ def matrix_page(corpus: Corpus) -> str:
     found = corpus.by_role
     roles = [r for r in registry.roles.values() if found.get(r.name)]
     lines = ["# 结构对照表", "", "每一行是一篇模板，每一列是一种作用；格子里是这篇模板中承担该作用的部分及其字数，点击可跳到原文。", ""]
-    lines += ["| 模板 | " + " | ".join(r.name for r in roles) + " | 全文 |", "|---|" + "---|" * len(roles) + "---:|"]
+    lines += ["| 模板 | " + " | ".join(escape_text(r.name) for r in roles) + " | 全文 |", "|---|" + "---|" * len(roles) + "---:|"]
     by_variant: dict[tuple[str, str], list[Section]] = defaultdict(list)
     for role in roles:
         for variant, section in found[role.name]:
@@ -124,7 +124,7 @@ def placeholder_page(corpus: Corpus) -> str:
         where = "、".join(f"{variant_link(by_slug[slug])}（{count} 处）" for slug, count in list(counts.items())[:MAX_LINKS]) or "暂未使用"
         if len(counts) > MAX_LINKS:
             where += f" 等 {len(counts):,} 篇"
-        lines.append(f"| {inline('【' + name + '】', registry)} | {ph.type} | {escape_text(ph.description)} | {escape_text(ph.example)} | {where} |")
+        lines.append(f"| {inline('【' + name + '】', registry)} | {escape_text(ph.type)} | {escape_text(ph.description)} | {escape_text(ph.example)} | {where} |")
     lines += ["", "示例中的单位、人名均为虚构。新增占位符的方法见 [变体文件格式](../contributing/format.md#placeholders)。", ""]
     return "\n".join(lines)
 
@@ -167,7 +167,7 @@ def tifa_page(corpus: Corpus, today: dt.date | None = None) -> str:
         if tifa.status == "现行":
             continue
         how = tifa.check + (f"现行写法：{tifa.replacement}。" if tifa.replacement else "")
-        lines.append(f"| {escape_text(tifa.term)} | {tifa.status} | {escape_text(tifa.why)} | {escape_text(how)} |")
+        lines.append(f"| {escape_text(tifa.term)} | {escape_text(tifa.status)} | {escape_text(tifa.why)} | {escape_text(how)} |")
     lines += ["", "## 有时效的提法 { #expiry }", "", "下面的提法和届次、规划期、会议挂钩，到了核对期限，检查会对仍在使用它们的模板报警告，请按现行表述改写或核实后顺延期限。", ""]
     lines += [expiry_table(registry, today or dt.date.today())]
     lines += ["## 现行提法释义 { #current }", "", "| 提法 | 含义 |", "|---|---|"]
@@ -183,7 +183,7 @@ def compare_index(corpus: Corpus) -> str:
     lines = ["# 共性段落", "", "各模板按“作用”划分段落。两篇及以上模板都有的作用，各有一页把所有版本并排列出，便于比较、挑选和复制。", ""]
     lines += ["| 作用 | 这一部分做什么 | 版本数 |", "|---|---|---:|"]
     for role in shared_roles(corpus):
-        lines.append(f"| [{role.name}]({role.slug}.md) | {escape_text(role.description)} | {len(found[role.name])} |")
+        lines.append(f"| [{escape_text(role.name)}]({role.slug}.md) | {escape_text(role.description)} | {len(found[role.name])} |")
     lines += ["", "另见：[结构对照表](matrix.md) · [占位符索引](placeholders.md) · [提法](tifa.md)", ""]
     return "\n".join(lines)
 
@@ -192,7 +192,7 @@ def roles_table(corpus: Corpus) -> str:
     """The role registry as a table, for the format guide (data/roles.yml is the only source)."""
     lines = ["| 作用 | 这一部分做什么 | 通常写什么 | 写作提醒 |", "|---|---|---|---|"]
     for role in corpus.registry.roles.values():
-        lines.append(f"| {role.name} | {escape_text(role.description)} | {escape_text(role.contains)} | {escape_text(role.tips)} |")
+        lines.append(f"| {escape_text(role.name)} | {escape_text(role.description)} | {escape_text(role.contains)} | {escape_text(role.tips)} |")
     return "\n".join(lines) + "\n"
 
 
@@ -216,7 +216,7 @@ def variant_picker(corpus: Corpus, *, depth: int) -> str:
 
     lines = []
     for meeting in sorted(by_meeting, key=lambda m: rank(meetings, m)):
-        lines += [f"### {meeting}", "", "| 讲话人 | 模板 | 层级 · 巡察类型 | 简介 | 篇幅 |", "|---|---|---|---|---:|"]
+        lines += [f"### {escape_text(meeting)}", "", "| 讲话人 | 模板 | 层级 · 巡察类型 | 简介 | 篇幅 |", "|---|---|---|---|---:|"]
         for variant in sorted(by_meeting[meeting], key=lambda v: (v.is_draft, agenda_rank(meeting, v))):
             meta = variant.meta
             total = variant_chars(variant, registry)

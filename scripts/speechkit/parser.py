@@ -8,17 +8,19 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
-
 from .findings import Finding
+from .frontmatter import parse_front_matter
 from .model import ANNOTATION_KINDS, GUIDE_KINDS, Block, Marker, Note, Section, Variant
+from .registry import default_limits
+from .source import Limits, check_text, read_source
 from .text import CN_DIGITS, cn_number
 
-ROLE_COMMENT = re.compile(r"\s*<!--\s*role\s*[:：]\s*(.*?)\s*-->\s*$")
-HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-NOTE = re.compile(r"^(用途|改写|易错|注|提法|可删)\s*(?:「([^」]*)」)?\s*[：:]\s*(.*)$")
-COMMENT_LINE = re.compile(r"^<!--.*-->$")
-FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it: 10x faster
+# Every pattern here runs on lines of any content, so none may backtrack super-linearly: headings
+# and role comments are taken apart with string methods, and quantifiers next to each other are
+# possessive (*+), which Python 3.11 supports.
+ROLE_PREFIX = re.compile(r"role\s*+[:：]")
+HEADING_HASHES = re.compile(r"#{1,6}(?=\s)")
+NOTE = re.compile(r"^(用途|改写|易错|注|提法|可删)\s*+(?:「([^」]*+)」)?\s*+[：:]\s*+(.*)$")
 
 CN = f"[{CN_DIGITS}]+"
 MARKERS = [  # (level, pattern); the first that matches wins
@@ -44,53 +46,50 @@ def read_marker(text: str) -> Marker | None:
     return None
 
 
-def split_front_matter(text: str, path: Path) -> tuple[dict, dict[str, int], int, list[Finding]]:
-    """Return (meta, line of each key, first body line, findings)."""
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
-        return {}, {}, 1, [Finding(path, 1, "文件没有以 YAML 头部开始。", "在第一行写 ---，接着写 title、meeting 等字段，再以 --- 结束（见 docs/contributing/format.md）。")]
-    for end in range(1, len(lines)):
-        if lines[end].strip() == "---":
-            break
-    else:
-        return {}, {}, 1, [Finding(path, 1, "YAML 头部没有结束标记。", "在头部字段之后单独写一行 ---。")]
-    raw = "\n".join(lines[1:end])
-    try:
-        meta = yaml.load(raw, Loader=FAST_LOADER) if raw.strip() else {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = (mark.line + 2) if mark is not None else 1
-        problem = getattr(exc, "problem", None) or "格式不对"
-        return {}, {}, end + 2, [Finding(path, line, f"YAML 头部无法解析（{problem}）。", "检查这一行的缩进和冒号；值里有冒号或引号时，整个值用英文单引号括起来。")]
-    if not isinstance(meta, dict):
-        return {}, {}, end + 2, [Finding(path, 2, "YAML 头部应当是“字段: 值”的形式。", "每行写一个字段，例如 title: 区委巡察组进驻动员会讲话。")]
-    key_lines = {}
-    for number, line in enumerate(lines[1:end], start=2):
-        m = re.match(r"^([A-Za-z_][\w-]*)\s*:", line)
-        if m:
-            key_lines.setdefault(m.group(1), number)
-    meta = {str(k): v for k, v in meta.items()}
-    return meta, key_lines, end + 2, []
+def split_heading(stripped: str) -> tuple[int, str] | None:
+    """(level, text) of a Markdown ATX heading line (already stripped), closing #s removed."""
+    m = HEADING_HASHES.match(stripped)
+    if not m:
+        return None
+    text = stripped[m.end() :].strip()
+    if text.endswith("#"):
+        bare = text.rstrip("#")
+        if not bare or bare[-1].isspace():  # "## 标题 ##" closes; "## C#" keeps its #
+            text = bare.rstrip()
+    return m.end(), text
+
+
+def is_comment_line(stripped: str) -> bool:
+    return stripped.startswith("<!--") and stripped.endswith("-->") and len(stripped) >= 7
 
 
 def parse_heading(level: int, text: str, line: int) -> Section:
     role = None
-    m = ROLE_COMMENT.search(text)
-    if m:
-        role = m.group(1)
-        text = text[: m.start()].rstrip()
+    start = text.rfind("<!--")
+    if start >= 0 and text.endswith("-->"):
+        inner = text[start + 4 : -3].strip()
+        m = ROLE_PREFIX.match(inner)
+        if m:
+            role = inner[m.end() :].strip()
+            text = text[:start].rstrip()
     section = Section(level=level, title=text.strip(), line=line, role=role)
     section.marker = read_marker(section.title)
     return section
 
 
-def parse_variant(path: Path, text: str | None = None) -> tuple[Variant, list[Finding]]:
+def parse_variant(path: Path, text: str | None = None, *, limits: Limits | None = None) -> tuple[Variant, list[Finding]]:
+    """The model of one variant file. Input over a limit, in another encoding or binary is refused
+    before parsing: the variant is then empty and the findings say why."""
+    limits = limits or default_limits()
+    text, refused = read_source(path, limits) if text is None else check_text(path, text, limits)
     if text is None:
-        text = path.read_text(encoding="utf-8")
-    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    meta, key_lines, body_line, findings = split_front_matter(text, path)
+        return Variant(path=path, slug=path.stem, meta={}, meta_lines={}, body_line=1), refused
     lines = text.split("\n")
-    variant = Variant(path=path, slug=path.stem, meta=meta, meta_lines=key_lines, body_line=body_line, lines=lines)
+    front = parse_front_matter(path, lines, limits)
+    findings = front.findings
+    body_line = front.body_line
+    variant = Variant(path=path, slug=path.stem, meta=front.values, meta_lines=front.key_lines, body_line=body_line,
+                      lines=lines, meta_item_lines=front.item_lines)
 
     section: Section | None = None  # the ## or ### section that text goes into
     top: Section | None = None
@@ -126,19 +125,19 @@ def parse_variant(path: Path, text: str | None = None) -> tuple[Variant, list[Fi
         if not stripped:
             flush()
             continue
-        if COMMENT_LINE.match(stripped):
+        if is_comment_line(stripped):
             flush()
             continue
-        heading = HEADING.match(stripped)
+        heading = split_heading(stripped)
         if heading:
             flush()
-            level = len(heading.group(1))
+            level, heading_text = heading
             if level == 2:
-                top = section = parse_heading(1, heading.group(2), number)
+                top = section = parse_heading(1, heading_text, number)
                 variant.sections.append(top)
                 last = top
             elif level == 3:
-                sub = parse_heading(2, heading.group(2), number)
+                sub = parse_heading(2, heading_text, number)
                 if top is None:
                     findings.append(Finding(path, number, "### 小标题之前没有 ## 一级标题。", "先写“## 开场”或“## 一、……”，再写 ### 小标题。"))
                     top = Section(level=1, title="", line=number)

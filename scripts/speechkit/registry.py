@@ -15,6 +15,9 @@ import yaml
 
 from .findings import Finding
 from .paths import DATA_DIR
+from .layout import Layout
+from .source import Limits
+from .text import SLUG
 
 
 class DataFileError(Exception):
@@ -45,17 +48,33 @@ def _line_of(text: str, key: str) -> int:
     return text.count("\n", 0, m.start()) + 1 if m else 1
 
 
+MAX_DATA_FILE_BYTES = 2_000_000  # data files are small registries; anything bigger is a mistake or an attack
+
+
 def load_yaml(path: Path):
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise DataFileError(Finding(path, 1, f"无法读取数据文件（{exc.strerror}）。", "确认文件存在且是 UTF-8 文本。")) from None
+        with path.open("rb") as handle:
+            data = handle.read(MAX_DATA_FILE_BYTES + 1)
+    except OSError:
+        raise DataFileError(Finding(path, 1, "无法读取数据文件。", "确认文件存在且是 UTF-8 文本。")) from None
+    if len(data) > MAX_DATA_FILE_BYTES:
+        raise DataFileError(Finding(path, 1, f"数据文件太大（超过 {MAX_DATA_FILE_BYTES:,} 字节）。", "登记表只写登记项；删去多余的内容。"))
     try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DataFileError(Finding(path, data.count(b"\n", 0, exc.start) + 1, "数据文件不是 UTF-8 编码。", "用 UTF-8 编码重新保存这个文件。")) from None
+    try:
+        for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+            # An alias bomb expands only when constructed: refuse anchors and aliases before that.
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+                raise DataFileError(Finding(path, event.start_mark.line + 1, "数据文件用了 YAML 锚点（&）或别名（*）。", "每一项直接写出它的值。"))
         return yaml.load(text, Loader=_UniqueKeyLoader), text
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
-        raise DataFileError(Finding(path, line, f"数据文件无法解析（{getattr(exc, 'problem', None) or exc}）。", "检查这一行的缩进、冒号和重复的键。")) from None
+        problem = str(getattr(exc, "problem", "") or "")
+        what = problem if problem.startswith("重复的键") else "缩进、冒号或引号不对"
+        raise DataFileError(Finding(path, line, f"数据文件无法解析（{what}）。", "检查这一行的缩进、冒号和重复的键。")) from None
 
 
 @dataclass(frozen=True)
@@ -155,6 +174,11 @@ class Registry:
     filled_examples: list[FilledExample] = field(default_factory=list)
     phrase_stoplist: frozenset[str] = frozenset()
     files: dict[str, Path] = field(default_factory=dict)
+    layout: Layout = field(default_factory=lambda: Layout(pages=frozenset(), variants="speeches"))
+
+    @functools.cached_property
+    def limits(self) -> Limits:
+        return limits_from(self.settings, self.files.get("settings", DATA_DIR / "settings.yml"))
 
     @functools.cached_property
     def examples(self) -> dict[str, str]:
@@ -165,6 +189,25 @@ class Registry:
         with a literal that re scans for quickly; a combined alternation measured 5x slower.)"""
         return {t.term for t in self.tifa if t.pattern.search(text)}
 
+
+
+def limits_from(settings: dict, path: Path) -> Limits:
+    """The input limits in data/settings.yml; each must be a positive whole number."""
+    values = {}
+    for name in Limits.__dataclass_fields__:
+        value = settings.get(name)
+        if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+            raise DataFileError(Finding(path, _line_of(path.read_text(encoding="utf-8"), name) if path.exists() else 1,
+                                        f"上限 {name} 没有设定，或不是正整数。", f"在 {path.name} 中写一行“{name}: 数字”。"))
+        values[name] = value
+    return Limits(**values)
+
+
+@functools.lru_cache(maxsize=4)
+def default_limits(data_dir: Path = DATA_DIR) -> Limits:
+    """The limits for callers that parse a single text without a registry (tests, tools)."""
+    settings, _ = load_yaml(data_dir / "settings.yml")
+    return limits_from(settings or {}, data_dir / "settings.yml")
 
 
 PLACEHOLDER_TYPES = ("单位", "人名", "职务", "地名", "日期", "数字", "文本")
@@ -180,13 +223,15 @@ def _require(path: Path, text: str, key: str, entry: dict, fields: tuple[str, ..
 
 
 def load_registry(data_dir: Path = DATA_DIR) -> Registry:
-    files = {name: data_dir / f"{name}.yml" for name in ("roles", "speakers", "meetings", "placeholders", "front_matter", "tifa", "settings", "phrase_stoplist", "filled_examples")}
+    files = {name: data_dir / f"{name}.yml" for name in ("roles", "speakers", "meetings", "placeholders", "front_matter", "tifa", "settings", "phrase_stoplist", "filled_examples", "docs_layout")}
 
     raw_roles, text = load_yaml(files["roles"])
     roles: dict[str, Role] = {}
     for order, entry in enumerate(raw_roles or []):
         key = entry.get("name", f"第{order + 1}项") if isinstance(entry, dict) else f"第{order + 1}项"
         _require(files["roles"], text, key, entry, ("name", "slug", "description", "contains", "tips"))
+        if not SLUG.fullmatch(str(entry["slug"])):
+            raise DataFileError(Finding(files["roles"], _line_of(text, key), f"作用“{key}”的 slug“{entry['slug']}”不合规。", "slug 用于网址，只用英文小写字母、数字和短横线，如 team-discipline。"))
         roles[entry["name"]] = Role(order=order, **{k: str(entry[k]) for k in ("name", "slug", "description", "contains", "tips")})
 
     speakers = _load_speakers(files["speakers"])
@@ -230,12 +275,16 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
                          expires=expires))
 
     settings, _ = load_yaml(files["settings"])
+    if not isinstance(settings or {}, dict):
+        raise DataFileError(Finding(files["settings"], 1, "设置文件应当是“名称: 值”的形式。", "每行写一项设置。"))
+    limits_from(settings or {}, files["settings"])  # a missing limit is reported now, not at the first variant
     stoplist, _ = load_yaml(files["phrase_stoplist"])
     if not isinstance(stoplist or [], list):
         raise DataFileError(Finding(files["phrase_stoplist"], 1, "停用语应当是列表。", "每行写一条，以“- ”开头。"))
     filled = _load_filled_examples(files["filled_examples"], meetings, placeholders)
     return Registry(roles=roles, speakers=speakers, meetings=meetings, placeholders=placeholders, fields=fields, tifa=tifa, settings=settings or {},
-                    filled_examples=filled, phrase_stoplist=frozenset(str(p) for p in stoplist or []), files=files)
+                    filled_examples=filled, phrase_stoplist=frozenset(str(p) for p in stoplist or []), files=files,
+                    layout=load_layout(files["docs_layout"]))
 
 
 def _expiry(path: Path, text: str, key: str, value) -> dt.date | None:
@@ -304,3 +353,20 @@ def _load_filled_examples(path: Path, meetings: dict[str, Meeting], placeholders
                 raise DataFileError(Finding(path, _line_of(text, str(name)), f"示例“{key}”中“{name}”的填写值是空的。", "写上填写值，或删去这一行（改用占位符登记表里的示例）。"))
         out.append(FilledExample(meeting=str(entry["meeting"]), unit=str(entry["unit"]), level=str(entry["level"]), values={str(k): str(v) for k, v in values.items()}))
     return out
+
+
+def load_layout(path: Path) -> Layout:
+    raw, text = load_yaml(path)
+    if not isinstance(raw, dict):
+        raise DataFileError(Finding(path, 1, "docs/ 的布局应当写成 pages、variants、assets、ignore 四项。", "照原样恢复这个文件的结构。"))
+
+    def strings(key: str) -> tuple[str, ...]:
+        value = raw.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise DataFileError(Finding(path, _line_of(text, key), f"{key} 应当是路径的列表。", "每行写一个路径，以“  - ”开头。"))
+        return tuple(value)
+
+    variants = raw.get("variants")
+    if not isinstance(variants, str) or not SLUG.fullmatch(variants) or variants == "templates":
+        raise DataFileError(Finding(path, _line_of(text, "variants"), "variants 应当是 docs/ 下一个文件夹的名字。", "写成 variants: speeches（不能叫 templates：MkDocs 会忽略它）。"))
+    return Layout(pages=frozenset(strings("pages")), variants=variants, assets=strings("assets"), ignore=frozenset(strings("ignore")))

@@ -19,20 +19,18 @@ import html
 import json
 import re
 
+from .escape import html_text, markdown_text
 from .model import Block, Note, Section, Variant
 from .registry import Placeholder, Registry
 from .cuts import Cut, cut_plans, cuttable
 from .stats import minutes, section_chars, variant_chars
-from .text import PLACEHOLDER
+from .text import ALTERNATIVE_LINK, PLACEHOLDER
 
 MARK = "\x00"  # stands in for an annotation marker until the text is escaped
-# HTML-escape and Markdown-escape prose in one pass
-NEEDS_ESCAPE = re.compile(r"[&<>\\`*_\[\]{}]")
-ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"} | {ch: "\\" + ch for ch in "\\`*_[]{}"})
 
-
-def attr(value: str) -> str:
-    return html.escape(str(value), quote=True)
+# The escaping functions live in escape.py; these are their names in the renderers.
+attr = html_text
+escape_text = markdown_text
 
 
 def with_description(description: str, markdown: str) -> str:
@@ -43,7 +41,7 @@ def with_description(description: str, markdown: str) -> str:
 def placeholder_html(name: str, registry: Registry) -> str:
     ph = registry.placeholders.get(name)
     if ph is None:  # unregistered names never reach a page: the checks stop the build first
-        return f"【{html.escape(name)}】"
+        return f"【{html_text(name)}】"
     return _span(ph)
 
 
@@ -51,7 +49,7 @@ def placeholder_html(name: str, registry: Registry) -> str:
 def _span(ph: Placeholder) -> str:
     return (
         f'<span class="ph" data-ph="{attr(ph.name)}" data-ph-type="{attr(ph.type)}" '
-        f'data-ph-desc="{attr(ph.description)}" data-ph-example="{attr(ph.example)}">【{html.escape(ph.name)}】</span>'
+        f'data-ph-desc="{attr(ph.description)}" data-ph-example="{attr(ph.example)}">【{html_text(ph.name)}】</span>'
     )
 
 
@@ -67,13 +65,16 @@ def inline(text: str, registry: Registry) -> str:
     return re.sub(f"{MARK}(\\d+){MARK}", r"(\1)", rendered)
 
 
-def escape_text(text: str) -> str:
-    return text.translate(ESCAPES) if NEEDS_ESCAPE.search(text) else text  # Chinese prose rarely needs it
+# A paragraph must stay a paragraph: characters that open a list, a heading, a quote, a fence, an
+# admonition (!!!, ???) or a tab (===) at the start of a block are written so Markdown reads them as text.
+BLOCK_OPENERS = {"-": "\\-", "+": "\\+", "#": "\\#", ">": "\\>", "!": "\\!", "?": "&#63;", "=": "&#61;", ":": "&#58;", "~": "&#126;"}
 
 
 def _block_start(text: str) -> str:
-    """Keep a paragraph that starts with 1. or - from turning into a Markdown list."""
-    return re.sub(r"^(\d+)\.", r"\1\\.", text) if re.match(r"^\d+\.", text) else text
+    """Keep a paragraph that starts with 1. or - (or any other block syntax) a plain paragraph."""
+    if re.match(r"^\d+\.", text):
+        return re.sub(r"^(\d+)\.", r"\1\\.", text)
+    return BLOCK_OPENERS[text[0]] + text[1:] if text and text[0] in BLOCK_OPENERS else text
 
 
 def _with_markers(text: str, notes: list[Note]) -> str:
@@ -131,12 +132,12 @@ def guide_markdown(section: Section, registry: Registry) -> str:
     rest = [n for n in section.guide if n.kind != "用途"] + section.notes
     title = f"用途：{purpose}" if purpose else "本节说明"
     if not rest:
-        return f'!!! abstract "{attr(title)}"\n'
+        return f'!!! abstract "{escape_text(title)}"\n'
     items = []
     for note in rest:
         label = f"{note.kind}「{note.anchor}」" if note.anchor else note.kind
         items.append(f"    - **{escape_text(label)}**：{inline(note.text, registry)}")
-    return f'??? abstract "{attr(title)}"\n\n' + "\n".join(items) + "\n"
+    return f'??? abstract "{escape_text(title)}"\n\n' + "\n".join(items) + "\n"
 
 
 def section_markdown(variant: Variant, section: Section, registry: Registry, *, depth: int = 2, excerpt: bool = False) -> str:
@@ -152,7 +153,7 @@ def section_markdown(variant: Variant, section: Section, registry: Registry, *, 
     else:
         kind = ".speech-text .speech-heading" if section.heading_is_spoken else ".speech-label"
         parts += [f"{'#' * depth} {title} {{ #{section_anchor(variant, section)} {kind} }}", ""]
-    meta = f'<span class="role-label">{html.escape(role)}</span>' if role else ""
+    meta = f'<span class="role-label">{html_text(role)}</span>' if role else ""
     meta += f'<span class="section-length">约 {chars:,} 字 · 约 {minutes(chars, registry)} 分钟</span>'
     parts += [f'<div class="section-meta">{meta}</div>', ""]
     if section.guide or section.notes:
@@ -174,11 +175,11 @@ def structure_table(variant: Variant, registry: Registry) -> str:
     for section in variant.sections:
         chars = section_chars(section, registry)
         name = section.title
-        rows.append(f"| [{escape_text(name)}](#{section_anchor(variant, section)}) | {section.effective_role or ''} | {chars:,} | 约 {minutes(chars, registry)} 分钟 |")
+        rows.append(f"| [{escape_text(name)}](#{section_anchor(variant, section)}) | {escape_text(section.effective_role or '')} | {chars:,} | 约 {minutes(chars, registry)} 分钟 |")
         for child in section.children:
             chars = section_chars(child, registry)
             sub_role = child.role or ""
-            rows.append(f"| &emsp;[{escape_text(child.title)}](#{section_anchor(variant, child)}) | {sub_role} | {chars:,} | |")
+            rows.append(f"| &emsp;[{escape_text(child.title)}](#{section_anchor(variant, child)}) | {escape_text(sub_role)} | {chars:,} | |")
     total = variant_chars(variant, registry)
     rows.append(f"| **全文** | | **{total:,}** | **约 {minutes(total, registry)} 分钟** |")
     return "\n".join(rows)
@@ -266,6 +267,18 @@ def review_notice(variant: Variant, registry: Registry, today: dt.date) -> str:
     return f'!!! warning "请先复核"\n\n    {body}\n'
 
 
+def alternative_markdown(item: str) -> str:
+    """An `alternatives:` item: escaped text, where only `[文字](other-variant.md)` becomes a link
+    (the checks make sure the target is a published variant)."""
+    out, last = [], 0
+    for m in ALTERNATIVE_LINK.finditer(item):
+        out.append(escape_text(item[last : m.start()]))
+        out.append(f"[{escape_text(m.group(1))}]({m.group(2)}.md)")
+        last = m.end()
+    out.append(escape_text(item[last:]))
+    return "".join(out)
+
+
 def variant_page(variant: Variant, registry: Registry, today: dt.date | None = None, pending: str = "", *, last_change: str = "") -> str:
     """The template page; `pending` is the draft's list of unfinished parts (findings_page.pending_notice);
     `last_change` the 最近更新 line (Markdown) from the repository's history, if there is one."""
@@ -285,7 +298,7 @@ def variant_page(variant: Variant, registry: Registry, today: dt.date | None = N
     alternatives = meta.get("alternatives") or []
     if alternatives:
         lines += ['!!! tip "何时改用其他模板"', ""]
-        lines += [f"    - {item}" for item in alternatives] + [""]
+        lines += [f"    - {alternative_markdown(str(item))}" for item in alternatives] + [""]
     lines += ["## 结构一览 { #structure }", "", structure_table(variant, registry), ""]
     lines += ["## 控制篇幅 { #cuts }", "", cuts_markdown(variant, registry), ""]
     lines += ['<div class="fill-panel" data-fill-panel></div>', ""]

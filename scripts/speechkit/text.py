@@ -9,6 +9,11 @@ PLACEHOLDER_NAME = re.compile(rf"^[{CJK}A-Za-z0-9（）·、]+$")
 CN_DIGITS = "一二三四五六七八九十"
 CN_VALUE = {d: i + 1 for i, d in enumerate(CN_DIGITS)} | {"两": 2}
 NOT_COUNTED = re.compile(rf"[^{CJK}A-Za-z0-9\uff10-\uff19]+")
+# File names of variants (and of anything under docs/): lowercase letters, digits, single hyphens.
+# `speeches.py new` and the docs/ layout check both use it.
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# The only link an `alternatives:` item may hold: [文字](other-variant.md), to a variant beside it.
+ALTERNATIVE_LINK = re.compile(r"\[([^\[\]\n]{1,80})\]\(([a-z0-9]+(?:-[a-z0-9]+)*)\.md\)")
 
 
 def cn_number(text: str) -> int | None:
