@@ -1,7 +1,8 @@
 """Hook: check every speech variant, list it in the nav, and render its page from the parsed model.
 
-The check runs at the start of every `mkdocs build` and `mkdocs serve` rebuild. Any error stops a
-build before anything is written, with file, line and fix for each problem; no traceback.
+The check runs at the start of every `mkdocs build` and `mkdocs serve` rebuild, over every file under
+docs/ (the same `load_corpus` as `make check`). Any error (and, in a strict build, any warning) stops
+a build before anything is written, with file, line and fix for each problem; no traceback.
 While serving, a variant that does not pass never stops the preview: its page shows its findings
 instead, and the rest of the site is built without it. Drafts (status: 草稿) are listed apart and
 show what is still to be written.
@@ -30,6 +31,7 @@ from speechkit.changelog import last_change_line  # noqa: E402
 from speechkit.corpus import load_corpus  # noqa: E402
 from speechkit.findings import Finding, summarise  # noqa: E402
 from speechkit.findings_page import failing_page, pending_notice  # noqa: E402
+from speechkit.paths import SPEECHES_URI  # noqa: E402
 from speechkit.render import variant_page  # noqa: E402
 
 log = get_plugin_logger("speeches")
@@ -59,15 +61,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
     docs_dir = Path(config.docs_dir).resolve()
     serving = site.command == "serve"
-    corpus = load_corpus(docs_dir / "speeches", root / "data")
+    corpus = load_corpus(docs_dir / SPEECHES_URI, root / "data", docs_dir=docs_dir)  # the same checks as `make check`
     if corpus.registry is None:  # a broken data file: nothing can be built from it
         if serving and site.corpus is not None:
             log.error(f"{corpus.findings[0]}（预览仍显示上一次能构建的内容，改好后自动刷新）")
             return _list_in_nav(config)
         raise PluginError(f"数据文件有错误，没有生成网站：\n{corpus.findings[0]}")
     site.failing = {}
-    if corpus.errors and not serving:
-        listing = "\n".join(str(f) for f in corpus.errors)
+    # A strict build refuses warnings too, and here, before anything is written (MkDocs' own strict
+    # mode would stop only after writing the site), so it agrees with `make check` (--strict).
+    blocking = corpus.errors + (corpus.warnings if config.strict else [])
+    if blocking and not serving:
+        listing = "\n".join(str(f) for f in blocking)
         raise PluginError(f"讲话稿检查未通过（{summarise(corpus.findings)}），没有生成网站：\n{listing}")
     if serving:
         # The preview must keep answering: findings are logged and shown on the failing page, never fatal.
@@ -105,7 +110,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         original = files.get_file_from_path(uri)
         if original is not None:
             files.remove(original)
-        files.append(File.generated(config, uri, content=failing_page(Path(uri).name, findings)))
+        if uri.endswith(".md"):  # anything else refused under docs/ (an .html page, a script) is just left out
+            files.append(File.generated(config, uri, content=failing_page(Path(uri).name, findings)))
     return files
 
 
@@ -113,9 +119,13 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     variant = site.variant_for(page.file.src_uri)
     if variant is None:
         return markdown
-    # Material reads `status` as its own page-status icon in the nav; ours is an editorial field.
-    page.meta.pop("status", None)
-    # The page's own <meta name="description"> (search results, shared links): its one-line summary
+    # The page's metadata is the model's (one parse), registered fields only: keys such as
+    # `template`, `hide` or `search` never reach MkDocs from a variant. Material reads `status` as
+    # its own page-status icon in the nav; ours is an editorial field, so it is left out too.
+    fields = site.corpus.registry.fields
+    page.meta = {key: value for key, value in variant.meta.items() if key in fields and key != "status"}
+    # The page's own <meta name="description"> (search results, shared links): its one-line summary,
+    # escaped with the rest of the metadata by safe_meta.py
     page.meta["description"] = str(variant.meta.get("summary", ""))
     pending = pending_notice(site.pending.get(page.file.src_uri, []))
     return variant_page(variant, site.corpus.registry, pending=pending, last_change=last_change_line(site.history, variant))

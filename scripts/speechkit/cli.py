@@ -15,7 +15,7 @@ import typer
 
 from .corpus import Corpus, load_corpus
 from .findings import summarise
-from .paths import DATA_DIR, ROOT, SPEECHES_DIR, shown_path
+from .paths import DATA_DIR, DOCS_DIR, ROOT, SPEECHES_DIR, shown_path
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, help="讲话模板的检查与生成工具。")
 
@@ -24,22 +24,26 @@ def _echo_err(message: str) -> None:
     typer.echo(message, err=True)
 
 
-def _load(speeches: Path, data: Path, quiet: bool = False) -> Corpus:
+def _load(speeches: Path, data: Path, quiet: bool = False, docs: Path | None = None) -> Corpus:
     def progress(done: int, total: int) -> None:
         if not quiet and total >= 50 and (done % 50 == 0 or done == total):
             _echo_err(f"已读取 {done}/{total} 篇……")
 
-    return load_corpus(speeches, data, progress=progress)
+    return load_corpus(speeches, data, progress=progress, docs_dir=docs)
 
 
 @app.command()
 def check(
-    speeches: Path = typer.Option(SPEECHES_DIR, help="变体所在的文件夹。"),
+    speeches: Optional[Path] = typer.Option(None, help="变体所在的文件夹（默认 docs/speeches/）。"),
     data: Path = typer.Option(DATA_DIR, help="登记表（data/）所在的文件夹。"),
+    docs: Optional[Path] = typer.Option(None, help="网站页面所在的文件夹：其中每个文件都按 data/docs_layout.yml 检查（只给 --speeches 时不检查）。"),
     strict: bool = typer.Option(False, help="有警告也算不通过（构建网站时就是这样）。"),
 ) -> None:
-    """检查全部讲话稿变体：头部字段、作用、占位符、编号、标点、HTML、提法和近似重复。"""
-    corpus = _load(speeches, data)
+    """检查 docs/ 下的每个文件和全部讲话稿变体：文件名、编码、大小、头部字段、作用、占位符、编号、标点、HTML、提法和近似重复。"""
+    if speeches is None:
+        docs = docs or DOCS_DIR
+        speeches = docs / "speeches"
+    corpus = _load(speeches, data, docs=docs)
     for finding in corpus.findings:
         typer.echo(str(finding))
     count = len(corpus.variants)
@@ -147,6 +151,9 @@ def new(
         slug = typer.prompt("文件名（英文小写字母、数字和短横线）", default=suggested) if interactive else suggested
     if not SLUG.fullmatch(slug):
         _echo_err(f"文件名“{slug[:MAX_SHOWN]}”不合规。改法：只用英文小写字母、数字和短横线，如 county-special-deployment。")
+        raise typer.Exit(1)
+    if len(slug) > corpus.registry.limits.max_file_name_chars:
+        _echo_err(f"文件名“{slug[:MAX_SHOWN]}…”太长（{len(slug)} 个字符，上限 {corpus.registry.limits.max_file_name_chars} 个）。改法：用几个英文词概括会议和讲话人。")
         raise typer.Exit(1)
     target = SPEECHES_DIR / f"{slug}.md"
     skeleton = (SPEECHES_DIR / SKELETON_NAME).read_text(encoding="utf-8")

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import yaml
 
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+from .text import SLUG  # the one file-name rule, shared with the docs/ layout check
+
 SKELETON_NAME = "_template.md"
 MAX_TITLE = 60
 
