@@ -360,7 +360,9 @@ AUTOLINK_SCHEMES = {"http", "https", "ftp", "mailto", "javascript", "data", "fil
 URL = re.compile(r"(?<![A-Za-z])(?:https?|ftp|file|javascript|data|vbscript)\s*+:\S|//[\w.-]+\.[a-z]{2,}|www\.[\w-]+\.", re.I)
 MD_LINK_TARGET = re.compile(r"\]\(\s*+([^()\s]*+)")
 MD_IMAGE = re.compile(r"!\[[^\[\]]*+\]")
-TEMPLATE_SYNTAX = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}|\{\s*+[:#.][\w-]")
+TEMPLATE_SYNTAX = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}|\{\s*+[:#.]\s*+[\w-]")
+# Block syntax at the start of a paragraph: admonitions, tabs, lists, tables, definitions, footnotes.
+MARKDOWN_BLOCK = re.compile(r"^(?:!!!|\?\?\?|===|:::|[-*+]\s|\||\[\^|\*\[|\d+\)\s|[-=_*]{3,}$)")
 SNIPPET = re.compile(r"-{1,2}8<-{1,2}|;--8<--")
 ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 DANGEROUS_TAGS = {"script", "iframe", "frame", "object", "embed", "style", "link", "form", "img", "svg", "math", "video", "audio",
@@ -380,8 +382,10 @@ def _markup_in(text: str, *, alternatives: bool = False) -> list[str]:
             tag, attrs = m.group(2).lower(), m.group(3)
             if tag in AUTOLINK_SCHEMES and attrs.startswith(":"):
                 continue  # an autolink, reported above
-            if tag in DANGEROUS_TAGS:
-                found.append(f"<{tag}> 标签会执行脚本或加载外部内容")
+            # Lines of a paragraph are joined without a space, so "<svg" + "onload=…" reads "<svgonload=…".
+            dangerous = tag if tag in DANGEROUS_TAGS else next((d for d in DANGEROUS_TAGS if tag.startswith(d)), None)
+            if dangerous:
+                found.append(f"<{dangerous}> 标签会执行脚本或加载外部内容")
             elif re.search(r"\bon[a-z]++\s*+=", attrs, re.I):
                 found.append(f"<{tag}> 标签带有 on… 事件属性，会执行脚本")
             elif re.search(r"\b(?:src|href|action|formaction|xlink:href|style)\s*+=", attrs, re.I):
@@ -409,6 +413,8 @@ def _markup_in(text: str, *, alternatives: bool = False) -> list[str]:
         found.append("写了片段引用语法（--8<--），它会把仓库里的文件插进页面")
     if "&" in text and ENTITY.search(text):
         found.append("写了 HTML 字符实体（如 &lt; 或 &#60;）")
+    if MARKDOWN_BLOCK.match(text):
+        found.append("段首写了 Markdown 语法（!!!、===、- 、| 等）")
     return list(dict.fromkeys(found))
 
 

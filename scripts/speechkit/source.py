@@ -74,6 +74,18 @@ def _line_at(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 
 
+def _looks_like_utf16(data: bytes) -> bool:
+    """Text saved as UTF-16 without a BOM: it decodes as UTF-16 into printable text without NULs."""
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if text and "\x00" not in text and sum(ch.isprintable() or ch in "\n\r\t" for ch in text) >= 0.97 * len(text):
+            return True
+    return False
+
+
 def decode(path: Path, data: bytes) -> tuple[str | None, list[Finding]]:
     """The text of `data`, or a finding that names the encoding found and how to save as UTF-8."""
     for signature, what in SIGNATURES:
@@ -86,7 +98,7 @@ def decode(path: Path, data: bytes) -> tuple[str | None, list[Finding]]:
         data = data[3:]
     if b"\x00" in data:
         at = data.index(b"\x00")
-        if data[1::2].count(0) > len(data) // 4 or data[0::2].count(0) > len(data) // 4:
+        if _looks_like_utf16(data):
             return None, [Finding(path, 1, "文件像是 UTF-16 编码（没有字节顺序标记），不是 UTF-8。", SAVE_AS_UTF8)]
         return None, [Finding(path, _line_at(data, at), "文件里有空字节（\\0），不是纯文本，可能是二进制文件或已经损坏。", "删去这一处；如果整个文件都是乱码，从原稿重新复制文字，另存为 UTF-8 编码的 .md 文件。")]
     try:
