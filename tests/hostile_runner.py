@@ -1,0 +1,64 @@
+"""Run `speeches.py check --strict` and `mkdocs build --strict` on each hostile file, in one process.
+
+Usage: python tests/hostile_runner.py PROJECT CASES_YML OUT_JSON
+
+PROJECT is a copy of the project (its scripts/ is what gets imported). For each case the file is put
+at its place under PROJECT/docs, both commands run through their real command-line entry points
+(Typer's and Click's test runners, which call the same functions as the console), and the outcome
+is written to OUT_JSON: exit codes, output, any uncaught exception, the seconds each took, and
+whether the site folder changed. One process for all cases keeps the suite fast; the test runs it
+with a timeout, so an input that hangs fails the test instead of hanging the suite.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+
+def main(project: Path, cases_file: Path, out_file: Path) -> None:
+    os.chdir(project)
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    sys.path.insert(0, str(project / "scripts"))
+    import typer
+    import yaml
+    from click.testing import CliRunner
+    from mkdocs.__main__ import cli as mkdocs_cli
+
+    from speechkit import cli as speeches_cli
+
+    speeches_command = typer.main.get_command(speeches_cli.app)
+
+    cases = yaml.safe_load(cases_file.read_text(encoding="utf-8"))
+    runner = CliRunner()
+    site = project / "site"
+    results = {}
+    for case in cases:
+        target = project / "docs" / case["place"]
+        new_dirs = [p for p in target.parents if not p.exists()]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cases_file.parent / case["file"], target)
+        before = sorted(str(p.relative_to(site)) for p in site.rglob("*"))
+        outcome = {}
+        for name, app, args in (
+            ("check", speeches_command, ["check", "--strict"]),
+            ("build", mkdocs_cli, ["build", "--strict", "--site-dir", str(site)]),
+        ):
+            start = time.perf_counter()
+            result = runner.invoke(app, args, catch_exceptions=True)
+            crashed = result.exception if not isinstance(result.exception, SystemExit) else None
+            outcome[name] = {"exit": result.exit_code, "output": result.output, "seconds": time.perf_counter() - start,
+                             "crashed": repr(crashed) if crashed else None}
+        outcome["site_unchanged"] = sorted(str(p.relative_to(site)) for p in site.rglob("*")) == before
+        results[case["file"]] = outcome
+        target.unlink()
+        for folder in new_dirs:
+            folder.rmdir()
+    out_file.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]).resolve(), Path(sys.argv[2]).resolve(), Path(sys.argv[3]).resolve())
