@@ -33,20 +33,35 @@ def context(browser):
     context.close()
 
 
+def is_csp_violation(text: str) -> bool:
+    return "Content Security Policy" in text or text.startswith("Refused to")
+
+
 @pytest.fixture()
 def page(context, site_url):
-    """A page that records console errors and every request that leaves 127.0.0.1."""
+    """A page that records console errors and every request that leaves 127.0.0.1, and fails the
+    test on any Content-Security-Policy violation (every page must work under its policy)."""
     page = context.new_page()
     page.console_errors = []
+    page.csp_violations = []
     page.foreign_requests = []
-    page.on("console", lambda msg: msg.type == "error" and page.console_errors.append(msg.text))
+
+    def console(msg):
+        if msg.type == "error":
+            page.console_errors.append(msg.text)
+        if is_csp_violation(msg.text):
+            page.csp_violations.append(msg.text)
+
+    page.on("console", console)
     page.on("pageerror", lambda exc: page.console_errors.append(str(exc)))
 
     def record(request):
         url = request.url
-        if not (url.startswith(site_url) or url.startswith("data:") or url.startswith("blob:") or url.startswith("file:")):
+        local = url.startswith(site_url) or url.startswith("http://127.0.0.1:")  # this site, or another built in a test
+        if not (local or url.startswith("data:") or url.startswith("blob:") or url.startswith("file:")):
             page.foreign_requests.append(url)
 
     page.on("request", record)
     yield page
     assert page.foreign_requests == [], f"requests to other hosts: {page.foreign_requests}"
+    assert page.csp_violations == [], f"Content-Security-Policy violations: {page.csp_violations}"
