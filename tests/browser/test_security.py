@@ -70,6 +70,8 @@ def test_hostile_values_are_text_in_the_built_files(hostile_site):
         assert "<img src=x" not in html and "<img src=\"x\"" not in html and "window.__pwned=2</script>" not in html
         assert 'href="javascript:' not in html and "<svg onload" not in html
     assert "&lt;img src=x onerror=" in page  # the title is there, as text
+    assert "--8&lt;-- 'mkdocs.yml'" in page or "--8&lt;-- &#x27;mkdocs.yml&#x27;" in page  # the snippet line, as text
+    assert "site_name" not in page and "site_name" not in index  # and not the file it names
     assert "<img" not in index and "<script" not in index and "<svg" not in index
 
 
