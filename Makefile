@@ -9,7 +9,9 @@ MKDOCS := $(PY) -m mkdocs
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build offline check new import test bench clean system-deps vendor release-notes
+.PHONY: help serve build offline check new import test bench bench-refusals clean system-deps vendor release-notes
+# MkDocs ends a refused build with an English line of its own; our Chinese message above it says it all.
+DROP_MKDOCS_ABORT := sed -u '/^Aborted with a BuildError!$$/d'
 
 help: ## 列出所有命令
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -41,13 +43,13 @@ serve: $(VENV)/.site-installed ## 建立环境、检查、构建并预览（改�
 
 build: $(VENV)/.site-installed ## 检查并构建网站到 site/（有错误时不留下任何输出）
 	@rm -rf site.tmp
-	@$(MKDOCS) build --strict --site-dir site.tmp || { rm -rf site.tmp; exit 1; }
+	@set -o pipefail; $(MKDOCS) build --strict --site-dir site.tmp 2>&1 | $(DROP_MKDOCS_ABORT) || { rm -rf site.tmp; exit 1; }
 	@rm -rf site && mv site.tmp site
 	@echo "网站已生成：site/"
 
 offline: $(VENV)/.site-installed vendor ## 构建内网离线版到 site-offline/（可直接从 file:// 打开）
 	@rm -rf site-offline.tmp
-	@$(MKDOCS) build --strict -f mkdocs.offline.yml --site-dir site-offline.tmp || { rm -rf site-offline.tmp; exit 1; }
+	@set -o pipefail; $(MKDOCS) build --strict -f mkdocs.offline.yml --site-dir site-offline.tmp 2>&1 | $(DROP_MKDOCS_ABORT) || { rm -rf site-offline.tmp; exit 1; }
 	@rm -rf site-offline && mv site-offline.tmp site-offline
 	@echo "离线版已生成：site-offline/（打开 site-offline/index.html）"
 
@@ -70,6 +72,9 @@ release-notes: $(VENV)/.site-installed ## 写出发布说明到 release-notes.md
 bench: $(VENV)/.site-installed ## 性能基准：10、100、1000 篇合成变体的检查、提取和构建耗时，以及读修改历史的耗时
 	$(PY) scripts/bench.py
 	$(PY) scripts/bench_history.py
+
+bench-refusals: $(VENV)/.site-installed ## 拒收基准：每个有问题或恶意的测试文件被检查和构建拒收的耗时和内存
+	$(PY) scripts/bench_refusals.py
 
 clean: ## 删除构建产物（保留虚拟环境）
 	rm -rf site site.tmp site-offline site-offline.tmp .pytest_cache release-notes.md

@@ -21,7 +21,7 @@ if SCRIPTS not in sys.path:  # hooks are re-imported on every `mkdocs serve` reb
     sys.path.insert(0, SCRIPTS)
 
 from speechkit import site  # noqa: E402
-from speechkit.pages import generated_pages, meeting_flow, nav_titles, roles_table, speaker_lengths, variant_picker  # noqa: E402
+from speechkit.pages import generated_pages, limits_table, meeting_flow, nav_titles, roles_table, speaker_lengths, variant_picker  # noqa: E402
 
 # Markers a hand-written page may carry; each is replaced by a table built from the corpus.
 MARKERS = {
@@ -29,6 +29,7 @@ MARKERS = {
     "<!-- md:roles-table -->": lambda corpus, depth: roles_table(corpus),
     "<!-- md:meeting-flow -->": lambda corpus, depth: meeting_flow(corpus, depth=depth),
     "<!-- md:speaker-lengths -->": lambda corpus, depth: speaker_lengths(corpus),
+    "<!-- md:limits-table -->": lambda corpus, depth: limits_table(corpus),
 }
 
 

@@ -65,11 +65,11 @@ def _date_problem(value: str) -> str | None:
         return "不是“2026-11-25”这样的日期"
     year, month, day = (int(g) for g in m.groups())
     if not 1 <= month <= 12:
-        return f"月份“{month}”不存在"
+        return f"不是有效的日期（没有 {month} 月）"
     try:
         date = dt.date(year, month, day)
     except ValueError:
-        return f"{month} 月没有 {day} 日"
+        return f"不是有效的日期（{month} 月没有 {day} 日）"
     if date > dt.date.today():
         return "晚于今天"
     if year < 2000:

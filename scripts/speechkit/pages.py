@@ -196,6 +196,26 @@ def roles_table(corpus: Corpus) -> str:
     return "\n".join(lines) + "\n"
 
 
+LIMIT_LABELS = {  # what each limit in data/settings.yml bounds, for the format guide
+    "max_file_bytes": ("一个文件", "字节"),
+    "max_line_chars": ("一行", "字"),
+    "max_paragraph_chars": ("一段（连续的几行）", "字"),
+    "max_value_chars": ("头部一个字段的值，或列表的一项", "字"),
+    "max_list_items": ("头部一个列表", "项"),
+    "max_front_matter_lines": ("头部", "行"),
+    "max_file_name_chars": ("文件名（不含 .md）", "个字符"),
+}
+
+
+def limits_table(corpus: Corpus) -> str:
+    """The input limits of data/settings.yml as a table, for the format guide."""
+    limits = corpus.registry.limits
+    lines = ["| 对象 | 上限 |", "|---|---:|"]
+    for name, (what, unit) in LIMIT_LABELS.items():
+        lines.append(f"| {escape_text(what)} | {getattr(limits, name):,} {unit} |")
+    return "\n".join(lines) + "\n"
+
+
 def variant_picker(corpus: Corpus, *, depth: int) -> str:
     """Templates grouped by meeting type, one row per speaker: the home page's pick-at-a-glance."""
     registry = corpus.registry

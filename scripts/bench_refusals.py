@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""Benchmark: how long and how much memory `make check` and `mkdocs build` take to refuse each bad
+or hostile file of tests/fixtures/hostile/ (plus a 5 MB variant made here). Target: every refusal
+under 5 seconds and 200 MB. Prints a table; the tests only assert the outcome, never the time.
+
+Each command runs as its own process in a throwaway copy of the project, as a contributor runs it;
+time is wall-clock, memory the process's peak resident size (os.wait4).
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+LIMIT_SECONDS, LIMIT_MB = 5.0, 200.0
+
+
+def measure(command: list[str], cwd: Path) -> tuple[int, float, float, float]:
+    """(exit code, wall seconds, CPU seconds, peak MB) of one run of `command`. On a shared machine
+    the wall time includes waiting for a core; the CPU time is the work the refusal itself costs."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    return os.waitstatus_to_exitcode(status), seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024  # KiB on Linux
+
+
+def main() -> int:
+    cases = yaml.safe_load((HOSTILE / "cases.yml").read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as tmp:
+        project = Path(tmp) / "project"
+        project.mkdir()
+        for name in ("mkdocs.yml", "docs", "data", "overrides", "scripts"):
+            src = ROOT / name
+            (shutil.copytree if src.is_dir() else shutil.copy2)(src, project / name)
+        big = Path(tmp) / "five-megabytes.md"
+        good = (ROOT / "tests" / "fixtures" / "variants" / "good.md").read_text(encoding="utf-8")
+        big.write_text(good + "\n三是巡察是政治监督，要把“两个维护”落到实处。\n" * 110_000, encoding="utf-8")
+        runs = [(c["file"], HOSTILE / c["file"], c["place"]) for c in cases] + [("（5 MB 的变体）", big, "speeches/five-megabytes.md")]
+        print(f"机器负载（1 分钟平均）：{os.getloadavg()[0]:.1f}，{os.cpu_count()} 核。秒数：墙钟（CPU）。")
+        print("| 文件 | check 秒 | check MB | build 秒 | build MB |")
+        print("|---|---:|---:|---:|---:|")
+        worst = [0.0, 0.0, 0.0, 0.0, 0.0, 0.0]
+        accepted = []
+        for label, source, place in runs:
+            target = project / "docs" / place
+            new_dirs = [p for p in target.parents if not p.exists()]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+            code1, s1, c1, m1 = measure([sys.executable, "scripts/speeches.py", "check", "--strict"], project)
+            code2, s2, c2, m2 = measure([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(Path(tmp) / "site")], project)
+            target.unlink()
+            for folder in new_dirs:
+                folder.rmdir()
+            if code1 == 0 or code2 == 0:
+                accepted.append(label)
+            worst = [max(w, v) for w, v in zip(worst, (s1, c1, m1, s2, c2, m2))]
+            print(f"| {label} | {s1:.2f}（{c1:.2f}） | {m1:.0f} | {s2:.2f}（{c2:.2f}） | {m2:.0f} |")
+        print(f"| **最大** | **{worst[0]:.2f}（{worst[1]:.2f}）** | **{worst[2]:.0f}** | **{worst[3]:.2f}（{worst[4]:.2f}）** | **{worst[5]:.0f}** |")
+    ok = not accepted and max(worst[0], worst[3]) < LIMIT_SECONDS and max(worst[2], worst[5]) < LIMIT_MB
+    print(f"\n{len(runs)} 个文件；目标：每次拒收在 {LIMIT_SECONDS:.0f} 秒、{LIMIT_MB:.0f} MB 以内。" + ("达到。" if ok else "未达到。"))
+    if accepted:
+        print("没有被拒收：" + "、".join(accepted))
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
