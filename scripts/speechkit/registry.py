@@ -322,6 +322,8 @@ def _load_meetings(path: Path, speakers: dict[str, Speaker]) -> dict[str, Meetin
     for order, entry in enumerate(raw or []):
         key = entry.get("name", f"第{order + 1}项") if isinstance(entry, dict) else f"第{order + 1}项"
         _require(path, text, key, entry, ("name", "slug", "when", "agenda"))
+        if not SLUG.fullmatch(str(entry["slug"])):
+            raise DataFileError(Finding(path, _line_of(text, key), f"会议“{key}”的 slug“{entry['slug']}”不合规。", "slug 用于网址和页内锚点，只用英文小写字母、数字和短横线，如 entry-mobilization。"))
         slots = []
         for slot in entry["agenda"] or []:
             speaker = slot.get("speaker") if isinstance(slot, dict) else None
