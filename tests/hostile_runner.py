@@ -38,6 +38,7 @@ def main(project: Path, cases_file: Path, out_file: Path) -> None:
     results = {}
     for case in cases:
         target = project / "docs" / case["place"]
+        original = target.read_bytes() if target.exists() else None  # one of our pages, changed by the case
         new_dirs = [p for p in target.parents if not p.exists()]
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cases_file.parent / case["file"], target)
@@ -54,7 +55,10 @@ def main(project: Path, cases_file: Path, out_file: Path) -> None:
                              "crashed": repr(crashed) if crashed else None}
         outcome["site_unchanged"] = sorted(str(p.relative_to(site)) for p in site.rglob("*")) == before
         results[case["file"]] = outcome
-        target.unlink()
+        if original is None:
+            target.unlink()
+        else:
+            target.write_bytes(original)
         for folder in new_dirs:
             folder.rmdir()
     out_file.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")

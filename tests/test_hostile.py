@@ -96,7 +96,7 @@ def test_corpus_covers_every_class():
     assert len(CASES) >= 40
     names = {c["file"] for c in CASES}
     assert names == {p.name for p in HOSTILE.iterdir()} - {"cases.yml"}, "every file has an expected outcome"
-    for needle in ("encoding", "binary", "empty", "huge", "yaml-alias", "date", "mask", "tifa", "snippet", "jinja",
+    for needle in ("encoding", "binary", "empty", "huge", "yaml-alias", "date", "mask", "tifa", "snippet", "jinja", "our-page",
                    "name-", "nested", "templates", ".html", "link", "url", "numbering", "placeholder", "regex"):
         assert any(needle in name for name in names), needle
 

@@ -8,10 +8,11 @@ import re
 from typing import Callable, Iterator
 
 from .findings import PENDING, WARNING, Finding
+from .markup import NO_MARKUP_FIX, markup_problems
 from .model import CLOSING, OPENING, Section, Variant
 from .registry import Registry, Speaker
 from .stats import variant_chars
-from .text import ALTERNATIVE_LINK, CJK, PLACEHOLDER, PLACEHOLDER_NAME, cn_number, to_cn
+from .text import CJK, PLACEHOLDER, PLACEHOLDER_NAME, cn_number, to_cn
 
 Check = Callable[[Variant, Registry], list[Finding]]
 
@@ -350,80 +351,12 @@ def check_punctuation(variant: Variant, registry: Registry) -> list[Finding]:
     return out
 
 
-# Markup in prose. Every text is escaped when it is rendered, so none of this can reach a page as
-# markup; the check tells the contributor, naming the line, that it will show up as stray symbols.
-# Each pattern is linear: no two unbounded quantifiers can trade characters.
-TAG = re.compile(r"<\s*+(/?)\s*+([A-Za-z][\w:-]*+)([^<>]*+)(>?)")
-OTHER_MARKUP_START = re.compile(r"<\s*+[!?]")
-AUTOLINK = re.compile(r"<\s*+(?:https?|ftp|mailto|javascript|data|file):", re.I)
-AUTOLINK_SCHEMES = {"http", "https", "ftp", "mailto", "javascript", "data", "file"}
-URL = re.compile(r"(?<![A-Za-z])(?:https?|ftp|file|javascript|data|vbscript)\s*+:\S|//[\w.-]+\.[a-z]{2,}|www\.[\w-]+\.", re.I)
-MD_LINK_TARGET = re.compile(r"\]\(\s*+([^()\s]*+)")
-MD_IMAGE = re.compile(r"!\[[^\[\]]*+\]")
-TEMPLATE_SYNTAX = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}|\{\s*+[:#.]\s*+[\w-]")
-# Block syntax at the start of a paragraph: admonitions, tabs, lists, tables, definitions, footnotes.
-MARKDOWN_BLOCK = re.compile(r"^(?:!!!|\?\?\?|===|:::|[-*+]\s|\||\[\^|\*\[|\d+\)\s|[-=_*]{3,}$)")
-SNIPPET = re.compile(r"-{1,2}8<-{1,2}|;--8<--")
-ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-DANGEROUS_TAGS = {"script", "iframe", "frame", "object", "embed", "style", "link", "form", "img", "svg", "math", "video", "audio",
-                  "meta", "base", "template", "input", "button", "textarea", "select", "details", "marquee", "applet", "noscript"}
-NO_MARKUP_FIX = "删去它，只用 docs/contributing/format.md 说明的写法；网站必须离线可用，不加载任何外部内容。"
-
-
-def _markup_in(text: str, *, alternatives: bool = False) -> list[str]:
-    """What is wrong with `text` (one whole value or paragraph, however many lines it was written on)."""
-    found: list[str] = []
-    external = False
-    if "<" in text:
-        if AUTOLINK.search(text):
-            found.append("写了指向外部地址或脚本的链接（<网址>）")
-            external = True
-        for m in TAG.finditer(text):
-            tag, attrs = m.group(2).lower(), m.group(3)
-            if tag in AUTOLINK_SCHEMES and attrs.startswith(":"):
-                continue  # an autolink, reported above
-            # Lines of a paragraph are joined without a space, so "<svg" + "onload=…" reads "<svgonload=…".
-            dangerous = tag if tag in DANGEROUS_TAGS else next((d for d in DANGEROUS_TAGS if tag.startswith(d)), None)
-            if dangerous:
-                found.append(f"<{dangerous}> 标签会执行脚本或加载外部内容")
-            elif re.search(r"\bon[a-z]++\s*+=", attrs, re.I):
-                found.append(f"<{tag}> 标签带有 on… 事件属性，会执行脚本")
-            elif re.search(r"\b(?:src|href|action|formaction|xlink:href|style)\s*+=", attrs, re.I):
-                found.append(f"<{tag}> 标签引用了地址或样式")
-            else:
-                found.append(f"正文里写了 HTML 标签 <{m.group(1)}{tag}>")
-        if OTHER_MARKUP_START.search(text):
-            found.append("写了 HTML 注释或声明（<!… 或 <?…）")
-    if "(" in text or "[" in text:
-        for m in MD_LINK_TARGET.finditer(text):
-            if re.match(r"(?:[a-z][a-z0-9+.-]*+:|//)", m.group(1), re.I):
-                found.append("链接或图片指向外部地址或脚本")
-                external = True
-            elif not alternatives:
-                found.append("正文里写了链接（[文字](地址)），它不会生效")
-            elif not ALTERNATIVE_LINK.search(text):
-                found.append("链接只能指向本站的另一篇模板（[标题](文件名.md)）")
-        if MD_IMAGE.search(text):
-            found.append("插入了图片")
-    if not external and URL.search(text):
-        found.append("写了网址")
-    if TEMPLATE_SYNTAX.search(text):
-        found.append("写了模板语法（{{ }}、{% %} 或 {: }）")
-    if "8<" in text and SNIPPET.search(text):
-        found.append("写了片段引用语法（--8<--），它会把仓库里的文件插进页面")
-    if "&" in text and ENTITY.search(text):
-        found.append("写了 HTML 字符实体（如 &lt; 或 &#60;）")
-    if MARKDOWN_BLOCK.match(text):
-        found.append("段首写了 Markdown 语法（!!!、===、- 、| 等）")
-    return list(dict.fromkeys(found))
-
-
 def check_markup(variant: Variant, registry: Registry) -> list[Finding]:
     out = []
     texts = [(line, text, key == "alternatives") for key, line, text in _meta_items(variant)]
     texts += [(line, text, False) for line, text in _body_texts(variant)]
     for line, text, is_alternative in texts:
-        for what in _markup_in(text, alternatives=is_alternative):
+        for what in markup_problems(text, alternatives=is_alternative):
             fix = NO_MARKUP_FIX
             if what.startswith("正文里写了链接"):
                 fix = "正文不写链接；要指向其他模板，写在头部 alternatives 里，形如 [模板标题](city-special-linkage.md)。"

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .findings import Finding
 from .frontmatter import parse_front_matter
+from .markup import active_markup
 from .source import Limits, read_source
 from .text import SLUG
 
@@ -76,7 +77,9 @@ def _judge_other_file(path: Path, rel: str, layout: Layout, limits: Limits) -> l
         text, findings = read_source(path, limits)
         if text is None:
             return findings
-        return parse_front_matter(path, text.split("\n"), limits, required=False).findings
+        findings = parse_front_matter(path, text.split("\n"), limits, required=False).findings
+        return findings + [Finding(path, line, f"{what}，我们自己的页面里也不允许。", "删去它；页面上需要的交互写进 overrides/assets/ 的脚本，由维护者审核。")
+                           for line, what in active_markup(text)]
     if any(fnmatch.fnmatchcase(rel, pattern) for pattern in layout.assets):
         if path.suffix.lower() in ACTIVE:
             return [Finding(path, 1, f"静态文件不能是 {path.suffix} 文件：它会在本站执行脚本。", f"删去它，或换成图片等不含脚本的文件（{LAYOUT_FILE}）。")]
