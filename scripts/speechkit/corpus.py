@@ -1,6 +1,7 @@
 """Load every variant once, check it, and hand the same model to whoever asks."""
 from __future__ import annotations
 
+import difflib
 import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -113,7 +114,9 @@ def check_alternative_links(corpus: Corpus) -> list[Finding]:
                 if target == variant.slug:
                     out.append(Finding(variant.path, line, f"“何时改用其他模板”链接到了本篇（{target}.md）。", "链接到另一篇模板，或删去这个链接。"))
                 elif target not in corpus.by_slug:
-                    out.append(Finding(variant.path, line, f"“何时改用其他模板”链接的 {target}.md 不存在。", f"改为已有模板的文件名：{'、'.join(v.slug + '.md' for v in corpus.variants if v is not variant) or '（目前没有其他模板）'}。"))
+                    guess = difflib.get_close_matches(target, [v.slug for v in corpus.variants if v is not variant], n=1, cutoff=0.5)
+                    hint = f"是不是 {guess[0]}.md？" if guess else "文件名见 docs/speeches/。"
+                    out.append(Finding(variant.path, line, f"“何时改用其他模板”链接的 {target}.md 不存在。", f"改为另一篇已有模板的文件名：{hint}"))
     return out
 
 
