@@ -84,7 +84,7 @@ def test_hostile_values_render_as_text_in_chromium(page, hostile_site):
     expect(nav).to_contain_text(inject_hostile.TITLE)
     expect(page.locator(".admonition.tip li")).to_have_text(inject_hostile.ALTERNATIVE)
     expect(page.locator(".variant-summary")).to_have_text(inject_hostile.SUMMARY)
-    placeholder = page.locator(".speech .ph").first
+    placeholder = page.locator(f'.speech .ph[data-ph="{inject_hostile.PLACEHOLDER}"]').first
     assert placeholder.get_attribute("data-ph-desc") == inject_hostile.DESCRIPTION
     placeholder.hover()
     expect(page.locator("#ph-tip")).to_contain_text(inject_hostile.DESCRIPTION)
