@@ -1,6 +1,7 @@
 """The command line, tested the way FastAPI tests its scripts: CliRunner, real files, exit codes."""
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -38,10 +39,11 @@ def test_check_rejects_unknown_placeholder_script_and_duplicate(tmp_path):
 
 def test_strict_turns_warnings_into_failure(tmp_path):
     folder = tmp_path / "speeches"
-    folder.mkdir()
-    real = (Path(__file__).parents[1] / "docs" / "speeches" / "district-entry-mobilization.md").read_text(encoding="utf-8")
+    shutil.copytree(Path(__file__).parents[1] / "docs" / "speeches", folder)  # its alternatives link to the others
+    dated = folder / "district-entry-mobilization.md"
+    real = dated.read_text(encoding="utf-8")
     assert "开展巡察，是向党中央看齐" in real
-    (folder / "dated.md").write_text(real.replace("开展巡察，是向党中央看齐", "落实十九大部署，开展巡察，是向党中央看齐", 1), encoding="utf-8")
+    dated.write_text(real.replace("开展巡察，是向党中央看齐", "落实十九大部署，开展巡察，是向党中央看齐", 1), encoding="utf-8")
     args = ["check", "--speeches", str(folder), "--data", str(DATA_DIR)]
     relaxed = runner.invoke(cli.app, args)
     assert relaxed.exit_code == 0 and "警告：“十九大”是已过时的提法" in relaxed.output

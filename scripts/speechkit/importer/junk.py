@@ -7,10 +7,13 @@ import html
 import re
 from dataclasses import dataclass
 
+from ..source import INVISIBLE as REFUSED_CHARACTERS  # what the reader refuses in a variant: never written
 from .rules import ImportRules
 
 TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 INVISIBLE = re.compile("[\u200b\u200c\u200e\u200f\u2060\ufeff\u00ad]")
+# Web addresses: a speech is read aloud, and the checks refuse them (speechkit/markup.py URL).
+URLS = re.compile(r"(?:(?:https?|ftp|file)://|(?:javascript|vbscript)\s*:|data:[a-z]+/|www\.)[^\s，。；！？、“”（）]*|//[\w.-]+\.[a-z]{2,}[^\s，。；！？、“”（）]*", re.I)
 SPACES = str.maketrans({"\u00a0": " ", "\t": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " "})
 
 
@@ -36,7 +39,7 @@ def clean_characters(lines: list[Line], rules: ImportRules, removed: list[Remove
     """HTML entities and tags, invisible characters and emoji out; odd spaces made plain."""
     out = []
     for line in lines:
-        text = INVISIBLE.sub("", line.text.translate(SPACES))
+        text = REFUSED_CHARACTERS.sub("", INVISIBLE.sub("", line.text.translate(SPACES)))
         if "&" in text:
             text = html.unescape(text).translate(SPACES)
         if "<" in text:
@@ -44,6 +47,9 @@ def clean_characters(lines: list[Line], rules: ImportRules, removed: list[Remove
             if stripped != text:
                 removed.append(Removed(line.number, _short(text), "网页标签"))
                 text = stripped
+        if URLS.search(text):
+            removed.append(Removed(line.number, "、".join(m.group(0) for m in URLS.finditer(text))[:40], "网址"))
+            text = URLS.sub("", text)
         without_emoji = rules.emoji.sub("", text)
         if without_emoji != text:
             removed.append(Removed(line.number, "".join(rules.emoji.findall(text)), "表情和装饰符号"))
