@@ -19,9 +19,9 @@ from .changes import summarise_data, summarise_variant
 from .findings import Finding
 from .gitlog import GitUnavailable, LogEntry, Repository
 from .model import Variant
-from .parser import FAST_LOADER, parse_variant
+from .parser import parse_variant
 from .paths import ROOT
-from .registry import DataFileError, Registry, load_yaml
+from .registry import DataFileError, Registry, load_data_text, load_yaml
 
 CACHE_FILE = Path(".cache") / "changelog.json"
 # The summaries depend on this code and on these data files: a change to any of them rebuilds the cache.
@@ -239,8 +239,8 @@ class _Summariser:
         blob, text = found
         if blob not in self.loaded:
             try:
-                self.loaded[blob] = yaml.load(text, Loader=FAST_LOADER)
-            except yaml.YAMLError:  # a broken version in the past: its entries are unknown, not an error now
+                self.loaded[blob] = load_data_text(text)
+            except yaml.YAMLError:  # a broken (or alias-bomb) version in the past: its entries are unknown, not an error now
                 self.loaded[blob] = {}
         return self.loaded[blob]
 
