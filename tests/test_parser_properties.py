@@ -38,7 +38,7 @@ LINES = st.one_of(
     st.tuples(KEYS, VALUES).map(lambda kv: f"{kv[0]}: {kv[1]}"),
     VALUES.map(lambda v: f"  - {v}"),
     VALUES.map(lambda v: f"  {v}"),
-    st.sampled_from(["---", "...", "? a", ": b", "&x", "- *x", "a: &x [1, *x]", "%YAML 1.2"]),
+    st.sampled_from(["---", "...", "? a", ": b", "&x", "- *x", "a: &x [1, *x]", "%YAML 1.2", "# 只有注释", "#"]),
     st.text(max_size=20),
 )
 front_matters = st.lists(LINES, max_size=25).map(lambda lines: "---\n" + "\n".join(lines) + "\n---\n\n## 开场\n")

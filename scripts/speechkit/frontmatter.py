@@ -126,12 +126,16 @@ def _read_mapping(events, result: FrontMatter, limits: Limits) -> None:
     stream = iter(events)
 
     def next_event():
-        event = next(stream)
+        event = next(stream, None)
+        if event is None:  # libyaml ends every stream properly; this only guards the loop
+            raise _Refused(1, "YAML 头部不完整。", "在两行 --- 之间写“字段: 值”，每行一个字段。")
         _refuse_extras(event)
         return event
 
     event = next_event()  # StreamStart
     event = next_event()  # DocumentStart
+    if isinstance(event, yaml.StreamEndEvent):  # only comments between the two ---
+        raise _Refused(1, "YAML 头部是空的（只有注释）。", f"在两行 --- 之间写 title、meeting 等字段（见 {FORMAT_GUIDE}）。")
     event = next_event()
     if not isinstance(event, yaml.MappingStartEvent):
         raise _Refused(_line(event), "YAML 头部应当是“字段: 值”的形式。", "每行写一个字段，例如 title: 区委巡察组进驻动员会讲话。")
