@@ -1,5 +1,8 @@
 """Turn the model into Markdown for MkDocs (Material, attr_list, md_in_html, admonitions).
 
+Headings stay Markdown (table of contents, search sections); paragraphs, notes and guidance are
+written as raw HTML, which Python-Markdown passes through: a page of 1,000 variants builds fast.
+
 The same functions render a section on its template page and on the comparison pages, so a
 paragraph is written in exactly one place: the variant file.
 
@@ -8,6 +11,10 @@ HTML contract for overrides/assets/javascripts/speech.js (fill-in, copy, print):
 - every spoken heading or paragraph has the class `speech-text` (in reading order);
 - every placeholder is `span.ph[data-ph]` with `data-ph-type`, `data-ph-desc`, `data-ph-example`;
 - `.section-meta` holds the role label and length; it and annotations are never copied;
+- an annotation is a `button.note-ref[popovertarget=ID]` (its number) in the paragraph it explains
+  and a `div.note[popover=auto]#ID` (its text) right after that paragraph: closed until opened (native
+  popover, or overrides/assets/javascripts/notes.js where popover is missing); never copied,
+  printed or searched as part of the paragraph;
 - `.speech-excerpt[data-source]` wraps one variant's version of a section on a comparison page;
 - `[data-fill-panel]` is where the fill-in panel goes.
 """
@@ -25,7 +32,7 @@ from .cuts import Cut, cut_plans, cuttable
 from .stats import minutes, section_chars, variant_chars
 from .text import PLACEHOLDER
 
-MARK = "\x00"  # stands in for an annotation marker until the text is escaped
+MARK = "\x00"  # stands in for an annotation marker until the text is escaped (see inline_html)
 # HTML-escape and Markdown-escape prose in one pass
 NEEDS_ESCAPE = re.compile(r"[&<>\\`*_\[\]{}]")
 ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"} | {ch: "\\" + ch for ch in "\\`*_[]{}"})
@@ -56,24 +63,18 @@ def _span(ph: Placeholder) -> str:
 
 
 def inline(text: str, registry: Registry) -> str:
-    """Escape prose for Markdown, then turn 【名称】 into placeholder spans and markers into (N)."""
+    """Escape prose for Markdown, then turn 【名称】 into placeholder spans."""
     out, last = [], 0
     for m in PLACEHOLDER.finditer(text):
         out.append(escape_text(text[last : m.start()]))
         out.append(placeholder_html(m.group(1), registry))
         last = m.end()
     out.append(escape_text(text[last:]))
-    rendered = "".join(out)
-    return re.sub(f"{MARK}(\\d+){MARK}", r"(\1)", rendered)
+    return "".join(out)
 
 
 def escape_text(text: str) -> str:
     return text.translate(ESCAPES) if NEEDS_ESCAPE.search(text) else text  # Chinese prose rarely needs it
-
-
-def _block_start(text: str) -> str:
-    """Keep a paragraph that starts with 1. or - from turning into a Markdown list."""
-    return re.sub(r"^(\d+)\.", r"\1\\.", text) if re.match(r"^\d+\.", text) else text
 
 
 def _with_markers(text: str, notes: list[Note]) -> str:
@@ -88,17 +89,53 @@ def _with_markers(text: str, notes: list[Note]) -> str:
     return text
 
 
-def block_markdown(block: Block, registry: Registry, *, annotations: bool = True) -> str:
+def _note_label(note: Note) -> str:
+    return note.kind if note.kind in ("提法", "可删") else "注"
+
+
+def _note_ref(note: Note, note_id: str, number: int) -> str:
+    """The numbered marker: a button that opens its note (native popover: no script needed)."""
+    label = _note_label(note)
+    return (
+        f'<button type="button" class="note-ref" popovertarget="{note_id}" aria-controls="{note_id}" '
+        f'aria-label="{label} {number}" data-search-exclude>{number}</button>'
+    )
+
+
+def _note(note: Note, note_id: str, registry: Registry) -> str:
+    label = _note_label(note)
+    return f'<div class="note" id="{note_id}" popover="auto"><strong>{label}</strong>：{inline_html(note.text, registry)}</div>'
+
+
+def inline_html(text: str, registry: Registry) -> str:
+    """Prose as HTML: escaped, with 【名称】 as placeholder spans."""
+    out, last = [], 0
+    for m in PLACEHOLDER.finditer(text):
+        out.append(html.escape(text[last : m.start()], quote=False))
+        out.append(placeholder_html(m.group(1), registry))
+        last = m.end()
+    out.append(html.escape(text[last:], quote=False))
+    return "".join(out)
+
+
+def block_html(block: Block, registry: Registry, *, note_prefix: str = "", annotations: bool = True) -> str:
+    """One spoken paragraph as raw HTML (Python-Markdown passes it through untouched: fast at scale).
+
+    Markers are numbered in reading order. The notes follow the paragraph rather than sit inside it,
+    so the paragraph's text (search index, selection, copy) reads on without them."""
     notes = block.notes if annotations else []
-    body = _block_start(inline(_with_markers(block.text, notes), registry))
-    classes = ".speech-text .annotate" if notes else ".speech-text"
-    lines = [body, f"{{ {classes} }}", ""]
-    for number, note in enumerate(notes, start=1):
-        label = note.kind if note.kind in ("提法", "可删") else "注"
-        lines.append(f"{number}.  **{label}**：{inline(note.text, registry)}")
-    if notes:
-        lines.append("")
-    return "\n".join(lines)
+    body = inline_html(_with_markers(block.text, notes), registry)
+    if not notes:
+        return f'<p class="speech-text">{body}</p>\n'
+    order: list[Note] = []
+
+    def marker(m: re.Match) -> str:
+        order.append(notes[int(m.group(1)) - 1])
+        return _note_ref(order[-1], f"{note_prefix}-{len(order)}", len(order))
+
+    body = re.sub(f"{MARK}(\\d+){MARK}", marker, body)
+    after = "\n\n".join(_note(note, f"{note_prefix}-{n}", registry) for n, note in enumerate(order, start=1))
+    return f'<p class="speech-text">{body}</p>\n\n{after}\n'
 
 
 DRAFT_LABEL = '<span class="draft-label">草稿</span>'
@@ -126,39 +163,42 @@ def section_anchor(variant: Variant, section: Section) -> str:
     return f"line-{section.line}"
 
 
-def guide_markdown(section: Section, registry: Registry) -> str:
+def guide_html(section: Section, registry: Registry) -> str:
+    """The writer's guidance for a section: its purpose always shown, the rest folded (Material's admonition classes)."""
     purpose = next((n.text for n in section.guide if n.kind == "用途"), "")
     rest = [n for n in section.guide if n.kind != "用途"] + section.notes
-    title = f"用途：{purpose}" if purpose else "本节说明"
+    title = f"用途：{inline_html(purpose, registry)}" if purpose else "本节说明"
     if not rest:
-        return f'!!! abstract "{attr(title)}"\n'
+        return f'<div class="admonition abstract"><p class="admonition-title">{title}</p></div>\n'
     items = []
     for note in rest:
         label = f"{note.kind}「{note.anchor}」" if note.anchor else note.kind
-        items.append(f"    - **{escape_text(label)}**：{inline(note.text, registry)}")
-    return f'??? abstract "{attr(title)}"\n\n' + "\n".join(items) + "\n"
+        items.append(f"<li><strong>{html.escape(label)}</strong>：{inline_html(note.text, registry)}</li>")
+    return f'<details class="abstract"><summary>{title}</summary><ul>{"".join(items)}</ul></details>\n'
 
 
 def section_markdown(variant: Variant, section: Section, registry: Registry, *, depth: int = 2, excerpt: bool = False) -> str:
-    """One part of a speech. `excerpt` renders headings as plain bold lines (for comparison pages)."""
+    """One part of a speech. Headings stay Markdown (for the table of contents and the search
+    sections); everything else is raw HTML. `excerpt` renders headings as plain bold lines and
+    leaves notes out (for comparison pages)."""
     role = section.effective_role or ""
     role_slug = registry.roles[role].slug if role in registry.roles else ""
     chars = section_chars(section, registry)
+    anchor = section_anchor(variant, section)
     parts = [f'<section class="speech-section" data-role="{attr(role)}" data-role-slug="{attr(role_slug)}" markdown>', ""]
-    title = inline(section.title, registry)
     if excerpt:
         if section.heading_is_spoken:
-            parts += [f"**{title}**", "{ .speech-text .speech-heading }", ""]
+            parts += [f'<p class="speech-text speech-heading"><strong>{inline_html(section.title, registry)}</strong></p>', ""]
     else:
         kind = ".speech-text .speech-heading" if section.heading_is_spoken else ".speech-label"
-        parts += [f"{'#' * depth} {title} {{ #{section_anchor(variant, section)} {kind} }}", ""]
+        parts += [f"{'#' * depth} {inline(section.title, registry)} {{ #{anchor} {kind} }}", ""]
     meta = f'<span class="role-label">{html.escape(role)}</span>' if role else ""
     meta += f'<span class="section-length">约 {chars:,} 字 · 约 {minutes(chars, registry)} 分钟</span>'
-    parts += [f'<div class="section-meta">{meta}</div>', ""]
+    parts += [f'<div class="section-meta" data-search-exclude>{meta}</div>', ""]
     if section.guide or section.notes:
-        parts += [guide_markdown(section, registry), ""]
-    for block in section.blocks:
-        parts.append(block_markdown(block, registry, annotations=not excerpt))
+        parts += [guide_html(section, registry)]
+    for number, block in enumerate(section.blocks, start=1):
+        parts.append(block_html(block, registry, note_prefix=f"note-{anchor}-{number}", annotations=not excerpt))
     for child in section.children:
         parts += [section_markdown(variant, child, registry, depth=depth + 1, excerpt=excerpt), ""]
     parts += ["</section>", ""]
