@@ -1,5 +1,5 @@
 # 巡察会议讲话模板 — every command a contributor or CI needs. `make help` lists them.
-# Everything runs from the repository root (jieba's user dictionary and snippet paths resolve from here).
+# Everything runs from the repository root (snippet paths and data/ resolve from here).
 
 SHELL := /bin/bash
 PYTHON ?= python3

@@ -147,12 +147,18 @@ def test_home_page_picks_by_meeting_and_speaker(built_site):
         assert f">{meeting}<" in html
 
 
-def test_search_index_holds_segmented_chinese(built_site):
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+def test_search_index_is_plain_utf8_text_for_our_worker(built_site):
+    raw = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    index = json.loads(raw)
+    assert "巡察" in raw and "\\u5de1" not in raw  # UTF-8, not \\uXXXX escapes (half the bytes)
     text = " ".join(doc["text"] for doc in index["docs"])
-    assert "\u200b" in text, "jieba segmentation is missing (Material separates words with U+200B)"
-    assert re.search("巡察\u200b", text)
+    assert "\u200b" not in text, "no word segmentation: the worker matches substrings"
+    assert "全面从严治党" in text
     assert any("speeches/district-entry-mobilization/" in doc["location"] for doc in index["docs"])
+    assert "约 190 字" not in text  # section lengths are page furniture, not content
+    home = page_html(built_site, "")
+    assert '"search": "assets/javascripts/workers/phrase-search.js"' in home
+    assert (built_site / "assets" / "javascripts" / "workers" / "phrase-search.js").exists()
 
 
 class _Resources(HTMLParser):

@@ -9,7 +9,6 @@ show what is still to be written.
 from __future__ import annotations
 
 import dataclasses
-import logging
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -33,8 +32,6 @@ from speechkit.findings_page import failing_page, pending_notice  # noqa: E402
 from speechkit.render import variant_page  # noqa: E402
 
 log = get_plugin_logger("speeches")
-# jieba (used by Material's search to segment Chinese) prints its dictionary loading on every build
-logging.getLogger("jieba").setLevel(logging.WARNING)
 
 DRAFTS_NAV = "草稿"
 FAILING_NAV = "未通过检查"
