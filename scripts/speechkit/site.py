@@ -20,6 +20,11 @@ def variant_for(src_uri: str) -> Variant | None:
     return corpus.by_uri.get(src_uri)
 
 
+def _uri(item) -> str:
+    """A nav entry is a path or {title: path}."""
+    return next(iter(item.values())) if isinstance(item, dict) else item
+
+
 def extend_nav(nav: list | None, anchor_uri: str, uris: list) -> None:
     """Append `uris` (paths, or {title: path}) to the nav section that lists `anchor_uri`,
     so that a new variant or role needs no edit of mkdocs.yml."""
@@ -28,7 +33,8 @@ def extend_nav(nav: list | None, anchor_uri: str, uris: list) -> None:
     for item in nav:
         children = next(iter(item.values())) if isinstance(item, dict) else None
         if isinstance(children, list):
-            if anchor_uri in children:
-                children.extend(uri for uri in uris if uri not in children)
+            listed = {_uri(child) for child in children if not isinstance(_uri(child), list)}
+            if anchor_uri in listed:
+                children.extend(uri for uri in uris if _uri(uri) not in listed)
                 return
             extend_nav(children, anchor_uri, uris)
