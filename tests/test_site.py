@@ -118,7 +118,7 @@ def test_comparison_page_for_every_shared_role(built_site):
     assert {r.name for r in roles} >= {"开场", "意义", "配合", "整改", "队伍与纪律", "组织领导与责任", "结束语"}
     for role in roles:
         html = page_html(built_site, f"compare/{role.slug}")
-        sources = re.findall(r'class="speech-excerpt" data-source="([^"]+)"', html)
+        sources = re.findall(r'<div class="speech-excerpt"[^>]* data-source="([^"]+)"', html)
         assert len(set(sources)) >= 2, role.name
         for slug in sources:
             assert f'href="../../speeches/{slug}/#' in html

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 # Hooks load as loose files: make scripts/speechkit importable
@@ -21,7 +21,7 @@ if SCRIPTS not in sys.path:  # hooks are re-imported on every `mkdocs serve` reb
     sys.path.insert(0, SCRIPTS)
 
 from speechkit import site  # noqa: E402
-from speechkit.pages import generated_pages, meeting_flow, nav_titles, roles_table, speaker_lengths, variant_picker  # noqa: E402
+from speechkit.pages import generated_pages, meeting_flow, nav_titles, pages_outside_nav, roles_table, speaker_lengths, variant_picker  # noqa: E402
 
 # Markers a hand-written page may carry; each is replaced by a table built from the corpus.
 MARKERS = {
@@ -35,16 +35,19 @@ MARKERS = {
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     site.generated = generated_pages(site.corpus)
     titles = nav_titles(site.corpus)
+    site.outside_nav = pages_outside_nav(site.corpus)
     for folder in {uri.split("/")[0] for uri in site.generated}:  # each folder's pages follow its index page
         extra = [{titles[uri]: uri} if uri in titles else uri for uri in site.generated
-                 if uri.startswith(f"{folder}/") and not uri.endswith("/index.md")]
+                 if uri.startswith(f"{folder}/") and not uri.endswith("/index.md") and uri not in site.outside_nav]
         site.extend_nav(config.nav, f"{folder}/index.md", extra)
     return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for uri, content in site.generated.items():
-        files.append(File.generated(config, uri, content=content))
+        # further pages of a long comparison are reached from its first page, not from the nav
+        inclusion = InclusionLevel.NOT_IN_NAV if uri in site.outside_nav else InclusionLevel.UNDEFINED
+        files.append(File.generated(config, uri, content=content, inclusion=inclusion))
     return files
 
 

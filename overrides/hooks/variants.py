@@ -16,7 +16,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 # Hooks load as loose files: make scripts/speechkit importable
@@ -85,7 +85,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def _list_in_nav(config: MkDocsConfig) -> MkDocsConfig:
     """Published variants under 讲话模板, then the drafts, then (while serving) the failing files."""
-    variants = site.corpus.variants
+    variants = site.corpus.variants if len(site.corpus.variants) <= _nav_limit(site.corpus) else []
     entries: list = [v.src_uri for v in variants if not v.is_draft]
     drafts = [v.src_uri for v in variants if v.is_draft]
     if drafts:
@@ -96,8 +96,19 @@ def _list_in_nav(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def _nav_limit(corpus) -> int:
+    """Past this many templates the nav lists only 全部模板 (a nav of 1,000 links on every page
+    would make every page heavy); the templates are picked from that page and the home page."""
+    return int(corpus.registry.settings.get("nav_max_templates", 40))
+
+
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """While serving, a file that does not pass becomes a page listing its findings."""
+    """While serving, a file that does not pass becomes a page listing its findings. Past the nav
+    limit, templates are pages outside the nav."""
+    if site.corpus is not None and site.corpus.registry is not None and len(site.corpus.variants) > _nav_limit(site.corpus):
+        for file in files:
+            if site.variant_for(file.src_uri) is not None:
+                file.inclusion = InclusionLevel.NOT_IN_NAV
     for uri, findings in site.failing.items():
         original = files.get_file_from_path(uri)
         if original is not None:

@@ -12,6 +12,7 @@ generated: dict[str, str] = {}
 pending: dict[str, list[Finding]] = {}  # src_uri of a draft → its unfinished parts
 failing: dict[str, list[Finding]] = {}  # while serving: src_uri of a file that does not pass → its findings
 history: History | None = None  # what changed, from the repository (filled in by the changelog hook)
+outside_nav: set[str] = set()  # generated pages reached from other pages, not from the nav
 
 
 def variant_for(src_uri: str) -> Variant | None:
