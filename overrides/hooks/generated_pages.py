@@ -21,7 +21,10 @@ if SCRIPTS not in sys.path:  # hooks are re-imported on every `mkdocs serve` reb
     sys.path.insert(0, SCRIPTS)
 
 from speechkit import site  # noqa: E402
-from speechkit.pages import generated_pages, meeting_flow, nav_titles, pages_outside_nav, roles_table, speaker_lengths, variant_picker  # noqa: E402
+from speechkit.pages import (  # noqa: E402
+    generated_pages, meeting_flow, nav_titles, pages_outside_nav, roles_table, speaker_lengths, variant_picker,
+)
+from speechkit.render import EXCERPT_MARKER, section_anchor, section_html  # noqa: E402
 
 # Markers a hand-written page may carry; each is replaced by a table built from the corpus.
 MARKERS = {
@@ -60,3 +63,16 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             table = build(site.corpus, depth)
             markdown = line.sub(lambda _: table, markdown)
     return markdown
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Put each version's HTML where its marker is (comparison pages; see render.EXCERPT_MARKER)."""
+    if page.file.src_uri not in site.generated or "<!-- excerpt " not in html:
+        return html
+
+    def excerpt(m: re.Match) -> str:
+        variant = site.corpus.by_slug[m.group(1)]
+        sections = {section_anchor(variant, s): s for s in variant.all_sections()}
+        return section_html(variant, sections[m.group(2)], site.corpus.registry, excerpt=True)
+
+    return EXCERPT_MARKER.sub(excerpt, html)

@@ -1,10 +1,10 @@
-"""Hook: a small, plain search index for our own search worker (assets/javascripts/workers/phrase-search.js).
+"""Hook: the search index for our own search worker (assets/javascripts/workers/phrase-search.js).
 
-The worker matches what was typed as a substring, so the index needs no word segmentation: Material's
-search plugin segments Chinese with jieba whenever jieba is importable, which took two thirds of the
-build time and put a U+200B between all words. jieba is no longer in requirements.txt; a virtual
-environment made before that still has it, so it is switched off here as well.
-The index is then rewritten as UTF-8 (not \\uXXXX escapes): half the bytes.
+The worker matches what was typed as a substring, so the index needs no word segmentation. Material's
+search plugin stays on for its search box, but indexes nothing: it parses every page again with an
+HTML parser (a third of a 1,000-variant build) and segments Chinese with jieba whenever jieba is
+importable (two thirds of the build before; jieba has left requirements.txt). Instead each page's
+HTML is split here (speechkit.search_entries) and the index is written as UTF-8 plain text.
 """
 from __future__ import annotations
 
@@ -13,30 +13,33 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
 
-try:
-    from material.plugins.search import plugin as _material_search
-except ImportError:  # pragma: no cover - Material is pinned in requirements.txt
-    _material_search = None
+from speechkit.search_entries import entries  # scripts/ is on sys.path (variants.py, listed first)
 
-if _material_search is not None and getattr(_material_search, "jieba", None) is not None:
-    _material_search.jieba = None
-
-ZERO_WIDTH_SPACE = "\u200b"
+_docs: list[dict] = []
 
 
-def compact(data: dict) -> str:
-    for doc in data.get("docs", []):
-        for key in ("title", "text"):
-            if isinstance(doc.get(key), str):
-                doc[key] = doc[key].replace(ZERO_WIDTH_SPACE, "")
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _docs.clear()
+    return config
 
 
-# After Material's search plugin writes the index (priority 0), before its offline plugin copies it
-# into search_index.js for file:// (priority -100).
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> str:
+    search = page.meta.get("search") or {}
+    if not search.get("exclude"):
+        _docs.extend(entries(html, page.url, page.title or ""))
+    page.meta["search"] = {**search, "exclude": True}  # Material's plugin: nothing left to parse
+    return html
+
+
+# After Material's search plugin writes its (empty) index with the search box's settings (priority 0),
+# before its offline plugin copies the index into search_index.js for file:// (priority -100).
 @event_priority(-50)
 def on_post_build(*, config: MkDocsConfig) -> None:
     path = Path(config.site_dir) / "search" / "search_index.json"
-    if path.is_file():
-        path.write_text(compact(json.loads(path.read_text(encoding="utf-8"))), encoding="utf-8")
+    if not path.is_file():
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    index["docs"] = _docs
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import sys
 from collections import defaultdict
+from html import escape
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 
 # Hooks load as loose files: make scripts/speechkit importable
 SCRIPTS = str(Path(__file__).resolve().parents[2] / "scripts")
@@ -29,7 +31,7 @@ from speechkit.changelog import last_change_line  # noqa: E402
 from speechkit.corpus import load_corpus  # noqa: E402
 from speechkit.findings import Finding, summarise  # noqa: E402
 from speechkit.findings_page import failing_page, pending_notice  # noqa: E402
-from speechkit.render import variant_page  # noqa: E402
+from speechkit.render import SPEECH_MARKER, speech_html, speech_toc, variant_page  # noqa: E402
 
 log = get_plugin_logger("speeches")
 
@@ -127,3 +129,25 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     page.meta["description"] = str(variant.meta.get("summary", ""))
     pending = pending_notice(site.pending.get(page.file.src_uri, []))
     return variant_page(variant, site.corpus.registry, pending=pending, last_change=last_change_line(site.history, variant))
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Put the speech's HTML where its marker is, and its headings into the table of contents."""
+    variant = site.variant_for(page.file.src_uri)
+    if variant is None or SPEECH_MARKER not in html:
+        return html
+    headings = speech_toc(variant)
+    if page.present_anchor_ids is not None:  # MkDocs checks links to them once all pages are rendered
+        page.present_anchor_ids.update(anchor for _, anchor, _ in headings)
+    if page.toc.items:
+        top = page.toc.items[0].children  # under the page title, before 本稿涉及的提法
+        at = next((i for i, link in enumerate(top) if link.id == "tifa"), len(top))
+        links: list[AnchorLink] = []
+        for level, anchor, title in headings:
+            link = AnchorLink(escape(title), anchor, level)
+            if level == 2 or not links:
+                links.append(link)
+            else:
+                links[-1].children.append(link)
+        top[at:at] = links
+    return html.replace(SPEECH_MARKER, speech_html(variant, site.corpus.registry), 1)

@@ -38,7 +38,7 @@ class _ArticleText(HTMLParser):
 
     def handle_data(self, data):
         if self.stack and not self.stack[-1]:
-            self.parts.append(data)
+            self.parts.append(data.replace("\n", " "))  # a line break in HTML is a space
 
 
 def page_texts(site: Path) -> dict[str, str]:

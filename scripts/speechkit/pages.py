@@ -11,7 +11,7 @@ from .examples import example_pages, example_uri
 from .model import Section, Variant
 from .phrases import shared_phrases
 from .registry import Registry, Role
-from .render import attr, escape_text, inline, section_anchor, section_markdown, variant_link, with_description
+from .render import attr, escape_text, excerpt_marker, inline, section_anchor, variant_link, with_description
 from .stats import minutes, section_chars, variant_chars
 from .text import placeholders_in
 
@@ -176,7 +176,8 @@ def role_page(corpus: Corpus, role: Role, number: int = 1, versions: list[tuple[
             f"来源：{variant_link(variant, depth=depth, anchor=section_anchor(variant, section))}（{meta}；{escape_text(label)}，约 {chars:,} 字，约 {minutes(chars, registry)} 分钟）",
             "{ .excerpt-source }",
             "",
-            section_markdown(variant, section, registry, excerpt=True),
+            excerpt_marker(variant, section),
+            "",
             "</div>",
             "",
         ]

@@ -1,7 +1,8 @@
 """Turn the model into Markdown for MkDocs (Material, attr_list, md_in_html, admonitions).
 
-Headings stay Markdown (table of contents, search sections); paragraphs, notes and guidance are
-written as raw HTML, which Python-Markdown passes through: a page of 1,000 variants builds fast.
+The speech itself (headings, paragraphs, notes, guidance) is written as HTML and put into the page
+after Markdown has run (SPEECH_MARKER, EXCERPT_MARKER): Python-Markdown never parses it, so a
+site of 1,000 variants builds fast. Everything around it (title, tables, admonitions) is Markdown.
 
 The same functions render a section on its template page and on the comparison pages, so a
 paragraph is written in exactly one place: the variant file.
@@ -177,32 +178,61 @@ def guide_html(section: Section, registry: Registry) -> str:
     return f'<details class="abstract"><summary>{title}</summary><ul>{"".join(items)}</ul></details>\n'
 
 
-def section_markdown(variant: Variant, section: Section, registry: Registry, *, depth: int = 2, excerpt: bool = False) -> str:
-    """One part of a speech. Headings stay Markdown (for the table of contents and the search
-    sections); everything else is raw HTML. `excerpt` renders headings as plain bold lines and
-    leaves notes out (for comparison pages)."""
+def section_html(variant: Variant, section: Section, registry: Registry, *, depth: int = 2, excerpt: bool = False) -> str:
+    """One part of a speech as HTML. `excerpt` renders headings as plain bold lines and leaves
+    notes out (for comparison pages)."""
     role = section.effective_role or ""
     role_slug = registry.roles[role].slug if role in registry.roles else ""
     chars = section_chars(section, registry)
     anchor = section_anchor(variant, section)
-    parts = [f'<section class="speech-section" data-role="{attr(role)}" data-role-slug="{attr(role_slug)}" markdown>', ""]
+    parts = [f'<section class="speech-section" data-role="{attr(role)}" data-role-slug="{attr(role_slug)}">']
+    title = inline_html(section.title, registry)
     if excerpt:
         if section.heading_is_spoken:
-            parts += [f'<p class="speech-text speech-heading"><strong>{inline_html(section.title, registry)}</strong></p>', ""]
+            parts.append(f'<p class="speech-text speech-heading"><strong>{title}</strong></p>')
     else:
-        kind = ".speech-text .speech-heading" if section.heading_is_spoken else ".speech-label"
-        parts += [f"{'#' * depth} {inline(section.title, registry)} {{ #{anchor} {kind} }}", ""]
+        kind = "speech-text speech-heading" if section.heading_is_spoken else "speech-label"
+        parts.append(
+            f'<h{depth} class="{kind}" id="{anchor}">{title}'
+            f'<a class="headerlink" href="#{anchor}" title="Permanent link">&para;</a></h{depth}>'
+        )
     meta = f'<span class="role-label">{html.escape(role)}</span>' if role else ""
     meta += f'<span class="section-length">约 {chars:,} 字 · 约 {minutes(chars, registry)} 分钟</span>'
-    parts += [f'<div class="section-meta" data-search-exclude>{meta}</div>', ""]
+    parts.append(f'<div class="section-meta" data-search-exclude>{meta}</div>')
     if section.guide or section.notes:
-        parts += [guide_html(section, registry)]
+        parts.append(guide_html(section, registry))
     for number, block in enumerate(section.blocks, start=1):
         parts.append(block_html(block, registry, note_prefix=f"note-{anchor}-{number}", annotations=not excerpt))
     for child in section.children:
-        parts += [section_markdown(variant, child, registry, depth=depth + 1, excerpt=excerpt), ""]
-    parts += ["</section>", ""]
+        parts.append(section_html(variant, child, registry, depth=depth + 1, excerpt=excerpt))
+    parts.append("</section>")
     return "\n".join(parts)
+
+
+def speech_html(variant: Variant, registry: Registry) -> str:
+    """The whole speech: put into the page after Markdown (see SPEECH_MARKER)."""
+    body = "\n".join(section_html(variant, section, registry) for section in variant.sections)
+    return f'<div class="speech" data-speech="{attr(variant.slug)}" data-speech-title="{attr(variant.title)}">\n{body}\n</div>'
+
+
+def speech_toc(variant: Variant) -> list[tuple[int, str, str]]:
+    """(level, id, title) of the speech's headings, for the page's table of contents."""
+    out = []
+    for section in variant.sections:
+        out.append((2, section_anchor(variant, section), section.title))
+        out += [(3, section_anchor(variant, child), child.title) for child in section.children]
+    return out
+
+
+# The speech's HTML is written from the model straight into the page after Markdown has run
+# (overrides/hooks/variants.py, generated_pages.py): Python-Markdown never parses it, which was
+# most of the build time at 1,000 variants. In Markdown it is one HTML comment.
+SPEECH_MARKER = "<!-- speech -->"
+EXCERPT_MARKER = re.compile(r"<!-- excerpt ([a-z0-9-]+) ([a-z0-9-]+) -->")
+
+
+def excerpt_marker(variant: Variant, section: Section) -> str:
+    return f"<!-- excerpt {variant.slug} {section_anchor(variant, section)} -->"
 
 
 def _meta_value(value) -> str:
@@ -328,11 +358,7 @@ def variant_page(variant: Variant, registry: Registry, today: dt.date | None = N
         lines += [f"    - {item}" for item in alternatives] + [""]
     lines += ["## 结构一览 { #structure }", "", structure_table(variant, registry), ""]
     lines += ["## 控制篇幅 { #cuts }", "", cuts_markdown(variant, registry), ""]
-    lines += ['<div class="fill-panel" data-fill-panel></div>', ""]
-    lines += [f'<div class="speech" data-speech="{attr(variant.slug)}" data-speech-title="{attr(variant.title)}" markdown>', ""]
-    for section in variant.sections:
-        lines.append(section_markdown(variant, section, registry))
-    lines += ["</div>", ""]
+    lines += ['<div class="fill-panel" data-fill-panel></div>', "", SPEECH_MARKER, ""]
     table = tifa_table(variant, registry)
     if table:
         lines += ["## 本稿涉及的提法 { #tifa }", "", table, ""]
