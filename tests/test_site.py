@@ -105,10 +105,11 @@ def test_no_masks_and_no_half_width_punctuation_in_speech_text(built_site, varia
 
 
 @pytest.mark.parametrize("role", shared_roles(CORPUS), ids=lambda r: r.slug)
-def test_every_version_on_a_comparison_page_has_its_own_tab_label(built_site, role):
-    """content.tabs.link treats tabs of the same label as one tab: a second one could never be opened."""
+def test_every_version_on_a_comparison_page_has_its_own_heading(built_site, role):
+    """Versions follow one another (no tabs); each has a heading a reader can tell apart and link to."""
     html = page_html(built_site, f"compare/{role.slug}")
-    labels = re.findall(r'<label for="__tabbed_\d+_\d+">([^<]*)</label>', html)
+    assert "tabbed-set" not in html
+    labels = re.findall(r'<div class="speech-excerpt"[^>]*>\s*<h2 id="v-[^"]+">([^<]*)<a class="headerlink"', html)
     assert len(labels) == len(CORPUS.by_role[role.name])
     assert len(set(labels)) == len(labels), sorted(label for label in labels if labels.count(label) > 1)
 
@@ -155,7 +156,7 @@ def test_search_index_is_plain_utf8_text_for_our_worker(built_site):
     assert "\u200b" not in text, "no word segmentation: the worker matches substrings"
     assert "全面从严治党" in text
     assert any("speeches/district-entry-mobilization/" in doc["location"] for doc in index["docs"])
-    assert "约 190 字" not in text  # section lengths are page furniture, not content
+    assert "字 · 约" not in text  # section lengths (约 190 字 · 约 1 分钟) are page furniture, not content
     home = page_html(built_site, "")
     assert '"search": "assets/javascripts/workers/phrase-search.js"' in home
     assert (built_site / "assets" / "javascripts" / "workers" / "phrase-search.js").exists()

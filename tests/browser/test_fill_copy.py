@@ -409,7 +409,7 @@ def test_works_without_material(page, site_url):
     page.goto(url(site_url, DISTRICT))
     assert page.evaluate("typeof window.document$") == "undefined"
     page.locator("#part-2-1 ~ p.speech-text .note-ref").first.click()
-    expect(page.locator("#part-2-1 ~ .note:visible")).to_contain_text("现行提法")
+    expect(page.locator("#part-2-1 ~ .note:visible")).to_contain_text("错误心态")
     page.keyboard.press("Escape")
     expect(page.locator(".fill-panel__box")).to_be_visible()
     fill(page, "被巡察单位", "区审计局")
