@@ -45,6 +45,7 @@ from speechkit.pages import generated_pages  # noqa: E402
 from speechkit.paths import DATA_DIR, ROOT  # noqa: E402
 
 SENTENCE = re.compile(r"[^。！？]*[。！？]")
+COUNTED = re.compile(r"[一二三四五六七八九十两]+(?:点|项|个方面|条)")
 TAGS = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥"
 PROJECT_FILES = ("mkdocs.yml", "docs", "data", "overrides", "scripts")
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -151,8 +152,11 @@ def write_section(section: Section, rng: random.Random, pool: list[str], tag: st
     out += [f"{hashes} {section.title}{role}", ""]
     out += [f"> {note.kind}：{note.text}" for note in section.guide] + [""]
     for block in section.blocks:
-        if block.marker is not None or section.is_opening:
-            text = block.text  # keep numbering and the opening's 讲X点意见 intact
+        if section.is_opening:  # keep the sentence that promises 讲X点意见 / X项议程 intact
+            text = "".join(s if COUNTED.search(s) else mutate(s, rng) for s in SENTENCE.findall(block.text) or [block.text])
+        elif block.marker is not None:  # keep the numbering, vary the rest
+            raw = block.marker.raw if block.text.startswith(block.marker.raw) else ""
+            text = raw + mutate(block.text[len(raw):], rng)
         else:
             count = max(2, len(SENTENCE.findall(block.text)))
             text = tag + "".join(mutate(s, rng) for s in rng.sample(pool, min(count, len(pool))))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import re
 import shutil
 import threading
 
@@ -14,7 +13,7 @@ import yaml
 from playwright.sync_api import expect
 
 from speech_helpers import CORPUS, ROOT
-from speechkit.pages import role_versions, shared_roles
+from speechkit.pages import role_versions, shared_roles, version_labels
 
 ROLE = shared_roles(CORPUS)[0]
 VERSIONS = role_versions(CORPUS, ROLE)
@@ -98,7 +97,7 @@ def test_static_pages_and_paged_table(context, paged_site_url):
     row = page.locator(".version-table tbody tr:visible")
     expect(row).to_have_count(1)
     variant, section = VERSIONS[1]
-    assert row.locator("td").first.inner_text() == re.sub(r"（[^（）]*）$", "", variant.title)
+    assert row.locator("td").first.inner_text() == version_labels(VERSIONS)[1]
     row.locator("a").click()  # the version's full text is on page 2
     page.wait_for_url(f"**/compare/{ROLE.slug}/2/#v-{variant.slug}-*")
     excerpt = page.locator(".speech-excerpt")
