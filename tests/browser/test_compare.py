@@ -104,6 +104,6 @@ def test_static_pages_and_paged_table(context, paged_site_url):
     assert excerpt.count() == 1 and excerpt.get_attribute("data-source") == variant.slug
     pager = page.locator(".version-pager").first
     expect(pager.locator("strong")).to_have_text("2")
-    pager.locator("a", has_text="1").click()
+    pager.get_by_role("link", name="1", exact=True).click()
     page.wait_for_url(f"**/compare/{ROLE.slug}/")
     assert errors == []
