@@ -9,13 +9,19 @@ HTML is split here (speechkit.search_entries) and the index is written as UTF-8 
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from speechkit.search_entries import entries  # scripts/ is on sys.path (variants.py, listed first)
+# Hooks load as loose files: make scripts/speechkit importable
+SCRIPTS = str(Path(__file__).resolve().parents[2] / "scripts")
+if SCRIPTS not in sys.path:  # hooks are re-imported on every `mkdocs serve` rebuild
+    sys.path.insert(0, SCRIPTS)
+
+from speechkit.search_entries import entries  # noqa: E402
 
 _docs: list[dict] = []
 
