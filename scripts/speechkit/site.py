@@ -34,8 +34,8 @@ def extend_nav(nav: list | None, anchor_uri: str, uris: list) -> None:
     for item in nav:
         children = next(iter(item.values())) if isinstance(item, dict) else None
         if isinstance(children, list):
-            listed = {_uri(child) for child in children if not isinstance(_uri(child), list)}
+            listed = {_uri(child) for child in children if isinstance(_uri(child), str)}
             if anchor_uri in listed:
-                children.extend(uri for uri in uris if _uri(uri) not in listed)
+                children.extend(uri for uri in uris if not isinstance(_uri(uri), str) or _uri(uri) not in listed)
                 return
             extend_nav(children, anchor_uri, uris)
