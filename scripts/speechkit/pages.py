@@ -155,12 +155,13 @@ def role_page(corpus: Corpus, role: Role, number: int = 1, versions: list[tuple[
     if number == 1:
         lines += ['!!! info "这一部分通常写什么"', "", f"    {escape_text(role.contains)}", ""]
         lines += ['!!! tip "写作提醒"', "", f"    {escape_text(role.tips)}", ""]
-    lines += ['<div class="fill-panel" data-fill-panel></div>', ""]
     if number == 1:
         lines += [f"## 全部 {len(versions):,} 个版本 {{ #versions }}", ""]
         lines += ["按会议类型、讲话人和层级筛选；点击版本名称查看全文。每个版本可以单独复制，在任一模板页填写的信息在这里同样生效。", ""]
         lines += _filter_form(corpus, versions) + _version_table(corpus, role, versions, uris)
     lines += _pager(uris, number, depth)
+    # the panel is built by speech.js: below the table, so that nothing on the first screen moves
+    lines += ['<div class="fill-panel" data-fill-panel></div>', ""]
     labels = dict(zip(map(id, versions), version_labels(versions)))
     for entry in shown:
         variant, section = entry
