@@ -69,7 +69,7 @@ release-notes: $(VENV)/.site-installed ## 写出发布说明到 release-notes.md
 	@test -n "$(TAG)" || { echo "缺少标签。用法：make release-notes TAG=v1.2" >&2; exit 1; }
 	$(PY) scripts/speeches.py release-notes "$(TAG)" --out release-notes.md
 
-bench: $(VENV)/.site-installed ## 性能基准：10、100、1000 篇合成变体的检查、提取和构建耗时，以及读修改历史的耗时
+bench: $(VENV)/.site-installed node_modules/.package-lock.json system-deps ## 性能基准：构建、大小、搜索召回率、Lighthouse，一张表（约 15 分钟）
 	$(PY) scripts/bench.py
 	$(PY) scripts/bench_history.py
 

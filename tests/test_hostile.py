@@ -101,13 +101,17 @@ def test_corpus_covers_every_class():
         assert any(needle in name for name in names), needle
 
 
-def test_symlink_under_docs_is_refused(project):
+@pytest.mark.parametrize("target, message", [
+    ("Makefile", "不能提交符号链接"),  # a file of the repository, published under another name
+    ("scripts", "不能提交指向别处的文件夹链接"),  # a folder (in a clone, .git is one)
+])
+def test_symlink_under_docs_is_refused(project, target, message):
     link = project / "docs" / "speeches" / "git-config.md"
-    link.symlink_to(ROOT / ".git")
+    link.symlink_to(ROOT / target)
     try:
         result = subprocess.run([sys.executable, "scripts/speeches.py", "check", "--strict"], cwd=project, env=ENV,
                                 capture_output=True, text=True, timeout=TIMEOUT)
     finally:
         link.unlink()
     assert result.returncode == 1
-    assert "docs/speeches/git-config.md:1: 不能提交符号链接" in result.stdout and "改法：" in result.stdout
+    assert f"docs/speeches/git-config.md:1: {message}" in result.stdout and "改法：" in result.stdout

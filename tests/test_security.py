@@ -15,7 +15,7 @@ import pytest
 from speechkit.corpus import load_corpus
 from speechkit.escape import html_text, markdown_text
 from speechkit.paths import DATA_DIR, ROOT
-from speechkit.render import alternative_markdown, block_markdown
+from speechkit.render import _block_start, alternative_markdown, block_html, inline
 from speechkit.model import Block
 from speechkit.registry import load_registry
 
@@ -67,10 +67,15 @@ def test_alternatives_link_only_to_variants():
 
 @pytest.mark.parametrize("start", ["!!! danger \"假\"", "??? note", "=== \"标签\"", "- 列表", "+ 列表", "# 标题", "> 引用", "1. 编号", ": 定义", "~~~ 围栏"])
 def test_a_paragraph_stays_a_paragraph(start):
+    """Speech paragraphs are written as HTML (never parsed as Markdown); a summary written as Markdown
+    is guarded at its start."""
     registry = load_registry()
-    out = markdown.markdown(block_markdown(Block(text=start + "正文", line=1), registry), extensions=EXTENSIONS)
+    out = markdown.markdown(block_html(Block(text=start + "正文", line=1), registry), extensions=EXTENSIONS)
     assert out.startswith('<p class="speech-text">'), out
-    assert rendered_text(block_markdown(Block(text=start + "正文", line=1), registry)).startswith(start)
+    assert rendered_text(block_html(Block(text=start + "正文", line=1), registry)).startswith(start)
+    summary = _block_start(inline(start + "正文", registry))
+    assert markdown.markdown(summary, extensions=EXTENSIONS).startswith("<p>"), summary
+    assert rendered_text(summary).startswith(start)
 
 
 def test_sanitiser_keeps_our_markup_and_removes_scripts():

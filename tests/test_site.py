@@ -40,7 +40,15 @@ def test_template_page_has_structure_roles_and_placeholders(built_site, variant)
     assert names, "a template without placeholders is not a template"
     for name in names:
         assert f'data-ph="{name}"' in html
-    assert 'class="speech-text annotate"' in html  # key sentences carry annotations
+    notes = [n for _, n in _annotations(variant)]
+    refs = re.findall(r'<button type="button" class="note-ref" popovertarget="([^"]+)"', html)
+    assert len(refs) == len(notes) > 0  # every annotation has its marker
+    for note_id in refs:
+        assert html.count(f'id="{note_id}" popover="auto">') == 1  # and its note, closed until opened
+
+
+def _annotations(variant):
+    return [(block, note) for section in variant.all_sections() for block in section.blocks for note in block.notes]
 
 
 @pytest.mark.parametrize("variant", VARIANTS, ids=lambda v: v.slug)
@@ -56,25 +64,28 @@ def test_length_and_time_are_computed_not_typed(built_site, variant):
 
 
 class _Text(HTMLParser):
-    """Collect the text of elements with class speech-text (what a writer copies)."""
+    """Collect the text of elements with class speech-text (what a writer copies), notes left out."""
 
     def __init__(self):
         super().__init__()
-        self.depth, self.parts = 0, []
+        self.depth, self.skip, self.parts = 0, 0, []
 
     def handle_starttag(self, tag, attrs):
-        classes = dict(attrs).get("class", "") or ""
-        if self.depth or "speech-text" in classes.split():
+        classes = (dict(attrs).get("class", "") or "").split()
+        if self.depth or "speech-text" in classes:
             self.depth += 1
+            if self.skip or {"note", "note-ref"} & set(classes):
+                self.skip += 1
 
     def handle_endtag(self, tag):
         if self.depth:
             self.depth -= 1
+            self.skip = max(0, self.skip - 1) if self.skip else 0
             if not self.depth:
                 self.parts.append("\n")
 
     def handle_data(self, data):
-        if self.depth:
+        if self.depth and not self.skip:
             self.parts.append(data)
 
 
@@ -89,15 +100,16 @@ def test_no_masks_and_no_half_width_punctuation_in_speech_text(built_site, varia
     for mask in ("***", "XX", "×××", "某某"):
         assert mask not in text
     cjk = "\u4e00-\u9fff"
-    bad = re.findall(rf"[{cjk}][,;:?!()]|[,;:?!()][{cjk}]|\"", re.sub(r"\(\d+\)", "", text))
+    bad = re.findall(rf"[{cjk}][,;:?!()]|[,;:?!()][{cjk}]|\"", text)
     assert bad == []
 
 
 @pytest.mark.parametrize("role", shared_roles(CORPUS), ids=lambda r: r.slug)
-def test_every_version_on_a_comparison_page_has_its_own_tab_label(built_site, role):
-    """content.tabs.link treats tabs of the same label as one tab: a second one could never be opened."""
+def test_every_version_on_a_comparison_page_has_its_own_heading(built_site, role):
+    """Versions follow one another (no tabs); each has a heading a reader can tell apart and link to."""
     html = page_html(built_site, f"compare/{role.slug}")
-    labels = re.findall(r'<label for="__tabbed_\d+_\d+">([^<]*)</label>', html)
+    assert "tabbed-set" not in html
+    labels = re.findall(r'<div class="speech-excerpt"[^>]*>\s*<h2 id="v-[^"]+">([^<]*)<a class="headerlink"', html)
     assert len(labels) == len(CORPUS.by_role[role.name])
     assert len(set(labels)) == len(labels), sorted(label for label in labels if labels.count(label) > 1)
 
@@ -107,7 +119,7 @@ def test_comparison_page_for_every_shared_role(built_site):
     assert {r.name for r in roles} >= {"开场", "意义", "配合", "整改", "队伍与纪律", "组织领导与责任", "结束语"}
     for role in roles:
         html = page_html(built_site, f"compare/{role.slug}")
-        sources = re.findall(r'class="speech-excerpt" data-source="([^"]+)"', html)
+        sources = re.findall(r'<div class="speech-excerpt"[^>]* data-source="([^"]+)"', html)
         assert len(set(sources)) >= 2, role.name
         for slug in sources:
             assert f'href="../../speeches/{slug}/#' in html
@@ -136,12 +148,18 @@ def test_home_page_picks_by_meeting_and_speaker(built_site):
         assert f">{meeting}<" in html
 
 
-def test_search_index_holds_segmented_chinese(built_site):
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+def test_search_index_is_plain_utf8_text_for_our_worker(built_site):
+    raw = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    index = json.loads(raw)
+    assert "巡察" in raw and "\\u5de1" not in raw  # UTF-8, not \\uXXXX escapes (half the bytes)
     text = " ".join(doc["text"] for doc in index["docs"])
-    assert "\u200b" in text, "jieba segmentation is missing (Material separates words with U+200B)"
-    assert re.search("巡察\u200b", text)
+    assert "\u200b" not in text, "no word segmentation: the worker matches substrings"
+    assert "全面从严治党" in text
     assert any("speeches/district-entry-mobilization/" in doc["location"] for doc in index["docs"])
+    assert "字 · 约" not in text  # section lengths (约 190 字 · 约 1 分钟) are page furniture, not content
+    home = page_html(built_site, "")
+    assert '"search": "assets/javascripts/workers/phrase-search.js"' in home
+    assert (built_site / "assets" / "javascripts" / "workers" / "phrase-search.js").exists()
 
 
 class _Resources(HTMLParser):

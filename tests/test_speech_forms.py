@@ -7,7 +7,7 @@ from speechkit.corpus import load_corpus
 from speechkit.cuts import cut_plans, cuttable
 from speechkit.paths import DATA_DIR
 from speechkit.registry import load_registry
-from speechkit.render import variant_page
+from speechkit.render import speech_html, variant_page
 
 FIXTURES = Path(__file__).parent / "fixtures" / "variants"
 CHAIR = (FIXTURES / "chair.md").read_text(encoding="utf-8")
@@ -33,8 +33,7 @@ def test_chair_script_with_agenda_labels_is_clean_and_labels_are_not_spoken(tmp_
     assert [s.agenda_number for s in variant.sections] == [None, 1, 2, None]
     assert "第一项：宣读巡察通知书" not in variant.spoken_text  # a label for the writer, never copied
     assert "下面进行第一项议程" in variant.spoken_text
-    page = variant_page(variant, corpus.registry)
-    assert "{ #item-1 .speech-label }" in page
+    assert '<h2 class="speech-label" id="item-1">' in speech_html(variant, corpus.registry)
 
 
 def test_chair_script_rejects_numbered_parts_and_wrong_order(tmp_path):

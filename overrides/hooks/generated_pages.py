@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 # Hooks load as loose files: make scripts/speechkit importable
@@ -21,7 +21,10 @@ if SCRIPTS not in sys.path:  # hooks are re-imported on every `mkdocs serve` reb
     sys.path.insert(0, SCRIPTS)
 
 from speechkit import site  # noqa: E402
-from speechkit.pages import generated_pages, limits_table, meeting_flow, nav_titles, roles_table, speaker_lengths, variant_picker  # noqa: E402
+from speechkit.pages import (  # noqa: E402
+    generated_pages, limits_table, meeting_flow, nav_titles, pages_outside_nav, roles_table, speaker_lengths, variant_picker,
+)
+from speechkit.render import EXCERPT_MARKER, section_anchor, section_html  # noqa: E402
 
 # Markers a hand-written page may carry; each is replaced by a table built from the corpus.
 MARKERS = {
@@ -36,16 +39,19 @@ MARKERS = {
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     site.generated = generated_pages(site.corpus)
     titles = nav_titles(site.corpus)
+    site.outside_nav = pages_outside_nav(site.corpus)
     for folder in {uri.split("/")[0] for uri in site.generated}:  # each folder's pages follow its index page
         extra = [{titles[uri]: uri} if uri in titles else uri for uri in site.generated
-                 if uri.startswith(f"{folder}/") and not uri.endswith("/index.md")]
+                 if uri.startswith(f"{folder}/") and not uri.endswith("/index.md") and uri not in site.outside_nav]
         site.extend_nav(config.nav, f"{folder}/index.md", extra)
     return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for uri, content in site.generated.items():
-        files.append(File.generated(config, uri, content=content))
+        # further pages of a long comparison are reached from its first page, not from the nav
+        inclusion = InclusionLevel.NOT_IN_NAV if uri in site.outside_nav else InclusionLevel.UNDEFINED
+        files.append(File.generated(config, uri, content=content, inclusion=inclusion))
     return files
 
 
@@ -58,3 +64,16 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             table = build(site.corpus, depth)
             markdown = line.sub(lambda _: table, markdown)
     return markdown
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Put each version's HTML where its marker is (comparison pages; see render.EXCERPT_MARKER)."""
+    if page.file.src_uri not in site.generated or "<!-- excerpt " not in html:
+        return html
+
+    def excerpt(m: re.Match) -> str:
+        variant = site.corpus.by_slug[m.group(1)]
+        sections = {section_anchor(variant, s): s for s in variant.all_sections()}
+        return section_html(variant, sections[m.group(2)], site.corpus.registry, excerpt=True)
+
+    return EXCERPT_MARKER.sub(excerpt, html)

@@ -10,16 +10,17 @@ show what is still to be written.
 from __future__ import annotations
 
 import dataclasses
-import logging
 import sys
 from collections import defaultdict
+from html import escape
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 
 # Hooks load as loose files: make scripts/speechkit importable
 SCRIPTS = str(Path(__file__).resolve().parents[2] / "scripts")
@@ -32,11 +33,9 @@ from speechkit.corpus import load_corpus  # noqa: E402
 from speechkit.findings import Finding, summarise  # noqa: E402
 from speechkit.findings_page import failing_page, pending_notice  # noqa: E402
 from speechkit.paths import SPEECHES_URI  # noqa: E402
-from speechkit.render import variant_page  # noqa: E402
+from speechkit.render import SPEECH_MARKER, speech_html, speech_toc, variant_page  # noqa: E402
 
 log = get_plugin_logger("speeches")
-# jieba (used by Material's search to segment Chinese) prints its dictionary loading on every build
-logging.getLogger("jieba").setLevel(logging.WARNING)
 
 DRAFTS_NAV = "草稿"
 FAILING_NAV = "未通过检查"
@@ -93,7 +92,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def _list_in_nav(config: MkDocsConfig) -> MkDocsConfig:
     """Published variants under 讲话模板, then the drafts, then (while serving) the failing files."""
-    variants = site.corpus.variants
+    variants = site.corpus.variants if len(site.corpus.variants) <= _nav_limit(site.corpus) else []
     entries: list = [v.src_uri for v in variants if not v.is_draft]
     drafts = [v.src_uri for v in variants if v.is_draft]
     if drafts:
@@ -104,8 +103,19 @@ def _list_in_nav(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def _nav_limit(corpus) -> int:
+    """Past this many templates the nav lists only 全部模板 (a nav of 1,000 links on every page
+    would make every page heavy); the templates are picked from that page and the home page."""
+    return int(corpus.registry.settings.get("nav_max_templates", 40))
+
+
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    """While serving, a file that does not pass becomes a page listing its findings."""
+    """While serving, a file that does not pass becomes a page listing its findings. Past the nav
+    limit, templates are pages outside the nav."""
+    if site.corpus is not None and site.corpus.registry is not None and len(site.corpus.variants) > _nav_limit(site.corpus):
+        for file in files:
+            if site.variant_for(file.src_uri) is not None:
+                file.inclusion = InclusionLevel.NOT_IN_NAV
     for uri, findings in site.failing.items():
         original = files.get_file_from_path(uri)
         if original is not None:
@@ -129,3 +139,25 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     page.meta["description"] = str(variant.meta.get("summary", ""))
     pending = pending_notice(site.pending.get(page.file.src_uri, []))
     return variant_page(variant, site.corpus.registry, pending=pending, last_change=last_change_line(site.history, variant))
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Put the speech's HTML where its marker is, and its headings into the table of contents."""
+    variant = site.variant_for(page.file.src_uri)
+    if variant is None or SPEECH_MARKER not in html:
+        return html
+    headings = speech_toc(variant)
+    if page.present_anchor_ids is not None:  # MkDocs checks links to them once all pages are rendered
+        page.present_anchor_ids.update(anchor for _, anchor, _ in headings)
+    if page.toc.items:
+        top = page.toc.items[0].children  # under the page title, before 本稿涉及的提法
+        at = next((i for i, link in enumerate(top) if link.id == "tifa"), len(top))
+        links: list[AnchorLink] = []
+        for level, anchor, title in headings:
+            link = AnchorLink(escape(title), anchor, level)
+            if level == 2 or not links:
+                links.append(link)
+            else:
+                links[-1].children.append(link)
+        top[at:at] = links
+    return html.replace(SPEECH_MARKER, speech_html(variant, site.corpus.registry), 1)

@@ -11,7 +11,7 @@ from .examples import example_pages, example_uri
 from .model import Section, Variant
 from .phrases import shared_phrases
 from .registry import Registry, Role
-from .render import attr, escape_text, inline, section_anchor, section_markdown, variant_link, with_description
+from .render import attr, escape_text, excerpt_marker, inline, section_anchor, variant_link, with_description
 from .stats import minutes, section_chars, variant_chars
 from .text import placeholders_in
 
@@ -30,7 +30,7 @@ def role_page_uri(role: Role) -> str:
 
 
 def tab_label(variant: Variant) -> str:
-    """The title without its trailing （讲话人）, to keep tabs short; the speaker is in the source line."""
+    """The title without its trailing （讲话人）, to keep headings short; the speaker is in the table."""
     label = re.sub(r"（[^（）]*）$", "", variant.title) or variant.title
     return f"{label}（草稿）" if variant.is_draft else label
 
@@ -44,44 +44,145 @@ def _part_name(section: Section) -> str:
     return section.marker.raw if section.marker else section.title
 
 
-def tab_labels(entries: list[tuple[Variant, Section]]) -> list[str]:
-    """One label per tab, unique on the page: with content.tabs.link, two tabs of the same label
-    are one tab to Material, and the second can never be opened. Short titles where they differ,
-    full titles where two templates share one, and the part where a template appears twice."""
+def version_labels(entries: list[tuple[Variant, Section]]) -> list[str]:
+    """One heading per version, unique on the page: short titles where they differ, full titles
+    where two templates share one, and the part where a template appears twice."""
     short = [tab_label(variant) for variant, _ in entries]
-    slugs = [variant.slug for variant, _ in entries]
+    templates_by_short: dict[str, set[str]] = defaultdict(set)
+    parts_by_slug: dict[str, int] = defaultdict(int)
+    for (variant, _), label in zip(entries, short):
+        templates_by_short[label].add(variant.slug)
+        parts_by_slug[variant.slug] += 1
     labels = []
     for (variant, section), label in zip(entries, short):
-        if len({slug for slug, other in zip(slugs, short) if other == label}) > 1:
+        if len(templates_by_short[label]) > 1:
             label = variant.title
-        if slugs.count(variant.slug) > 1:
+        if parts_by_slug[variant.slug] > 1:
             label = f"{label} · {_part_name(section)}"
         labels.append(label)
     return labels
 
 
-def role_page(corpus: Corpus, role: Role) -> str:
+FILTERS = ("meeting", "speaker", "level")  # front-matter fields a comparison page filters by
+
+
+def role_versions(corpus: Corpus, role: Role) -> list[tuple[Variant, Section]]:
+    """A role's versions, grouped as a writer looks for them: by meeting type, speaker, level."""
+    fields = corpus.registry.fields
+
+    def rank(variant: Variant) -> tuple:
+        key = []
+        for name in FILTERS:
+            choices, value = list(fields[name].choices or []), str(variant.meta.get(name, ""))
+            key.append(choices.index(value) if value in choices else len(choices))
+        return tuple(key)
+
+    return sorted(corpus.by_role[role.name], key=lambda entry: rank(entry[0]))
+
+
+def role_page_uris(corpus: Corpus, role: Role) -> list[str]:
+    """Page 1 is compare/<role>.md (in the nav); further pages are compare/<role>/<n>.md."""
+    count = len(corpus.by_role[role.name])
+    pages = max(1, -(-count // _page_size(corpus)))
+    return [role_page_uri(role)] + [f"{COMPARE_URI}/{role.slug}/{n}.md" for n in range(2, pages + 1)]
+
+
+def pages_outside_nav(corpus: Corpus) -> set[str]:
+    """Further pages of long comparisons: reached from their first page, not listed in the nav."""
+    return {uri for role in shared_roles(corpus) for uri in role_page_uris(corpus, role)[1:]}
+
+
+def _page_size(corpus: Corpus) -> int:
+    return max(1, int(corpus.registry.settings.get("compare_versions_per_page", 20)))
+
+
+def _version_anchor(variant: Variant, section: Section) -> str:
+    return f"v-{variant.slug}-{section_anchor(variant, section)}"
+
+
+def _filter_form(corpus: Corpus, versions: list[tuple[Variant, Section]]) -> list[str]:
+    """Selects for meeting type, speaker and level (values present on this role), wired by compare.js."""
+    fields = corpus.registry.fields
+    html_lines = [f'<form class="version-filter" data-page-size="{_page_size(corpus)}">']
+    for name in FILTERS:
+        counts: dict[str, int] = defaultdict(int)
+        for variant, _ in versions:
+            counts[str(variant.meta.get(name, ""))] += 1
+        options = "".join(f'<option value="{attr(v)}">{escape_text(v)}（{n}）</option>' for v, n in counts.items())
+        html_lines.append(
+            f'<label>{escape_text(fields[name].label)} <select name="{name}"><option value="">全部</option>{options}</select></label>'
+        )
+    html_lines.append('<output class="version-filter__status" aria-live="polite"></output></form>')
+    return ["".join(html_lines), ""]
+
+
+def _version_table(corpus: Corpus, role: Role, versions: list[tuple[Variant, Section]], uris: list[str]) -> list[str]:
+    """Every version of the role, one row each, linked to its full text (on whichever page holds it)."""
+    registry, size = corpus.registry, _page_size(corpus)
+    fields = registry.fields
+    head = "| 版本 | " + " | ".join(fields[name].label for name in FILTERS) + " | 字数 |"
+    lines = ['<div class="version-table" markdown>', "", head, "|---|---|---|---|---:|"]
+    for i, ((variant, section), label) in enumerate(zip(versions, version_labels(versions))):
+        target = uris[i // size].removeprefix(f"{COMPARE_URI}/")
+        cells = " | ".join(escape_text(str(variant.meta.get(name, ""))) for name in FILTERS)
+        lines.append(
+            f"| [{escape_text(label)}]({target}#{_version_anchor(variant, section)}) | {cells} | {section_chars(section, registry):,} |"
+        )
+    return lines + ["", "</div>", ""]
+
+
+def _pager(uris: list[str], current: int, depth: int) -> list[str]:
+    if len(uris) < 2:
+        return []
+    up = "../" * depth
+    links = [
+        f"**{n}**" if n == current else f"[{n}]({up}{uri})" for n, uri in enumerate(uris, start=1)
+    ]
+    return [f"分页：{' · '.join(links)}", "{ .version-pager }", ""]
+
+
+def role_page(corpus: Corpus, role: Role, number: int = 1, versions: list[tuple[Variant, Section]] | None = None) -> str:
+    """One page of a role's versions (compare_versions_per_page each), in full, one after another.
+    Page 1 also carries the role's description, the filter and the table of all versions."""
     registry = corpus.registry
-    entries = corpus.by_role[role.name]
-    lines = [f"# 共性段落：{escape_text(role.name)}", "", f"{escape_text(role.description)}", "{ .variant-summary }", ""]
-    lines += ['!!! info "这一部分通常写什么"', "", f"    {escape_text(role.contains)}", ""]
-    lines += ['!!! tip "写作提醒"', "", f"    {escape_text(role.tips)}", ""]
-    lines += [f"下面是 {len(entries)} 个版本，每个版本可以单独复制；在任一模板页填写的信息在这里同样生效。", ""]
+    versions = versions if versions is not None else role_versions(corpus, role)
+    uris = role_page_uris(corpus, role)
+    size = _page_size(corpus)
+    shown = versions[(number - 1) * size : number * size]
+    depth = 1 if number == 1 else 2
+    title = f"# 共性段落：{escape_text(role.name)}" + (f"（第 {number} 页）" if number > 1 else "")
+    lines = [title, "", f"{escape_text(role.description)}", "{ .variant-summary }", ""]
+    if number == 1:
+        lines += ['!!! info "这一部分通常写什么"', "", f"    {escape_text(role.contains)}", ""]
+        lines += ['!!! tip "写作提醒"', "", f"    {escape_text(role.tips)}", ""]
+    if number == 1:
+        lines += [f"## 全部 {len(versions):,} 个版本 {{ #versions }}", ""]
+        lines += ["按会议类型、讲话人和层级筛选；点击版本名称查看全文。每个版本可以单独复制，在任一模板页填写的信息在这里同样生效。", ""]
+        lines += _filter_form(corpus, versions) + _version_table(corpus, role, versions, uris)
+    lines += _pager(uris, number, depth)
+    # the panel is built by speech.js: below the table, so that nothing on the first screen moves
     lines += ['<div class="fill-panel" data-fill-panel></div>', ""]
-    for (variant, section), tab in zip(entries, tab_labels(entries)):
+    labels = dict(zip(map(id, versions), version_labels(versions)))
+    for entry in shown:
+        variant, section = entry
         chars = section_chars(section, registry)
         label = role.name if section.is_opening or section.is_closing else section.title
-        lines += [f'=== "{escape_text(tab)}"', ""]
-        body = [
-            f'<div class="speech-excerpt" data-source="{attr(variant.slug)}" data-speech-title="{attr(variant.title)}" markdown>',
+        meta = " · ".join(escape_text(str(variant.meta.get(name, ""))) for name in FILTERS)
+        data = " ".join(f'data-{name}="{attr(variant.meta.get(name, ""))}"' for name in FILTERS)
+        lines += [
+            f'<div class="speech-excerpt" data-source="{attr(variant.slug)}" data-speech-title="{attr(variant.title)}" {data} markdown>',
             "",
-            f"来源：{variant_link(variant, anchor=section_anchor(variant, section))}（{escape_text(label)}，约 {chars:,} 字，约 {minutes(chars, registry)} 分钟）",
+            f"## {escape_text(labels[id(entry)])} {{ #{_version_anchor(variant, section)} }}",
+            "",
+            f"来源：{variant_link(variant, depth=depth, anchor=section_anchor(variant, section))}（{meta}；{escape_text(label)}，约 {chars:,} 字，约 {minutes(chars, registry)} 分钟）",
             "{ .excerpt-source }",
             "",
-            section_markdown(variant, section, registry, excerpt=True),
+            excerpt_marker(variant, section),
+            "",
             "</div>",
+            "",
         ]
-        lines += [("    " + line) if line else "" for line in "\n".join(body).split("\n")] + [""]
+    lines += _pager(uris, number, depth)
     return "\n".join(lines)
 
 
@@ -295,8 +396,10 @@ def generated_pages(corpus: Corpus) -> dict[str, str]:
         f"各模板共有的部分（{names}）逐一并排对照，便于比较、挑选和复制。", compare_index(corpus))}
     for role in roles:
         count = len(corpus.by_role[role.name])
-        pages[role_page_uri(role)] = with_description(
-            f"讲话稿中“{role.name}”部分的 {count} 个版本并排对照：{role.description}", role_page(corpus, role))
+        versions = role_versions(corpus, role)
+        for number, uri in enumerate(role_page_uris(corpus, role), start=1):
+            pages[uri] = with_description(
+                f"讲话稿中“{role.name}”部分的 {count} 个版本并排对照：{role.description}", role_page(corpus, role, number, versions))
     pages[f"{COMPARE_URI}/matrix.md"] = with_description(
         "每篇模板由哪些部分组成、各部分承担什么作用、有多少字、讲多长时间，一张表对照。", matrix_page(corpus))
     pages[f"{COMPARE_URI}/placeholders.md"] = with_description(

@@ -1,5 +1,9 @@
 """Turn the model into Markdown for MkDocs (Material, attr_list, md_in_html, admonitions).
 
+The speech itself (headings, paragraphs, notes, guidance) is written as HTML and put into the page
+after Markdown has run (SPEECH_MARKER, EXCERPT_MARKER): Python-Markdown never parses it, so a
+site of 1,000 variants builds fast. Everything around it (title, tables, admonitions) is Markdown.
+
 The same functions render a section on its template page and on the comparison pages, so a
 paragraph is written in exactly one place: the variant file.
 
@@ -8,6 +12,10 @@ HTML contract for overrides/assets/javascripts/speech.js (fill-in, copy, print):
 - every spoken heading or paragraph has the class `speech-text` (in reading order);
 - every placeholder is `span.ph[data-ph]` with `data-ph-type`, `data-ph-desc`, `data-ph-example`;
 - `.section-meta` holds the role label and length; it and annotations are never copied;
+- an annotation is a `button.note-ref[popovertarget=ID]` (its number) in the paragraph it explains
+  and a `div.note[popover=auto]#ID` (its text) right after that paragraph: closed until opened (native
+  popover, or overrides/assets/javascripts/notes.js where popover is missing); never copied,
+  printed or searched as part of the paragraph;
 - `.speech-excerpt[data-source]` wraps one variant's version of a section on a comparison page;
 - `[data-fill-panel]` is where the fill-in panel goes.
 """
@@ -25,7 +33,7 @@ from .cuts import Cut, cut_plans, cuttable
 from .stats import minutes, section_chars, variant_chars
 from .text import ALTERNATIVE_LINK, PLACEHOLDER
 
-MARK = "\x00"  # stands in for an annotation marker until the text is escaped
+MARK = "\x00"  # stands in for an annotation marker until the text is escaped (see inline_html)
 
 # The escaping functions live in escape.py; these are their names in the renderers.
 attr = html_text
@@ -53,15 +61,14 @@ def _span(ph: Placeholder) -> str:
 
 
 def inline(text: str, registry: Registry) -> str:
-    """Escape prose for Markdown, then turn 【名称】 into placeholder spans and markers into (N)."""
+    """Escape prose for Markdown, then turn 【名称】 into placeholder spans."""
     out, last = [], 0
     for m in PLACEHOLDER.finditer(text):
         out.append(escape_text(text[last : m.start()]))
         out.append(placeholder_html(m.group(1), registry))
         last = m.end()
     out.append(escape_text(text[last:]))
-    rendered = "".join(out)
-    return re.sub(f"{MARK}(\\d+){MARK}", r"(\1)", rendered)
+    return "".join(out)
 
 
 # A paragraph must stay a paragraph: characters that open a list, a heading, a quote, a fence, an
@@ -88,17 +95,53 @@ def _with_markers(text: str, notes: list[Note]) -> str:
     return text
 
 
-def block_markdown(block: Block, registry: Registry, *, annotations: bool = True) -> str:
+def _note_label(note: Note) -> str:
+    return note.kind if note.kind in ("提法", "可删") else "注"
+
+
+def _note_ref(note: Note, note_id: str, number: int) -> str:
+    """The numbered marker: a button that opens its note (native popover: no script needed)."""
+    label = _note_label(note)
+    return (
+        f'<button type="button" class="note-ref" popovertarget="{note_id}" aria-controls="{note_id}" '
+        f'aria-label="{label} {number}" data-search-exclude>{number}</button>'
+    )
+
+
+def _note(note: Note, note_id: str, registry: Registry) -> str:
+    label = _note_label(note)
+    return f'<div class="note" id="{note_id}" popover="auto"><strong>{label}</strong>：{inline_html(note.text, registry)}</div>'
+
+
+def inline_html(text: str, registry: Registry) -> str:
+    """Prose as HTML: escaped, with 【名称】 as placeholder spans."""
+    out, last = [], 0
+    for m in PLACEHOLDER.finditer(text):
+        out.append(html_text(text[last : m.start()]))
+        out.append(placeholder_html(m.group(1), registry))
+        last = m.end()
+    out.append(html_text(text[last:]))
+    return "".join(out)
+
+
+def block_html(block: Block, registry: Registry, *, note_prefix: str = "", annotations: bool = True) -> str:
+    """One spoken paragraph as raw HTML (Python-Markdown passes it through untouched: fast at scale).
+
+    Markers are numbered in reading order. The notes follow the paragraph rather than sit inside it,
+    so the paragraph's text (search index, selection, copy) reads on without them."""
     notes = block.notes if annotations else []
-    body = _block_start(inline(_with_markers(block.text, notes), registry))
-    classes = ".speech-text .annotate" if notes else ".speech-text"
-    lines = [body, f"{{ {classes} }}", ""]
-    for number, note in enumerate(notes, start=1):
-        label = note.kind if note.kind in ("提法", "可删") else "注"
-        lines.append(f"{number}.  **{label}**：{inline(note.text, registry)}")
-    if notes:
-        lines.append("")
-    return "\n".join(lines)
+    body = inline_html(_with_markers(block.text, notes), registry)
+    if not notes:
+        return f'<p class="speech-text">{body}</p>\n'
+    order: list[Note] = []
+
+    def marker(m: re.Match) -> str:
+        order.append(notes[int(m.group(1)) - 1])
+        return _note_ref(order[-1], f"{note_prefix}-{len(order)}", len(order))
+
+    body = re.sub(f"{MARK}(\\d+){MARK}", marker, body)
+    after = "\n\n".join(_note(note, f"{note_prefix}-{n}", registry) for n, note in enumerate(order, start=1))
+    return f'<p class="speech-text">{body}</p>\n\n{after}\n'
 
 
 DRAFT_LABEL = '<span class="draft-label">草稿</span>'
@@ -126,43 +169,75 @@ def section_anchor(variant: Variant, section: Section) -> str:
     return f"line-{section.line}"
 
 
-def guide_markdown(section: Section, registry: Registry) -> str:
+def guide_html(section: Section, registry: Registry) -> str:
+    """The writer's guidance for a section: its purpose always shown, the rest folded (Material's admonition classes)."""
     purpose = next((n.text for n in section.guide if n.kind == "用途"), "")
     rest = [n for n in section.guide if n.kind != "用途"] + section.notes
-    title = f"用途：{purpose}" if purpose else "本节说明"
+    title = f"用途：{inline_html(purpose, registry)}" if purpose else "本节说明"
     if not rest:
-        return f'!!! abstract "{escape_text(title)}"\n'
+        return f'<div class="admonition abstract"><p class="admonition-title">{title}</p></div>\n'
     items = []
     for note in rest:
         label = f"{note.kind}「{note.anchor}」" if note.anchor else note.kind
-        items.append(f"    - **{escape_text(label)}**：{inline(note.text, registry)}")
-    return f'??? abstract "{escape_text(title)}"\n\n' + "\n".join(items) + "\n"
+        items.append(f"<li><strong>{html_text(label)}</strong>：{inline_html(note.text, registry)}</li>")
+    return f'<details class="abstract"><summary>{title}</summary><ul>{"".join(items)}</ul></details>\n'
 
 
-def section_markdown(variant: Variant, section: Section, registry: Registry, *, depth: int = 2, excerpt: bool = False) -> str:
-    """One part of a speech. `excerpt` renders headings as plain bold lines (for comparison pages)."""
+def section_html(variant: Variant, section: Section, registry: Registry, *, depth: int = 2, excerpt: bool = False) -> str:
+    """One part of a speech as HTML. `excerpt` renders headings as plain bold lines and leaves
+    notes out (for comparison pages)."""
     role = section.effective_role or ""
     role_slug = registry.roles[role].slug if role in registry.roles else ""
     chars = section_chars(section, registry)
-    parts = [f'<section class="speech-section" data-role="{attr(role)}" data-role-slug="{attr(role_slug)}" markdown>', ""]
-    title = inline(section.title, registry)
+    anchor = section_anchor(variant, section)
+    parts = [f'<section class="speech-section" data-role="{attr(role)}" data-role-slug="{attr(role_slug)}">']
+    title = inline_html(section.title, registry)
     if excerpt:
         if section.heading_is_spoken:
-            parts += [f"**{title}**", "{ .speech-text .speech-heading }", ""]
+            parts.append(f'<p class="speech-text speech-heading"><strong>{title}</strong></p>')
     else:
-        kind = ".speech-text .speech-heading" if section.heading_is_spoken else ".speech-label"
-        parts += [f"{'#' * depth} {title} {{ #{section_anchor(variant, section)} {kind} }}", ""]
+        kind = "speech-text speech-heading" if section.heading_is_spoken else "speech-label"
+        parts.append(
+            f'<h{depth} class="{kind}" id="{anchor}">{title}'
+            f'<a class="headerlink" href="#{anchor}" title="Permanent link">&para;</a></h{depth}>'
+        )
     meta = f'<span class="role-label">{html_text(role)}</span>' if role else ""
     meta += f'<span class="section-length">约 {chars:,} 字 · 约 {minutes(chars, registry)} 分钟</span>'
-    parts += [f'<div class="section-meta">{meta}</div>', ""]
+    parts.append(f'<div class="section-meta" data-search-exclude>{meta}</div>')
     if section.guide or section.notes:
-        parts += [guide_markdown(section, registry), ""]
-    for block in section.blocks:
-        parts.append(block_markdown(block, registry, annotations=not excerpt))
+        parts.append(guide_html(section, registry))
+    for number, block in enumerate(section.blocks, start=1):
+        parts.append(block_html(block, registry, note_prefix=f"note-{anchor}-{number}", annotations=not excerpt))
     for child in section.children:
-        parts += [section_markdown(variant, child, registry, depth=depth + 1, excerpt=excerpt), ""]
-    parts += ["</section>", ""]
+        parts.append(section_html(variant, child, registry, depth=depth + 1, excerpt=excerpt))
+    parts.append("</section>")
     return "\n".join(parts)
+
+
+def speech_html(variant: Variant, registry: Registry) -> str:
+    """The whole speech: put into the page after Markdown (see SPEECH_MARKER)."""
+    body = "\n".join(section_html(variant, section, registry) for section in variant.sections)
+    return f'<div class="speech" data-speech="{attr(variant.slug)}" data-speech-title="{attr(variant.title)}">\n{body}\n</div>'
+
+
+def speech_toc(variant: Variant) -> list[tuple[int, str, str]]:
+    """(level, id, title) of the speech's headings, for the page's table of contents."""
+    out = []
+    for section in variant.sections:
+        out.append((2, section_anchor(variant, section), section.title))
+        out += [(3, section_anchor(variant, child), child.title) for child in section.children]
+    return out
+
+
+# The speech's HTML is written from the model straight into the page after Markdown has run
+# (overrides/hooks/variants.py, generated_pages.py): Python-Markdown never parses it, which was
+# most of the build time at 1,000 variants. In Markdown it is one HTML comment.
+SPEECH_MARKER = "<!-- speech -->"
+EXCERPT_MARKER = re.compile(r"<!-- excerpt ([a-z0-9-]+) ([a-z0-9-]+) -->")
+
+
+def excerpt_marker(variant: Variant, section: Section) -> str:
+    return f"<!-- excerpt {variant.slug} {section_anchor(variant, section)} -->"
 
 
 def _meta_value(value) -> str:
@@ -283,7 +358,7 @@ def variant_page(variant: Variant, registry: Registry, today: dt.date | None = N
     `last_change` the 最近更新 line (Markdown) from the repository's history, if there is one."""
     meta = variant.meta
     fields = registry.fields
-    lines = [f"# {escape_text(variant.title)}", "", f"{inline(str(meta.get('summary', '')), registry)}", "{ .variant-summary }", ""]
+    lines = [f"# {escape_text(variant.title)}", "", _block_start(inline(str(meta.get('summary', '')), registry)), "{ .variant-summary }", ""]
     notice = review_notice(variant, registry, today or dt.date.today())
     for part in (notice, pending):
         if part:
@@ -293,18 +368,14 @@ def variant_page(variant: Variant, registry: Registry, today: dt.date | None = N
     lines += ["| " + " | ".join(escape_text(_meta_value(meta.get(k, ""))) for k in keys) + " |", ""]
     if last_change:
         lines += [last_change, ""]
-    lines += ['!!! info "适用场合"', "", f"    {inline(str(meta.get('occasion', '')), registry)}", ""]
+    lines += ['!!! info "适用场合"', "", "    " + _block_start(inline(str(meta.get('occasion', '')), registry)), ""]
     alternatives = meta.get("alternatives") or []
     if alternatives:
         lines += ['!!! tip "何时改用其他模板"', ""]
         lines += [f"    - {alternative_markdown(str(item))}" for item in alternatives] + [""]
     lines += ["## 结构一览 { #structure }", "", structure_table(variant, registry), ""]
     lines += ["## 控制篇幅 { #cuts }", "", cuts_markdown(variant, registry), ""]
-    lines += ['<div class="fill-panel" data-fill-panel></div>', ""]
-    lines += [f'<div class="speech" data-speech="{attr(variant.slug)}" data-speech-title="{attr(variant.title)}" markdown>', ""]
-    for section in variant.sections:
-        lines.append(section_markdown(variant, section, registry))
-    lines += ["</div>", ""]
+    lines += ['<div class="fill-panel" data-fill-panel></div>', "", SPEECH_MARKER, ""]
     table = tifa_table(variant, registry)
     if table:
         lines += ["## 本稿涉及的提法 { #tifa }", "", table, ""]

@@ -12,12 +12,18 @@ generated: dict[str, str] = {}
 pending: dict[str, list[Finding]] = {}  # src_uri of a draft → its unfinished parts
 failing: dict[str, list[Finding]] = {}  # while serving: src_uri of a file that does not pass → its findings
 history: History | None = None  # what changed, from the repository (filled in by the changelog hook)
+outside_nav: set[str] = set()  # generated pages reached from other pages, not from the nav
 
 
 def variant_for(src_uri: str) -> Variant | None:
     if corpus is None:
         return None
     return corpus.by_uri.get(src_uri)
+
+
+def _uri(item) -> str:
+    """A nav entry is a path or {title: path}."""
+    return next(iter(item.values())) if isinstance(item, dict) else item
 
 
 def extend_nav(nav: list | None, anchor_uri: str, uris: list) -> None:
@@ -28,7 +34,8 @@ def extend_nav(nav: list | None, anchor_uri: str, uris: list) -> None:
     for item in nav:
         children = next(iter(item.values())) if isinstance(item, dict) else None
         if isinstance(children, list):
-            if anchor_uri in children:
-                children.extend(uri for uri in uris if uri not in children)
+            listed = {_uri(child) for child in children if isinstance(_uri(child), str)}
+            if anchor_uri in listed:
+                children.extend(uri for uri in uris if not isinstance(_uri(uri), str) or _uri(uri) not in listed)
                 return
             extend_nav(children, anchor_uri, uris)

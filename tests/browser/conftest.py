@@ -1,17 +1,11 @@
 """Browser fixtures: Debian's chromium driven by Playwright for Python (never `playwright install`)."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-# Flags that keep chromium from reaching out to Google's hosts on a closed network.
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
+from chromium import CHROMIUM, CHROMIUM_ARGS  # scripts/chromium.py, shared with the benchmark
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ from speech_helpers import ROOT, VARIANTS
 HIDDEN = [
     ".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search",
     ".fill-panel", ".speech-tools", ".speech-copy", ".section-meta", ".role-label",
-    ".md-annotation", ".speech .admonition", ".speech details", ".speech-label",
+    ".note-ref", ".note", ".speech .admonition", ".speech details", ".speech-label",
     ".variant-summary", "#structure", "#structure + table", "#tifa", "#tifa + table", ".md-content__inner > table",
     ".md-content__inner > .admonition", ".headerlink",
 ]

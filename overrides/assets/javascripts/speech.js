@@ -202,19 +202,12 @@
     var lines = [], open = 0;
     $$(".speech-text", target).forEach(function (node) {
       var c = node.cloneNode(true);
-      $$(".md-annotation, .headerlink, button, .speech-tools", c).forEach(function (n) { n.remove(); });
+      $$(".note, .note-ref, .headerlink, button, .speech-tools", c).forEach(function (n) { n.remove(); });
       $$(".ph[data-ph]", c).forEach(function (ph) {
         var v = value(ph.dataset.ph);
         if (!v) open++;
         ph.textContent = v || "【" + ph.dataset.ph + "】";
       });
-      if (node.classList.contains("annotate") && !node.querySelector(".md-annotation")) {
-        // Material has not turned the (1) markers into annotations yet: drop them from the text
-        var walk = document.createTreeWalker(c, NodeFilter.SHOW_TEXT), t;
-        while ((t = walk.nextNode())) {
-          if (!t.parentNode.closest(".ph")) t.nodeValue = t.nodeValue.replace(/\(\d{1,2}\)/g, "");
-        }
-      }
       var text = c.textContent.replace(/\s*\n\s*/g, "").replace(/[ \t\u00a0]+/g, " ").trim();
       if (text) lines.push({ text: text, kind: kind(node, text) });
     });

@@ -1,0 +1,51 @@
+"""Hook: the search index for our own search worker (assets/javascripts/workers/phrase-search.js).
+
+The worker matches what was typed as a substring, so the index needs no word segmentation. Material's
+search plugin stays on for its search box, but indexes nothing: it parses every page again with an
+HTML parser (a third of a 1,000-variant build) and segments Chinese with jieba whenever jieba is
+importable (two thirds of the build before; jieba has left requirements.txt). Instead each page's
+HTML is split here (speechkit.search_entries) and the index is written as UTF-8 plain text.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+# Hooks load as loose files: make scripts/speechkit importable
+SCRIPTS = str(Path(__file__).resolve().parents[2] / "scripts")
+if SCRIPTS not in sys.path:  # hooks are re-imported on every `mkdocs serve` rebuild
+    sys.path.insert(0, SCRIPTS)
+
+from speechkit.search_entries import entries  # noqa: E402
+
+_docs: list[dict] = []
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _docs.clear()
+    return config
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> str:
+    search = page.meta.get("search") or {}
+    if not search.get("exclude"):
+        _docs.extend(entries(html, page.url, page.title or ""))
+    page.meta["search"] = {**search, "exclude": True}  # Material's plugin: nothing left to parse
+    return html
+
+
+# After Material's search plugin writes its (empty) index with the search box's settings (priority 0),
+# before its offline plugin copies the index into search_index.js for file:// (priority -100).
+@event_priority(-50)
+def on_post_build(*, config: MkDocsConfig) -> None:
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if not path.is_file():
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    index["docs"] = _docs
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -1,0 +1,102 @@
+"""Search (our worker behind Material's search box) in headless Chromium: every page that holds
+the typed words is found, pages with the whole phrase come first, and the whole phrase is highlighted.
+The expected pages come from the built HTML, not from the index the worker reads."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+import yaml
+from playwright.sync_api import expect
+
+from speechkit.built_text import page_texts, pages_with, pages_with_phrase
+
+ROOT = Path(__file__).resolve().parents[2]
+QUERIES = yaml.safe_load((ROOT / "tests" / "fixtures" / "search_queries.yml").read_text(encoding="utf-8"))["queries"]
+
+
+def texts_of(locator) -> list[str]:
+    """textContent, also of marks in folded results (inner_text of a hidden element is empty)."""
+    return locator.evaluate_all("els => els.map(e => e.textContent)")
+
+
+def run_search(page, site_url: str, query: str) -> list[str]:
+    """Type the query as a writer would and return the result pages, in order."""
+    page.goto(f"{site_url}/")
+    box = page.locator(".md-search__input")
+    box.click()
+    box.fill(query)
+    box.press("End")  # Material's search listens for keyup
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).not_to_have_text(re.compile("键入以开始搜索|正在初始化搜索引擎"))
+    text = meta.inner_text()
+    total = 0 if "没有" in text else int(re.search(r"\d+", text).group())
+    items = page.locator(".md-search-result__item")
+    for _ in range(50):  # Material renders 10 results, then more as the list scrolls
+        if items.count() >= total:
+            break
+        wrap = page.locator(".md-search__scrollwrap")
+        wrap.evaluate("e => e.scrollTo(0, 0)")
+        page.wait_for_timeout(30)
+        wrap.evaluate("e => e.scrollTo(0, e.scrollHeight)")
+        page.wait_for_timeout(70)
+    assert items.count() == total
+    hrefs = [items.nth(i).locator("a").first.get_attribute("href") for i in range(total)]
+    return [unquote(urlsplit(h).path).removeprefix(urlsplit(site_url).path) for h in hrefs]
+
+
+@pytest.fixture(scope="module")
+def texts(built_site):
+    texts = page_texts(built_site)
+    assert len(texts) > 15
+    return texts
+
+
+def test_query_set_is_drawn_from_our_pages(texts):
+    for query in QUERIES:
+        assert pages_with(texts, query), f"{query!r} is on no page: take queries from the pages"
+    assert any(len(pages_with(texts, q)) >= 5 for q in QUERIES)
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_every_page_with_the_words_is_found_phrase_first(page, site_url, texts, query):
+    found = run_search(page, site_url, query)
+    expected = pages_with(texts, query)
+    assert set(found) == expected, (query, sorted(set(found) ^ expected))
+    phrase = pages_with_phrase(texts, query) & expected
+    assert set(found[: len(phrase)]) == phrase  # pages with the whole phrase come first
+    assert page.console_errors == []
+
+
+def test_whole_phrase_is_highlighted_in_results_and_on_the_page(page, site_url, texts):
+    run_search(page, site_url, "两个维护")
+    marks = page.locator(".md-search-result mark")
+    assert marks.count() > 0
+    assert set(texts_of(marks)) == {"两个维护"}
+    assert "两个以上" not in page.locator(".md-search-result").inner_text()
+    page.locator(".md-search-result__item a").first.click()
+    assert "h=" in page.url
+    highlighted = page.locator("mark[data-md-highlight]")
+    expect(highlighted.first).to_be_visible()
+    assert set(texts_of(highlighted)) == {"两个维护"}
+
+
+def test_similar_word_is_not_a_hit(page, site_url, texts):
+    """表态 is not 表述: the page that only has 表述 is not a result at all."""
+    only_biaoshu = pages_with(texts, "表述") - pages_with(texts, "表态")
+    found = run_search(page, site_url, "表态")
+    assert found and not set(found) & only_biaoshu
+
+
+def test_search_works_offline_from_file_url(page, offline_site):
+    """The intranet build: the worker runs through the iframe-worker shim, the index from search_index.js."""
+    page.goto((offline_site / "index.html").as_uri())
+    box = page.locator(".md-search__input")
+    box.click()
+    box.fill("两个维护")
+    box.press("End")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    assert set(texts_of(page.locator(".md-search-result mark"))) == {"两个维护"}
+    assert page.console_errors == []
