@@ -30,6 +30,8 @@ node_modules/.package-lock.json: package.json package-lock.json
 vendor: node_modules/.package-lock.json ## 从 npm 取离线版所需的前端文件
 	@mkdir -p overrides/assets/vendor
 	cp node_modules/iframe-worker/shim/index.js overrides/assets/vendor/iframe-worker-shim.js
+	cp node_modules/fflate/umd/index.js overrides/assets/vendor/fflate.js
+	cp node_modules/fflate/LICENSE overrides/assets/vendor/fflate.LICENSE.txt
 
 system-deps: ## 安装浏览器测试所需的 Debian 软件包（chromium、fonts-noto-cjk），已安装则跳过
 	@scripts/install-system-deps.sh

@@ -5,6 +5,10 @@ paragraph is written in exactly one place: the variant file.
 
 HTML contract for overrides/assets/javascripts/speech.js (fill-in, copy, print):
 - `.speech[data-speech]` wraps a whole speech; `.speech-section[data-role]` wraps each part;
+- `.speech-head` holds the speech's own head: one `.speech-text.speech-head-line[data-head]` per line
+  (讲话标题, 讲话人, 日期; `data-ph-desc`, `data-ph-example`); a head without a default is a
+  placeholder span with `data-ph-scope="template"` (its value is kept per template, never shared);
+- `.speech-tools` holds the 下载 Word link (`a[data-speech-docx]`, the site's .docx of the template);
 - every spoken heading or paragraph has the class `speech-text` (in reading order);
 - every placeholder is `span.ph[data-ph]` with `data-ph-type`, `data-ph-desc`, `data-ph-example`;
 - `.section-meta` holds the role label and length; it and annotations are never copied;
@@ -19,8 +23,11 @@ import html
 import json
 import re
 
+from .downloads import docx_uri, download_name
+from .head import speech_head
 from .model import Block, Note, Section, Variant
-from .registry import Placeholder, Registry
+from .paths import SPEECHES_URI
+from .registry import HeadField, Placeholder, Registry
 from .cuts import Cut, cut_plans, cuttable
 from .stats import minutes, section_chars, variant_chars
 from .text import PLACEHOLDER
@@ -53,6 +60,41 @@ def _span(ph: Placeholder) -> str:
         f'<span class="ph" data-ph="{attr(ph.name)}" data-ph-type="{attr(ph.type)}" '
         f'data-ph-desc="{attr(ph.description)}" data-ph-example="{attr(ph.example)}">【{html.escape(ph.name)}】</span>'
     )
+
+
+def _head_span(field: HeadField) -> str:
+    return (
+        f'<span class="ph" data-ph="{attr(field.name)}" data-ph-scope="template" data-ph-type="文本" '
+        f'data-ph-desc="{attr(field.description)}" data-ph-example="{attr(field.example)}">【{html.escape(field.name)}】</span>'
+    )
+
+
+def head_html(variant: Variant, registry: Registry) -> str:
+    """The speech's head as raw HTML lines: a default's placeholders are spans like the body's."""
+    lines = ['<div class="speech-head">']
+    for line in speech_head(variant, registry):
+        before, value, after = line.parts
+        if line.default:
+            out, last = [], 0
+            for m in PLACEHOLDER.finditer(value):
+                out += [html.escape(value[last : m.start()]), placeholder_html(m.group(1), registry)]
+                last = m.end()
+            body = "".join(out) + html.escape(value[last:])
+        else:
+            body = _head_span(line.field)
+        lines.append(
+            f'<p class="speech-text speech-head-line" data-head="{attr(line.name)}" data-ph-desc="{attr(line.field.description)}" '
+            f'data-ph-example="{attr(line.field.example)}">{html.escape(before)}{body}{html.escape(after)}</p>'
+        )
+    lines.append("</div>")
+    return "\n".join(lines)
+
+
+def download_link(variant: Variant) -> str:
+    """下载 Word, as a Markdown link so that MkDocs checks it and makes it relative for either URL style."""
+    depth = SPEECHES_URI.count("/") + 1
+    href = "../" * depth + docx_uri(variant)
+    return f'[下载 Word]({href}){{ .speech-button data-speech-docx="{attr(variant.slug)}" download="{attr(download_name(variant.title))}" }}'
 
 
 def inline(text: str, registry: Registry) -> str:
@@ -290,6 +332,8 @@ def variant_page(variant: Variant, registry: Registry, today: dt.date | None = N
     lines += ["## 控制篇幅 { #cuts }", "", cuts_markdown(variant, registry), ""]
     lines += ['<div class="fill-panel" data-fill-panel></div>', ""]
     lines += [f'<div class="speech" data-speech="{attr(variant.slug)}" data-speech-title="{attr(variant.title)}" markdown>', ""]
+    lines += [download_link(variant), "{ .speech-tools }", ""]
+    lines += [head_html(variant, registry), ""]
     for section in variant.sections:
         lines.append(section_markdown(variant, section, registry))
     lines += ["</div>", ""]
