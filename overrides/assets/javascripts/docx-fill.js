@@ -77,12 +77,17 @@
     return open;
   }
 
+  function serialise(doc) {
+    var xml = new XMLSerializer().serializeToString(doc);
+    return /^<\?xml/.test(xml) ? xml : DECLARATION + xml;
+  }
+
   function setCoreTitle(xml, title) {
     var doc = new DOMParser().parseFromString(xml, "application/xml");
     var node = doc.getElementsByTagNameNS("http://purl.org/dc/elements/1.1/", "title")[0];
     if (!node || !title) return xml;
     node.textContent = title;
-    return DECLARATION + new XMLSerializer().serializeToString(doc);
+    return serialise(doc);
   }
 
   /** The filled .docx bytes and the number of placeholders left unfilled. */
@@ -91,7 +96,7 @@
     var doc = new DOMParser().parseFromString(fflate.strFromU8(files["word/document.xml"]), "application/xml");
     if (doc.getElementsByTagName("parsererror").length) throw new Error("word/document.xml");
     var open = fillDocument(doc, values);
-    files["word/document.xml"] = fflate.strToU8(DECLARATION + new XMLSerializer().serializeToString(doc));
+    files["word/document.xml"] = fflate.strToU8(serialise(doc));
     if (files["docProps/core.xml"]) files["docProps/core.xml"] = fflate.strToU8(setCoreTitle(fflate.strFromU8(files["docProps/core.xml"]), title));
     return { bytes: fflate.zipSync(files, { level: 6 }), open: open };
   }

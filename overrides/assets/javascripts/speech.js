@@ -636,11 +636,6 @@
     var speech = root.querySelector(".speech[data-speech]");
     var found = fieldsOf(root), mount = root.querySelector("[data-fill-panel]");
     page = { slug: speech ? speech.dataset.speech : "", list: found.list, byName: found.byName, current: null, dock: null };
-    page.list.forEach(function (f) { // keep the default title to put back when a title of one's own is removed
-      if (!f.line || !f.hasDefault) return;
-      f.original = document.createDocumentFragment();
-      Array.prototype.forEach.call(f.line.childNodes, function (n) { f.original.appendChild(n.cloneNode(true)); });
-    });
     if (mount && page.list.length) page.dock = buildDock(mount);
     var hints = {}, holder = el("div", { hidden: "" });
     $$(".ph[data-ph]", root).forEach(function (ph) {
@@ -653,6 +648,11 @@
       ph.tabIndex = 0;
       ph.setAttribute("aria-describedby", hints[ph.dataset.ph]);
       if (page.dock && page.byName[ph.dataset.ph]) ph.setAttribute("role", "button");
+    });
+    page.list.forEach(function (f) { // keep the default title to put back when a title of one's own is removed
+      if (!f.line || !f.hasDefault) return;
+      f.original = document.createDocumentFragment();
+      Array.prototype.forEach.call(f.line.childNodes, function (n) { f.original.appendChild(n.cloneNode(true)); });
     });
     $$(".speech-text.speech-heading", root).forEach(function (h) {
       h.classList.toggle("speech-heading--2", kind(h, h.textContent.trim()) === "h2");
