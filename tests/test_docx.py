@@ -53,15 +53,16 @@ def test_page_is_a4_with_gbt9704_margins_and_grid(built_site, variant):
     for side, mm in {"top": 37, "bottom": 35, "left": 28, "right": 26}.items():
         assert abs(margins[side] - Mm(mm)) < Mm(0.1), side
     grid = section._sectPr.find(qn("w:docGrid"))
-    assert grid.get(qn("w:type")) == "linesAndChars"
+    assert grid.get(qn("w:type")) == "lines"  # a line grid; characters are condensed (see docx_export)
     line_pitch = int(grid.get(qn("w:linePitch"))) / 20  # points
     height = Mm(297 - 37 - 35).pt
     assert 22 * line_pitch <= height < 23 * line_pitch  # 22 lines a page
-    char_pitch = 16 + int(grid.get(qn("w:charSpace"))) / 4096
     width = Mm(210 - 28 - 26).pt
-    assert 28 * char_pitch <= width < 29 * char_pitch  # 28 characters a line
-    body = doc.styles["Normal"]
-    assert body.paragraph_format.line_spacing.pt == line_pitch
+    for name in ("Normal", "Heading 1", "Heading 2"):
+        style = doc.styles[name]
+        assert style.paragraph_format.line_spacing.pt == line_pitch
+        char_pitch = 16 + int(style.element.rPr.find(qn("w:spacing")).get(qn("w:val"))) / 20
+        assert 28 * char_pitch <= width < 29 * char_pitch, name  # 28 characters a line
 
 
 @pytest.mark.parametrize("variant", VARIANTS, ids=lambda v: v.slug)
@@ -75,6 +76,9 @@ def test_head_title_speaker_and_date(built_site, variant):
     assert style_size(title) == 22
     assert {east_asia(r) for r in title.runs} == {"方正小标宋简体"}
     assert speaker.text == "【讲话人】" and date.text == "（【日期】）"
+    for style in (title.style, speaker.style):  # centred lines are not indented, in characters either
+        assert style.paragraph_format.first_line_indent == 0
+        assert style.element.pPr.ind.get(qn("w:firstLineChars")) == "0"
     for line in (speaker, date):
         assert line.style.style_id == "SpeechHead" and style_size(line) == 16
         assert {east_asia(r) for r in line.runs} == {"楷体_GB2312"}
@@ -123,7 +127,7 @@ def test_headings_body_fonts_and_sizes(built_site, variant):
     # body lines are indented two characters, the salutation is not
     normal = doc.styles["Normal"].paragraph_format
     assert normal.element.pPr.ind.get(qn("w:firstLineChars")) == "200"
-    assert abs(normal.first_line_indent.pt - 2 * 15.79) < 0.1
+    assert abs(normal.first_line_indent.pt - 2 * 15.75) < 0.01  # two condensed characters
     salutation = next(p for p in paragraphs if p.text == "同志们：")
     assert salutation.paragraph_format.first_line_indent == 0
 

@@ -1,8 +1,13 @@
 """The Word file (.docx) of one speech in GB/T 9704 layout, built from the parsed model with python-docx.
 
 Layout, fonts and sizes come from data/gongwen.yml; the head (讲话标题, 讲话人, 日期) from head.py.
-python-docx has no API for a few settings (the character grid, East Asian fonts, page-number fields),
-so those set single attributes on the elements python-docx made; nothing here writes document XML by hand.
+python-docx has no API for a few settings (the line grid, character spacing, East Asian fonts,
+page-number fields), so those set single attributes on the elements python-docx made; nothing here
+writes document XML by hand.
+
+28 characters a line come from character spacing (紧缩), not from Word's character grid: a 16 pt
+character does not fit a 15.79 pt grid cell, and LibreOffice then gives it two cells (14 a line),
+while condensed spacing gives 28 in Word, WPS and LibreOffice alike. 22 lines come from the line grid.
 
 Contract with overrides/assets/javascripts/docx-fill.js, which fills this file in the browser:
 - every placeholder is one run whose text is exactly 【名称】, highlighted yellow;
@@ -36,6 +41,12 @@ TITLE_STYLE = "Speech Title"  # style id SpeechTitle: docx-fill.js finds the tit
 HEAD_STYLE = "Speech Head"
 HEADING_STYLES = {1: "Heading 1", 2: "Heading 2"}  # Word's own, so the outline and navigation pane work
 THEME_FONT_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+# Word checks the order of properties (ECMA-376 CT_RPr, CT_PPr): what may follow the two we add
+RPR_AFTER_SPACING = ("w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd",
+                     "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath")
+PPR_AFTER_SNAP_TO_GRID = ("w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+                          "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
+                          "w:rPr", "w:sectPr", "w:pPrChange")
 LEAD_IN = re.compile(r"^（[一二三四五六七八九十]+）[^。！？]{1,40}[。！？]")  # a （一） lead sentence in a paragraph
 
 
@@ -64,14 +75,14 @@ class Layout:
         return math.floor(self.text_height_pt * 20 / self.grid["lines"])
 
     @property
-    def char_space(self) -> int:
-        """Word's docGrid charSpace: 1/4096 pt added to the body size, so that 28 characters fill a line."""
+    def char_spacing_twips(self) -> int:
+        """Spacing added to each body character, in 1/20 pt (rounded down), so that 28 fill a line."""
         pitch = self.text_width_pt / self.grid["chars"]
-        return math.floor((pitch - self.fonts["body"]["size"]) * 4096)
+        return math.floor((pitch - self.fonts["body"]["size"]) * 20)
 
     @property
     def char_pitch_pt(self) -> float:
-        return self.fonts["body"]["size"] + self.char_space / 4096
+        return self.fonts["body"]["size"] + self.char_spacing_twips / 20
 
 
 def _set_fonts(rpr_owner, east_asia: str, latin: str) -> None:
@@ -98,6 +109,10 @@ def _style(doc, name: str, font: dict, layout: Layout, *, align=None, indent: bo
     style.font.italic = False
     style.font.color.rgb = RGBColor(0, 0, 0)
     _set_fonts(style.element, font["name"], layout.latin)
+    if font["size"] == layout.fonts["body"]["size"]:  # lines of body size hold 28 characters
+        spacing = OxmlElement("w:spacing")
+        spacing.set(qn("w:val"), str(layout.char_spacing_twips))
+        style.element.get_or_add_rPr().insert_element_before(spacing, *RPR_AFTER_SPACING)
     fmt = style.paragraph_format
     fmt.space_before = Pt(0)
     fmt.space_after = Pt(0)
@@ -105,8 +120,8 @@ def _style(doc, name: str, font: dict, layout: Layout, *, align=None, indent: bo
     fmt.line_spacing = Pt(layout.line_pitch_twips / 20)
     if align is not None:
         fmt.alignment = align
-    if not indent:
-        fmt.first_line_indent = Pt(0)
+    if not indent:  # in characters too: Word prefers firstLineChars, inherited from Normal, to firstLine
+        _first_line_chars(style, 0, layout)
     return style
 
 
@@ -134,9 +149,8 @@ def _setup(doc, layout: Layout) -> None:
     if grid is None:
         grid = OxmlElement("w:docGrid")
         section._sectPr.append(grid)
-    grid.set(qn("w:type"), "linesAndChars")
+    grid.set(qn("w:type"), "lines")
     grid.set(qn("w:linePitch"), str(layout.line_pitch_twips))
-    grid.set(qn("w:charSpace"), str(layout.char_space))
 
     # defaults: explicit East Asian font and Chinese as the East Asian language
     default_rpr = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
@@ -158,7 +172,10 @@ def _setup(doc, layout: Layout) -> None:
         heading = _style(doc, name, fonts[f"heading{level}"], layout)
         heading.paragraph_format.keep_with_next = True
         heading.paragraph_format.keep_together = True
-    _style(doc, TITLE_STYLE, fonts["title"], layout, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False)
+    title = _style(doc, TITLE_STYLE, fonts["title"], layout, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False)
+    off_grid = OxmlElement("w:snapToGrid")  # 2号 is taller than a grid line: without this a title line takes two
+    off_grid.set(qn("w:val"), "0")
+    title.element.get_or_add_pPr().insert_element_before(off_grid, *PPR_AFTER_SNAP_TO_GRID)
     _style(doc, HEAD_STYLE, fonts["head"], layout, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False)
     footer_style = _style(doc, "Footer", fonts["page_number"], layout, indent=False)
     footer_style.paragraph_format.line_spacing = number_size
