@@ -70,9 +70,10 @@ release-notes: $(VENV)/.site-installed ## 写出发布说明到 release-notes.md
 	@test -n "$(TAG)" || { echo "缺少标签。用法：make release-notes TAG=v1.2" >&2; exit 1; }
 	$(PY) scripts/speeches.py release-notes "$(TAG)" --out release-notes.md
 
-bench: $(VENV)/.site-installed ## 性能基准：10、100、1000 篇合成变体的检查、提取和构建耗时，以及读修改历史的耗时
+bench: $(VENV)/.test-installed vendor system-deps ## 性能基准：合成变体的检查、提取和构建耗时，读修改历史的耗时；填写、Word 下载和每页脚本大小
 	$(PY) scripts/bench.py
 	$(PY) scripts/bench_history.py
+	$(PY) scripts/bench_word.py
 
 clean: ## 删除构建产物（保留虚拟环境）
 	rm -rf site site.tmp site-offline site-offline.tmp dist .pytest_cache release-notes.md
