@@ -8,7 +8,9 @@ HTML contract for overrides/assets/javascripts/speech.js (fill-in, copy, print):
 - `.speech-head` holds the speech's own head: one `.speech-text.speech-head-line[data-head]` per line
   (讲话标题, 讲话人, 日期; `data-ph-desc`, `data-ph-example`); a head without a default is a
   placeholder span with `data-ph-scope="template"` (its value is kept per template, never shared);
-- `.speech-tools` holds the 下载 Word link (`a[data-speech-docx]`, the site's .docx of the template);
+- `.speech-tools` holds 复制全文 (`button[data-speech-copy="all"]`), 下载 Word (`a[data-speech-docx]`, the
+  site's .docx of the template) and 下载已填写的 Word (`button[data-speech-docx-filled]`), rendered here so
+  that nothing moves when the script starts;
 - every spoken heading or paragraph has the class `speech-text` (in reading order);
 - every placeholder is `span.ph[data-ph]` with `data-ph-type`, `data-ph-desc`, `data-ph-example`;
 - `.section-meta` holds the role label and length; it and annotations are never copied;
@@ -90,11 +92,15 @@ def head_html(variant: Variant, registry: Registry) -> str:
     return "\n".join(lines)
 
 
-def download_link(variant: Variant) -> str:
-    """下载 Word, as a Markdown link so that MkDocs checks it and makes it relative for either URL style."""
+def speech_tools(variant: Variant) -> str:
+    """The tools above a speech. 下载 Word is a Markdown link, so MkDocs checks it and makes it relative
+    for either URL style; the buttons work once speech.js runs."""
     depth = SPEECHES_URI.count("/") + 1
     href = "../" * depth + docx_uri(variant)
-    return f'[下载 Word]({href}){{ .speech-button data-speech-docx="{attr(variant.slug)}" download="{attr(download_name(variant.title))}" }}'
+    copy = f'<button type="button" class="speech-button speech-copy" data-speech-copy="all" aria-label="复制全文：{attr(variant.title)}">复制全文</button>'
+    word = f'[下载 Word]({href}){{ .speech-button data-speech-docx="{attr(variant.slug)}" download="{attr(download_name(variant.title))}" }}'
+    filled = '<button type="button" class="speech-button" data-speech-docx-filled>下载已填写的 Word</button>'
+    return f"{copy} {word} {filled}\n{{ .speech-tools }}"
 
 
 def inline(text: str, registry: Registry) -> str:
@@ -332,7 +338,7 @@ def variant_page(variant: Variant, registry: Registry, today: dt.date | None = N
     lines += ["## 控制篇幅 { #cuts }", "", cuts_markdown(variant, registry), ""]
     lines += ['<div class="fill-panel" data-fill-panel></div>', ""]
     lines += [f'<div class="speech" data-speech="{attr(variant.slug)}" data-speech-title="{attr(variant.title)}" markdown>', ""]
-    lines += [download_link(variant), "{ .speech-tools }", ""]
+    lines += [speech_tools(variant), ""]
     lines += [head_html(variant, registry), ""]
     for section in variant.sections:
         lines.append(section_markdown(variant, section, registry))

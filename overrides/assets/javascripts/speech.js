@@ -285,17 +285,18 @@
     part("[data-fill-live]").textContent = "第 " + (page.list.indexOf(field) + 1) + " 项，共 " + page.list.length + " 项：" + field.name;
   }
 
-  function nextEmpty(step) {
+  /** The first empty field after the current one, wrapping round; null when all are filled. */
+  function nextEmpty() {
     var n = page.list.length, at = page.list.indexOf(page.current);
     for (var i = 1; i <= n; i++) {
-      var f = page.list[(at + step * i + n * n) % n];
+      var f = page.list[(at + i + n) % n];
       if (!isFilled(f) && f !== page.current) return f;
     }
     return null;
   }
 
   function advance() {
-    var next = nextEmpty(1);
+    var next = nextEmpty();
     if (next) return goTo(next, true);
     refresh();
     announce("本页 " + page.list.length + " 项都已填写：可以复制全文，或下载已填写的 Word");
@@ -306,11 +307,12 @@
     goTo(page.list[(at - 1 + page.list.length) % page.list.length], true);
   }
 
+  /** Put the dock away and return to where the user came from (the placeholder in the text). */
   function closeDock() {
     setOpen(false);
-    var back = page.returnTo && document.contains(page.returnTo) ? page.returnTo : part("[data-fill-open]");
+    var target = page.returnTo && document.contains(page.returnTo) ? page.returnTo : part("[data-fill-open]");
     page.returnTo = null;
-    back.focus();
+    target.focus();
   }
 
   /* ---- 清空, 撤销, 导出, 导入 ---- */
@@ -429,10 +431,9 @@
 
   function addButtons(root) {
     $$(".speech", root).forEach(function (speech) {
-      var bar = speech.querySelector(".speech-tools");
+      var bar = speech.querySelector(".speech-tools"); // rendered with its buttons, so nothing shifts when this runs
       if (!bar) { bar = el("p", { "class": "speech-tools" }); speech.insertBefore(bar, speech.firstChild); }
-      bar.insertBefore(copyButton("all", "复制全文", speech.dataset.speechTitle || ""), bar.firstChild);
-      if (bar.querySelector("[data-speech-docx]")) bar.appendChild(button({ "data-speech-docx-filled": "" }, "下载已填写的 Word"));
+      if (!bar.querySelector("[data-speech-copy]")) bar.insertBefore(copyButton("all", "复制全文", speech.dataset.speechTitle || ""), bar.firstChild);
       $$(".speech-section", speech).forEach(function (section) {
         var meta = section.querySelector(":scope > .section-meta");
         var b = copyButton("section", "复制本节", headingText(section));
@@ -696,7 +697,7 @@
     if (!page || !page.dock) return;
     if (b.matches(".ph")) return goTo(page.byName[b.dataset.ph], false, b);
     if (b.dataset.fillGoto) { togglePanel(false); return goTo(page.byName[b.dataset.fillGoto], true, b.matches(".speech-head-edit") ? b : null); }
-    if (b.hasAttribute("data-fill-open")) return goTo(page.current && !isFilled(page.current) ? page.current : nextEmpty(1) || page.list[0], true);
+    if (b.hasAttribute("data-fill-open")) return goTo(page.current && !isFilled(page.current) ? page.current : nextEmpty() || page.list[0], true);
     if (b.hasAttribute("data-fill-next")) return advance();
     if (b.hasAttribute("data-fill-prev")) return back();
     if (b.hasAttribute("data-fill-close")) return closeDock();
