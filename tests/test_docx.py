@@ -16,6 +16,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from speechkit.corpus import load_corpus
+from speechkit.paths import ROOT
 from speechkit.head import speech_head
 from speechkit.text import PLACEHOLDER
 
@@ -216,3 +217,22 @@ def test_same_template_gives_the_same_document(built_site):
     built = zipfile.ZipFile(built_site / "downloads" / f"{variant.slug}.docx")
     for name in ("word/document.xml", "word/styles.xml", "word/footer1.xml", "docProps/core.xml"):
         assert fresh.read(name) == built.read(name), name
+
+
+def test_placeholder_scope_is_checked_and_rendered(tmp_path):
+    """scope: 本模板 in data/placeholders.yml reaches the page as data-ph-scope; a wrong scope is refused."""
+    from speechkit.registry import DataFileError, load_registry
+    from speechkit.render import placeholder_html
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    registry_file = data / "placeholders.yml"
+    text = registry_file.read_text(encoding="utf-8")
+    registry_file.write_text(text.replace("本地:\n  type: 地名\n", "本地:\n  type: 地名\n  scope: 本模板\n", 1), encoding="utf-8")
+    registry = load_registry(data)
+    assert 'data-ph-scope="template"' in placeholder_html("本地", registry)
+    assert "data-ph-scope" not in placeholder_html("巡察组", registry)
+    registry_file.write_text(text.replace("本地:\n  type: 地名\n", "本地:\n  type: 地名\n  scope: 自己\n", 1), encoding="utf-8")
+    with pytest.raises(DataFileError) as refused:
+        load_registry(data)
+    assert "占位符“本地”的 scope“自己”不对" in str(refused.value) and "本模板" in str(refused.value)

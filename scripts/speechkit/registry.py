@@ -75,6 +75,7 @@ class Placeholder:
     type: str
     description: str
     example: str
+    per_template: bool = False  # scope 本模板: the value is kept per template instead of shared
 
 
 @dataclass(frozen=True)
@@ -185,6 +186,7 @@ class Registry:
 
 
 
+PLACEHOLDER_SCOPES = ("通用", "本模板")
 PLACEHOLDER_TYPES = ("单位", "人名", "职务", "地名", "日期", "数字", "文本")
 SPEECH_FORM, AGENDA_FORM = "讲话", "主持词"
 TIFA_STATUSES = ("现行", "过时", "核对")
@@ -217,7 +219,11 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
         _require(files["placeholders"], text, name, entry, ("type", "description", "example"))
         if entry["type"] not in PLACEHOLDER_TYPES:
             raise DataFileError(Finding(files["placeholders"], _line_of(text, name), f"占位符“{name}”的类型“{entry['type']}”不在登记范围内。", f"改为以下之一：{'、'.join(PLACEHOLDER_TYPES)}。"))
-        placeholders[str(name)] = Placeholder(name=str(name), type=entry["type"], description=str(entry["description"]), example=str(entry["example"]))
+        scope = entry.get("scope", PLACEHOLDER_SCOPES[0])
+        if scope not in PLACEHOLDER_SCOPES:
+            raise DataFileError(Finding(files["placeholders"], _line_of(text, name), f"占位符“{name}”的 scope“{scope}”不对。", f"改为“{PLACEHOLDER_SCOPES[0]}”（各模板共用，默认）或“{PLACEHOLDER_SCOPES[1]}”（每篇模板分别填写）。"))
+        placeholders[str(name)] = Placeholder(name=str(name), type=entry["type"], description=str(entry["description"]), example=str(entry["example"]),
+                                              per_template=scope == PLACEHOLDER_SCOPES[1])
 
     raw_fields, text = load_yaml(files["front_matter"])
     fields: dict[str, Field] = {}

@@ -58,8 +58,9 @@ def placeholder_html(name: str, registry: Registry) -> str:
 
 @functools.lru_cache(maxsize=1024)
 def _span(ph: Placeholder) -> str:
+    scope = ' data-ph-scope="template"' if ph.per_template else ""
     return (
-        f'<span class="ph" data-ph="{attr(ph.name)}" data-ph-type="{attr(ph.type)}" '
+        f'<span class="ph" data-ph="{attr(ph.name)}"{scope} data-ph-type="{attr(ph.type)}" '
         f'data-ph-desc="{attr(ph.description)}" data-ph-example="{attr(ph.example)}">【{html.escape(ph.name)}】</span>'
     )
 

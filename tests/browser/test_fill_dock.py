@@ -240,3 +240,39 @@ def test_title_of_ones_own_replaces_the_default(page, site_url):
     expect(page.locator('.speech-head .ph[data-ph="巡察组"]')).to_have_class("ph ph--filled")
     close_dock(page)
     assert VARIANTS[DISTRICT].meta["speech_title"] == "在【巡察组】进驻【被巡察党组织】巡察动员会上的讲话"
+
+
+def test_a_placeholder_marked_per_template_stays_with_its_template(project_copy, mkdocs, browser):
+    """data/placeholders.yml may mark a name `scope: 本模板`: its value is then kept per template."""
+    import functools
+    import http.server
+    import threading
+
+    registry = project_copy / "data" / "placeholders.yml"
+    text = registry.read_text(encoding="utf-8")
+    registry.write_text(text.replace("本地:\n  type: 地名\n", "本地:\n  type: 地名\n  scope: 本模板\n", 1), encoding="utf-8")
+    out = project_copy / "site-out"
+    result = mkdocs("build", "--strict", "--site-dir", str(out), cwd=project_copy)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(out)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    try:
+        page.goto(url(base, DISTRICT))
+        assert page.locator('.ph[data-ph="本地"][data-ph-scope="template"]').count() >= 1
+        fill(page, "本地", "云溪")
+        fill(page, "巡察轮次", "第三轮")
+        assert stored(page)["byTemplate"] == {DISTRICT: {"本地": "云溪"}} and stored(page)["shared"] == {"巡察轮次": "第三轮"}
+        page.goto(url(base, CITY))
+        expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text("【本地】")
+        expect(page.locator('.speech .ph[data-ph="巡察轮次"]').first).to_have_text("第三轮")
+    finally:
+        context.close()
+        server.shutdown()

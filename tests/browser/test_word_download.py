@@ -3,6 +3,7 @@ The expected text comes from the parsed model (speech_helpers), never from the p
 from __future__ import annotations
 
 import json
+import re
 
 from docx import Document
 from docx.oxml.ns import qn
@@ -78,7 +79,7 @@ def test_partly_filled_word_keeps_the_rest_highlighted(page, site_url, tmp_path)
     rest = highlighted(doc)
     assert rest and "【党委简称】" not in rest and "【讲话人】" not in rest and "【日期】" in rest
     assert all(r.startswith("【") and r.endswith("】") for r in rest)
-    left = sum(1 for line in VARIANTS[DISTRICT].spoken_lines() for n in __import__("re").findall(r"【(.+?)】", line) if n != "党委简称") + 1
+    left = sum(1 for line in VARIANTS[DISTRICT].spoken_lines() for n in re.findall(r"【(.+?)】", line) if n != "党委简称") + 1
     assert len(rest) == left
     expect(page.locator("#speech-status")).to_have_text(f"已下载已填写的 Word（还有 {left} 处占位符未填写，在 Word 中以黄色标出）")
 
