@@ -15,7 +15,7 @@ HTML contract for overrides/assets/javascripts/speech.js (fill-in, copy, print):
 - every placeholder is `span.ph[data-ph]` with `data-ph-type`, `data-ph-desc`, `data-ph-example`;
 - `.section-meta` holds the role label and length; it and annotations are never copied;
 - `.speech-excerpt[data-source]` wraps one variant's version of a section on a comparison page;
-- `[data-fill-panel]` is where the fill-in panel goes.
+- `[data-fill-panel]` is where the fill-in dock goes (fixed to the window, so only its keyboard order depends on it).
 """
 from __future__ import annotations
 
@@ -320,7 +320,11 @@ def variant_page(variant: Variant, registry: Registry, today: dt.date | None = N
     `last_change` the 最近更新 line (Markdown) from the repository's history, if there is one."""
     meta = variant.meta
     fields = registry.fields
-    lines = [f"# {escape_text(variant.title)}", "", f"{inline(str(meta.get('summary', '')), registry)}", "{ .variant-summary }", ""]
+    lines = [f"# {escape_text(variant.title)}", ""]
+    # the dock is fixed to the window; here it comes right after the title in keyboard order, so that
+    # from Material's skip link (跳转至, which lands on the title) two Tabs reach 填写占位符
+    lines += ['<div class="fill-panel" data-fill-panel></div>', ""]
+    lines += [f"{inline(str(meta.get('summary', '')), registry)}", "{ .variant-summary }", ""]
     notice = review_notice(variant, registry, today or dt.date.today())
     for part in (notice, pending):
         if part:
@@ -337,7 +341,6 @@ def variant_page(variant: Variant, registry: Registry, today: dt.date | None = N
         lines += [f"    - {item}" for item in alternatives] + [""]
     lines += ["## 结构一览 { #structure }", "", structure_table(variant, registry), ""]
     lines += ["## 控制篇幅 { #cuts }", "", cuts_markdown(variant, registry), ""]
-    lines += ['<div class="fill-panel" data-fill-panel></div>', ""]
     lines += [f'<div class="speech" data-speech="{attr(variant.slug)}" data-speech-title="{attr(variant.title)}" markdown>', ""]
     lines += [speech_tools(variant), ""]
     lines += [head_html(variant, registry), ""]
