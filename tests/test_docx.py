@@ -18,7 +18,7 @@ from docx.shared import Mm, Pt
 from speechkit.corpus import load_corpus
 from speechkit.paths import ROOT
 from speechkit.head import speech_head
-from speechkit.text import PLACEHOLDER
+from speechkit.text import PLACEHOLDER, SALUTATION
 
 CORPUS = load_corpus()
 VARIANTS = CORPUS.variants
@@ -84,7 +84,7 @@ def test_head_title_speaker_and_date(built_site, variant):
         assert line.style.style_id == "SpeechHead" and style_size(line) == 16
         assert {east_asia(r) for r in line.runs} == {"楷体_GB2312"}
     assert doc.paragraphs[3].text == ""  # one empty line before 同志们：
-    assert doc.paragraphs[4].text == "同志们："
+    assert doc.paragraphs[4].text == variant.spoken_lines()[0]  # the salutation
     assert doc.core_properties.title == head[0].text
     assert doc.core_properties.author == ""
 
@@ -129,8 +129,8 @@ def test_headings_body_fonts_and_sizes(built_site, variant):
     normal = doc.styles["Normal"].paragraph_format
     assert normal.element.pPr.ind.get(qn("w:firstLineChars")) == "200"
     assert abs(normal.first_line_indent.pt - 2 * 15.75) < 0.01  # two condensed characters
-    salutation = next(p for p in paragraphs if p.text == "同志们：")
-    assert salutation.paragraph_format.first_line_indent == 0
+    salutation = next(p for p in paragraphs if p.text == variant.spoken_lines()[0])
+    assert SALUTATION.match(salutation.text) and salutation.paragraph_format.first_line_indent == 0
 
 
 @pytest.mark.parametrize("variant", VARIANTS, ids=lambda v: v.slug)

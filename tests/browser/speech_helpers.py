@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 
 from speechkit.corpus import load_corpus
 from speechkit.head import speech_head
-from speechkit.text import PLACEHOLDER
+from speechkit.text import PLACEHOLDER, SALUTATION
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = load_corpus(ROOT / "docs" / "speeches", ROOT / "data")
@@ -52,7 +52,7 @@ def expected_text(lines: list[str], values: dict[str, str], indent: bool, head: 
     out = []
     for number, line in enumerate([*head, *lines]):
         line = PLACEHOLDER.sub(lambda m: values.get(m.group(1), "").strip() or m.group(0), line)
-        salutation = re.fullmatch(r"[^，。；！？：]{1,16}：", line) is not None
+        salutation = SALUTATION.match(line) is not None
         out.append(INDENT + line if indent and not salutation and number >= len(head) else line)
     return "\n".join(out)
 

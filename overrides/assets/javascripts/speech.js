@@ -45,7 +45,7 @@
   };
   FONT.head = FONT.h2;
   var LEVEL2 = /^（[一二三四五六七八九十]+）/;
-  var SALUTATION = /^[^，。；！？：]{1,16}：$/;
+  var SALUTATION = /^(?:[^，。；！？：]{1,16}|[^。；！？：]{1,60}同志们?)：$/; // as text.SALUTATION in speechkit
   var SCRIPT = document.currentScript && document.currentScript.src;
   var ASSETS = SCRIPT ? SCRIPT.replace(/javascripts\/[^\/]*$/, "") : "assets/";
   var uid = 0;
