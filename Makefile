@@ -27,31 +27,34 @@ $(VENV)/.test-installed: requirements-test.txt $(VENV)/.site-installed
 	@touch $@
 
 node_modules/.package-lock.json: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || scripts/install-system-deps.sh node
 	npm ci --no-audit --no-fund
 
-vendor: node_modules/.package-lock.json ## 从 npm 取离线版所需的前端文件
+vendor: node_modules/.package-lock.json ## 从 npm 取网站所需的前端文件（zip 库、离线搜索垫片），缺少 npm 时用 apt 安装
 	@mkdir -p overrides/assets/vendor
 	cp node_modules/iframe-worker/shim/index.js overrides/assets/vendor/iframe-worker-shim.js
+	cp node_modules/fflate/umd/index.js overrides/assets/vendor/fflate.js
+	cp node_modules/fflate/LICENSE overrides/assets/vendor/fflate.LICENSE.txt
 
 system-deps: ## 安装浏览器测试所需的 Debian 软件包（chromium、fonts-noto-cjk），已安装则跳过
-	@scripts/install-system-deps.sh
+	@scripts/install-system-deps.sh browser
 
 # Values given on the command line (make new TITLE=…) reach the scripts as environment variables,
 # so titles with spaces or quotes need no shell quoting here.
-serve: $(VENV)/.site-installed ## 建立环境、检查、构建并预览（改动自动刷新）：make serve，或 make serve PORT=8001
+serve: $(VENV)/.site-installed vendor ## 建立环境、检查、构建并预览（改动自动刷新）：make serve，或 make serve PORT=8001
 	@$(PY) scripts/speeches.py serve
 
-build: $(VENV)/.site-installed ## 检查并构建网站到 site/（有错误时不留下任何输出）
+build: $(VENV)/.site-installed vendor ## 检查并构建网站到 site/（有错误时不留下任何输出）
 	@rm -rf site.tmp
 	@set -o pipefail; $(MKDOCS) build --strict --site-dir site.tmp 2>&1 | $(DROP_MKDOCS_ABORT) || { rm -rf site.tmp; exit 1; }
 	@rm -rf site && mv site.tmp site
 	@echo "网站已生成：site/"
 
-offline: $(VENV)/.site-installed vendor ## 构建内网离线版到 site-offline/（可直接从 file:// 打开）
+offline: $(VENV)/.site-installed vendor ## 内网离线版，打成一个 zip：dist/xuncha-speech-templates-offline.zip（需要 Python 3.11+ 和 npm）
 	@rm -rf site-offline.tmp
 	@set -o pipefail; $(MKDOCS) build --strict -f mkdocs.offline.yml --site-dir site-offline.tmp 2>&1 | $(DROP_MKDOCS_ABORT) || { rm -rf site-offline.tmp; exit 1; }
 	@rm -rf site-offline && mv site-offline.tmp site-offline
-	@echo "离线版已生成：site-offline/（打开 site-offline/index.html）"
+	@$(PY) scripts/offline_zip.py site-offline dist/xuncha-speech-templates-offline.zip
 
 check: $(VENV)/.site-installed ## 检查全部讲话稿变体（文件、行号和改法）
 	$(PY) scripts/speeches.py check --strict
@@ -69,12 +72,13 @@ release-notes: $(VENV)/.site-installed ## 写出发布说明到 release-notes.md
 	@test -n "$(TAG)" || { echo "缺少标签。用法：make release-notes TAG=v1.2" >&2; exit 1; }
 	$(PY) scripts/speeches.py release-notes "$(TAG)" --out release-notes.md
 
-bench: $(VENV)/.site-installed node_modules/.package-lock.json system-deps ## 性能基准：构建、大小、搜索召回率、Lighthouse，一张表（约 15 分钟）
+bench: $(VENV)/.test-installed vendor system-deps ## 性能基准：构建、大小、搜索召回率、Lighthouse 一张表；读修改历史的耗时；填写、Word 下载和每页脚本大小（约 20 分钟）
 	$(PY) scripts/bench.py
 	$(PY) scripts/bench_history.py
+	$(PY) scripts/bench_word.py
 
 bench-refusals: $(VENV)/.site-installed ## 拒收基准：每个有问题或恶意的测试文件被检查和构建拒收的耗时和内存
 	$(PY) scripts/bench_refusals.py
 
 clean: ## 删除构建产物（保留虚拟环境）
-	rm -rf site site.tmp site-offline site-offline.tmp .pytest_cache release-notes.md
+	rm -rf site site.tmp site-offline site-offline.tmp dist .pytest_cache release-notes.md

@@ -1,27 +1,43 @@
 #!/usr/bin/env bash
-# Install what the browser tests need from Debian: chromium (driven by Playwright for Python;
-# never `playwright install`, which downloads its own browser) and CJK fonts (else Chinese renders as boxes).
+# Install the Debian packages the project needs, only those missing:
+#   browser  chromium (driven by Playwright for Python; never `playwright install`, which downloads its
+#            own browser) and CJK fonts (else Chinese renders as boxes) — for the browser tests;
+#   node     nodejs and npm — `make vendor` takes the site's front-end files from npm.
+# Usage: scripts/install-system-deps.sh [browser] [node]   (default: browser)
 set -euo pipefail
 
 missing=()
-[ -x /usr/bin/chromium ] || missing+=(chromium)
-if ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK\|Noto Serif CJK"; then
-  missing+=(fonts-noto-cjk)
-fi
+for want in "${@:-browser}"; do
+  case "$want" in
+    browser)
+      [ -x /usr/bin/chromium ] || missing+=(chromium)
+      if ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK\|Noto Serif CJK"; then
+        missing+=(fonts-noto-cjk fontconfig)
+      fi
+      ;;
+    node)
+      command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+      ;;
+    *)
+      echo "不认识的参数“$want”。改法：写 browser 或 node。" >&2
+      exit 2
+      ;;
+  esac
+done
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
 
-echo "安装浏览器测试所需的软件包：${missing[*]}"
+echo "安装所需的系统软件包：${missing[*]}"
 if [ "$(id -u)" -eq 0 ]; then
   SUDO=""
 elif command -v sudo >/dev/null 2>&1; then
   SUDO="sudo"
 else
-  echo "需要 root 权限安装 ${missing[*]}：请以 root 运行 apt-get install -y ${missing[*]}" >&2
+  echo "需要 root 权限安装 ${missing[*]}：请以 root 运行 apt-get install -y ${missing[*]}，或自行安装 Node.js（含 npm）后重试。" >&2
   exit 1
 fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" fontconfig >/dev/null
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 echo "已安装：${missing[*]}"

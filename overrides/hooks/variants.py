@@ -21,6 +21,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
+from mkdocs.utils import get_relative_url
 
 # Hooks load as loose files: make scripts/speechkit importable
 SCRIPTS = str(Path(__file__).resolve().parents[2] / "scripts")
@@ -32,6 +33,7 @@ from speechkit.changelog import last_change_line  # noqa: E402
 from speechkit.corpus import load_corpus  # noqa: E402
 from speechkit.findings import Finding, summarise  # noqa: E402
 from speechkit.findings_page import failing_page, pending_notice  # noqa: E402
+from speechkit.downloads import docx_uri  # noqa: E402
 from speechkit.paths import SPEECHES_URI  # noqa: E402
 from speechkit.render import SPEECH_MARKER, speech_html, speech_toc, variant_page  # noqa: E402
 
@@ -160,4 +162,5 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
             else:
                 links[-1].children.append(link)
         top[at:at] = links
-    return html.replace(SPEECH_MARKER, speech_html(variant, site.corpus.registry), 1)
+    docx_href = get_relative_url(docx_uri(variant), page.url)  # works for either URL style (online, offline)
+    return html.replace(SPEECH_MARKER, speech_html(variant, site.corpus.registry, docx_href=docx_href), 1)

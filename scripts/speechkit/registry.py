@@ -1,4 +1,5 @@
-"""The data files under data/: roles, placeholders, front-matter fields, 提法, settings.
+"""The data files under data/: roles, placeholders, front-matter fields, 提法, settings, the speech
+head (讲话标题, 讲话人, 日期) and the GB/T 9704 layout of the Word files.
 
 They are validated as they load, so a broken data file is reported like a broken variant:
 file, line, fix, and no traceback.
@@ -114,6 +115,22 @@ class Placeholder:
     type: str
     description: str
     example: str
+    per_template: bool = False  # scope 本模板: the value is kept per template instead of shared
+
+
+@dataclass(frozen=True)
+class HeadField:
+    """One line of the speech's head; its value is kept per template, never shared."""
+
+    name: str
+    description: str
+    example: str
+    line: str  # how the line is written, {} standing for the value: "（{}）"
+    default_from: str = ""  # front-matter key that gives the default
+    fallback: str = ""  # default when the variant lacks that key; {meeting} is the meeting type
+
+    def render(self, value: str) -> str:
+        return self.line.replace("{}", value)
 
 
 @dataclass(frozen=True)
@@ -194,6 +211,8 @@ class Registry:
     settings: dict
     filled_examples: list[FilledExample] = field(default_factory=list)
     phrase_stoplist: frozenset[str] = frozenset()
+    head: dict[str, HeadField] = field(default_factory=dict)
+    gongwen: dict = field(default_factory=dict)
     files: dict[str, Path] = field(default_factory=dict)
     layout: Layout = field(default_factory=lambda: Layout(pages=frozenset(), variants="speeches"))
 
@@ -231,6 +250,8 @@ def default_limits(data_dir: Path = DATA_DIR) -> Limits:
     return limits_from(settings or {}, data_dir / "settings.yml")
 
 
+
+PLACEHOLDER_SCOPES = ("通用", "本模板")
 PLACEHOLDER_TYPES = ("单位", "人名", "职务", "地名", "日期", "数字", "文本")
 SPEECH_FORM, AGENDA_FORM = "讲话", "主持词"
 TIFA_STATUSES = ("现行", "过时", "核对")
@@ -244,7 +265,7 @@ def _require(path: Path, text: str, key: str, entry: dict, fields: tuple[str, ..
 
 
 def load_registry(data_dir: Path = DATA_DIR) -> Registry:
-    files = {name: data_dir / f"{name}.yml" for name in ("roles", "speakers", "meetings", "placeholders", "front_matter", "tifa", "settings", "phrase_stoplist", "filled_examples", "docs_layout")}
+    files = {name: data_dir / f"{name}.yml" for name in ("roles", "speakers", "meetings", "placeholders", "front_matter", "tifa", "settings", "phrase_stoplist", "filled_examples", "docs_layout", "speech_head", "gongwen")}
 
     raw_roles, text = load_yaml(files["roles"])
     roles: dict[str, Role] = {}
@@ -265,7 +286,11 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
         _require(files["placeholders"], text, name, entry, ("type", "description", "example"))
         if entry["type"] not in PLACEHOLDER_TYPES:
             raise DataFileError(Finding(files["placeholders"], _line_of(text, name), f"占位符“{name}”的类型“{entry['type']}”不在登记范围内。", f"改为以下之一：{'、'.join(PLACEHOLDER_TYPES)}。"))
-        placeholders[str(name)] = Placeholder(name=str(name), type=entry["type"], description=str(entry["description"]), example=str(entry["example"]))
+        scope = entry.get("scope", PLACEHOLDER_SCOPES[0])
+        if scope not in PLACEHOLDER_SCOPES:
+            raise DataFileError(Finding(files["placeholders"], _line_of(text, name), f"占位符“{name}”的 scope“{scope}”不对。", f"改为“{PLACEHOLDER_SCOPES[0]}”（各模板共用，默认）或“{PLACEHOLDER_SCOPES[1]}”（每篇模板分别填写）。"))
+        placeholders[str(name)] = Placeholder(name=str(name), type=entry["type"], description=str(entry["description"]), example=str(entry["example"]),
+                                              per_template=scope == PLACEHOLDER_SCOPES[1])
 
     raw_fields, text = load_yaml(files["front_matter"])
     fields: dict[str, Field] = {}
@@ -303,8 +328,10 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
     if not isinstance(stoplist or [], list):
         raise DataFileError(Finding(files["phrase_stoplist"], 1, "停用语应当是列表。", "每行写一条，以“- ”开头。"))
     filled = _load_filled_examples(files["filled_examples"], meetings, placeholders)
+    head = _load_head(files["speech_head"], placeholders, fields)
+    gongwen = _load_gongwen(files["gongwen"])
     return Registry(roles=roles, speakers=speakers, meetings=meetings, placeholders=placeholders, fields=fields, tifa=tifa, settings=settings or {},
-                    filled_examples=filled, phrase_stoplist=frozenset(str(p) for p in stoplist or []), files=files,
+                    filled_examples=filled, phrase_stoplist=frozenset(str(p) for p in stoplist or []), head=head, gongwen=gongwen, files=files,
                     layout=load_layout(files["docs_layout"]))
 
 
@@ -393,3 +420,39 @@ def load_layout(path: Path) -> Layout:
     if not isinstance(variants, str) or not SLUG.fullmatch(variants) or variants == "templates":
         raise DataFileError(Finding(path, _line_of(text, "variants"), "variants 应当是 docs/ 下一个文件夹的名字。", "写成 variants: speeches（不能叫 templates：MkDocs 会忽略它）。"))
     return Layout(pages=frozenset(strings("pages")), variants=variants, assets=strings("assets"), ignore=frozenset(strings("ignore")))
+
+
+def _load_head(path: Path, placeholders: dict[str, Placeholder], fields: dict[str, Field]) -> dict[str, HeadField]:
+    raw, text = load_yaml(path)
+    if not isinstance(raw, dict) or not raw:
+        raise DataFileError(Finding(path, 1, "抬头登记表应当是“名称: 字段”的形式。", "按文件开头的说明，为讲话标题、讲话人、日期各写一项。"))
+    head: dict[str, HeadField] = {}
+    for name, entry in raw.items():
+        name = str(name)
+        _require(path, text, name, entry, ("description", "example", "line"))
+        if name in placeholders:
+            raise DataFileError(Finding(path, _line_of(text, name), f"抬头“{name}”与同名占位符重名。", "抬头按模板分别保存，占位符在模板之间共用：给其中一个改名。"))
+        if str(entry["line"]).count("{}") != 1:
+            raise DataFileError(Finding(path, _line_of(text, name), f"抬头“{name}”的 line 没有写一个 {{}}。", "在 line 里用 {} 标出填写内容的位置，例如 “（{}）”。"))
+        default_from = str(entry.get("default_from") or "")
+        if default_from and default_from not in fields:
+            raise DataFileError(Finding(path, _line_of(text, name), f"抬头“{name}”的 default_from “{default_from}”不是登记的头部字段。", "改为 data/front_matter.yml 里登记的字段名。"))
+        head[name] = HeadField(name=name, description=str(entry["description"]), example=str(entry["example"]), line=str(entry["line"]),
+                               default_from=default_from, fallback=str(entry.get("fallback") or ""))
+    return head
+
+
+def _load_gongwen(path: Path) -> dict:
+    raw, text = load_yaml(path)
+    needed = {"page_mm": ("width", "height"), "margins_mm": ("top", "bottom", "left", "right"), "grid": ("lines", "chars")}
+    for key, parts in needed.items():
+        block = raw.get(key) if isinstance(raw, dict) else None
+        if not isinstance(block, dict) or not all(isinstance(block.get(p), (int, float)) and block.get(p) > 0 for p in parts):
+            raise DataFileError(Finding(path, _line_of(text, key), f"版式登记表的 {key} 缺少或写错了数值（{'、'.join(parts)}）。", "每一项写成正数，例如 top: 37。"))
+    for role in ("title", "head", "body", "heading1", "heading2", "page_number"):
+        font = (raw.get("fonts") or {}).get(role)
+        if not isinstance(font, dict) or not font.get("name") or not isinstance(font.get("size"), (int, float)):
+            raise DataFileError(Finding(path, _line_of(text, "fonts"), f"版式登记表缺少 {role} 的字体或字号。", f"在 fonts 下写 {role}: {{name: 字体名, size: 磅数}}。"))
+    if "{}" not in str((raw.get("page_number") or {}).get("text", "")):
+        raise DataFileError(Finding(path, _line_of(text, "page_number"), "页码写法没有 {}。", "写成 text: \"— {} —\"。"))
+    return raw

@@ -9,6 +9,12 @@ paragraph is written in exactly one place: the variant file.
 
 HTML contract for overrides/assets/javascripts/speech.js (fill-in, copy, print):
 - `.speech[data-speech]` wraps a whole speech; `.speech-section[data-role]` wraps each part;
+- `.speech-head` holds the speech's own head: one `.speech-text.speech-head-line[data-head]` per line
+  (讲话标题, 讲话人, 日期; `data-ph-desc`, `data-ph-example`); a head without a default is a
+  placeholder span with `data-ph-scope="template"` (its value is kept per template, never shared);
+- `.speech-tools` holds 复制全文 (`button[data-speech-copy="all"]`), 下载 Word (`a[data-speech-docx]`, the
+  site's .docx of the template) and 下载已填写的 Word (`button[data-speech-docx-filled]`), rendered here so
+  that nothing moves when the script starts;
 - every spoken heading or paragraph has the class `speech-text` (in reading order);
 - every placeholder is `span.ph[data-ph]` with `data-ph-type`, `data-ph-desc`, `data-ph-example`;
 - `.section-meta` holds the role label and length; it and annotations are never copied;
@@ -17,7 +23,7 @@ HTML contract for overrides/assets/javascripts/speech.js (fill-in, copy, print):
   popover, or overrides/assets/javascripts/notes.js where popover is missing); never copied,
   printed or searched as part of the paragraph;
 - `.speech-excerpt[data-source]` wraps one variant's version of a section on a comparison page;
-- `[data-fill-panel]` is where the fill-in panel goes.
+- `[data-fill-panel]` is where the fill-in dock goes (fixed to the window, so only its keyboard order depends on it).
 """
 from __future__ import annotations
 
@@ -27,8 +33,10 @@ import json
 import re
 
 from .escape import html_text, markdown_text
+from .downloads import download_name
+from .head import speech_head
 from .model import Block, Note, Section, Variant
-from .registry import Placeholder, Registry
+from .registry import HeadField, Placeholder, Registry
 from .cuts import Cut, cut_plans, cuttable
 from .stats import minutes, section_chars, variant_chars
 from .text import ALTERNATIVE_LINK, PLACEHOLDER
@@ -54,10 +62,49 @@ def placeholder_html(name: str, registry: Registry) -> str:
 
 @functools.lru_cache(maxsize=1024)
 def _span(ph: Placeholder) -> str:
+    scope = ' data-ph-scope="template"' if ph.per_template else ""
     return (
-        f'<span class="ph" data-ph="{attr(ph.name)}" data-ph-type="{attr(ph.type)}" '
+        f'<span class="ph" data-ph="{attr(ph.name)}"{scope} data-ph-type="{attr(ph.type)}" '
         f'data-ph-desc="{attr(ph.description)}" data-ph-example="{attr(ph.example)}">【{html_text(ph.name)}】</span>'
     )
+
+
+def _head_span(field: HeadField) -> str:
+    return (
+        f'<span class="ph" data-ph="{attr(field.name)}" data-ph-scope="template" data-ph-type="文本" '
+        f'data-ph-desc="{attr(field.description)}" data-ph-example="{attr(field.example)}">【{html_text(field.name)}】</span>'
+    )
+
+
+def head_html(variant: Variant, registry: Registry) -> str:
+    """The speech's head as raw HTML lines: a default's placeholders are spans like the body's."""
+    lines = ['<div class="speech-head">']
+    for line in speech_head(variant, registry):
+        before, value, after = line.parts
+        if line.default:
+            out, last = [], 0
+            for m in PLACEHOLDER.finditer(value):
+                out += [html_text(value[last : m.start()]), placeholder_html(m.group(1), registry)]
+                last = m.end()
+            body = "".join(out) + html_text(value[last:])
+        else:
+            body = _head_span(line.field)
+        lines.append(
+            f'<p class="speech-text speech-head-line" data-head="{attr(line.name)}" data-ph-desc="{attr(line.field.description)}" '
+            f'data-ph-example="{attr(line.field.example)}">{html_text(before)}{body}{html_text(after)}</p>'
+        )
+    lines.append("</div>")
+    return "\n".join(lines)
+
+
+def speech_tools(variant: Variant, docx_href: str) -> str:
+    """The tools above a speech, rendered here so nothing moves when speech.js starts. `docx_href` is
+    the template's .docx relative to the page (the hook knows the page's URL style)."""
+    copy = f'<button type="button" class="speech-button speech-copy" data-speech-copy="all" aria-label="复制全文：{attr(variant.title)}">复制全文</button>'
+    word = (f'<a class="speech-button" href="{attr(docx_href)}" data-speech-docx="{attr(variant.slug)}" '
+            f'download="{attr(download_name(variant.title))}">下载 Word</a>')
+    filled = '<button type="button" class="speech-button" data-speech-docx-filled>下载已填写的 Word</button>'
+    return f'<p class="speech-tools">{copy} {word} {filled}</p>'
 
 
 def inline(text: str, registry: Registry) -> str:
@@ -214,9 +261,13 @@ def section_html(variant: Variant, section: Section, registry: Registry, *, dept
     return "\n".join(parts)
 
 
-def speech_html(variant: Variant, registry: Registry) -> str:
-    """The whole speech: put into the page after Markdown (see SPEECH_MARKER)."""
-    body = "\n".join(section_html(variant, section, registry) for section in variant.sections)
+def speech_html(variant: Variant, registry: Registry, *, docx_href: str | None = None) -> str:
+    """The whole speech: its tools (with `docx_href`), its head, its parts; put into the page after
+    Markdown (see SPEECH_MARKER)."""
+    parts = [speech_tools(variant, docx_href)] if docx_href is not None else []
+    parts.append(head_html(variant, registry))
+    parts += [section_html(variant, section, registry) for section in variant.sections]
+    body = "\n".join(parts)
     return f'<div class="speech" data-speech="{attr(variant.slug)}" data-speech-title="{attr(variant.title)}">\n{body}\n</div>'
 
 
@@ -358,7 +409,11 @@ def variant_page(variant: Variant, registry: Registry, today: dt.date | None = N
     `last_change` the 最近更新 line (Markdown) from the repository's history, if there is one."""
     meta = variant.meta
     fields = registry.fields
-    lines = [f"# {escape_text(variant.title)}", "", _block_start(inline(str(meta.get('summary', '')), registry)), "{ .variant-summary }", ""]
+    lines = [f"# {escape_text(variant.title)}", ""]
+    # the dock is fixed to the window; here it comes right after the title in keyboard order, so that
+    # from Material's skip link (跳转至, which lands on the title) two Tabs reach 填写占位符
+    lines += ['<div class="fill-panel" data-fill-panel></div>', ""]
+    lines += [_block_start(inline(str(meta.get('summary', '')), registry)), "{ .variant-summary }", ""]
     notice = review_notice(variant, registry, today or dt.date.today())
     for part in (notice, pending):
         if part:
@@ -375,7 +430,7 @@ def variant_page(variant: Variant, registry: Registry, today: dt.date | None = N
         lines += [f"    - {alternative_markdown(str(item))}" for item in alternatives] + [""]
     lines += ["## 结构一览 { #structure }", "", structure_table(variant, registry), ""]
     lines += ["## 控制篇幅 { #cuts }", "", cuts_markdown(variant, registry), ""]
-    lines += ['<div class="fill-panel" data-fill-panel></div>', "", SPEECH_MARKER, ""]
+    lines += [SPEECH_MARKER, ""]
     table = tifa_table(variant, registry)
     if table:
         lines += ["## 本稿涉及的提法 { #tifa }", "", table, ""]

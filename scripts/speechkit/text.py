@@ -8,6 +8,8 @@ PLACEHOLDER = re.compile(r"【([^【】\n]{1,30})】")
 PLACEHOLDER_NAME = re.compile(rf"^[{CJK}A-Za-z0-9（）·、]+$")
 CN_DIGITS = "一二三四五六七八九十"
 CN_VALUE = {d: i + 1 for i, d in enumerate(CN_DIGITS)} | {"两": 2}
+# 同志们： or 尊敬的……同志，……，同志们： stays flush left, like a 主送机关 line (speech.js has the same rule)
+SALUTATION = re.compile(r"^(?:[^，。；！？：]{1,16}|[^。；！？：]{1,60}同志们?)：$")
 NOT_COUNTED = re.compile(rf"[^{CJK}A-Za-z0-9\uff10-\uff19]+")
 # File names of variants (and of anything under docs/): lowercase letters, digits, single hyphens.
 # `speeches.py new` and the docs/ layout check both use it.

@@ -115,7 +115,7 @@ def test_every_page_works_under_its_policy_online(page, built_site, site_url):
         expect(page.locator(".md-search__input")).to_be_attached()
     page.goto(f"{site_url}/")
     page.locator(f'.md-content a[href$="speeches/{SLUG}/"]').first.click()  # instant navigation
-    expect(page.locator(".fill-panel__box")).to_be_visible()
+    expect(page.locator(".fill-dock__open")).to_be_visible()
     _search(page, "巡察")
 
 
@@ -140,7 +140,7 @@ def test_offline_build_works_under_its_policy(page, offline_site, offline_url, w
         page.goto(f"{base}/{uri}")
         expect(page.locator(".md-search__input")).to_be_attached()
     page.goto(f"{base}/speeches/{SLUG}.html")
-    expect(page.locator(".fill-panel__box")).to_be_visible()
+    expect(page.locator(".fill-dock__open")).to_be_visible()
     expect(page.locator(".speech-copy").first).to_be_visible()
     _search(page, "巡察")  # under file:// the search worker runs in the iframe-worker shim's frame
     assert page.console_errors == []
@@ -156,7 +156,7 @@ def test_policy_blocks_an_inline_script_the_build_did_not_write(page, built_site
     server, url = serve(copy)
     try:
         page.goto(f"{url}/speeches/{SLUG}/")
-        expect(page.locator(".fill-panel__box")).to_be_visible()
+        expect(page.locator(".fill-dock__open")).to_be_visible()
         assert page.evaluate("window.__pwned") is None
         assert any("Content Security Policy" in text for text in page.csp_violations)
     finally:

@@ -1,4 +1,4 @@
-"""The 填写信息 panel, placeholder slots and copy buttons (overrides/assets/javascripts/speech.js) in
+"""The fill-in dock, placeholder slots and copy buttons (overrides/assets/javascripts/speech.js) in
 headless Chromium. Expected texts come from the parsed model (speech_helpers), never from the page.
 The `page` fixture fails any test that sends a request to another host."""
 from __future__ import annotations
@@ -17,8 +17,8 @@ import pytest
 from playwright.sync_api import expect
 
 from speech_helpers import (
-    CORPUS, ROOT, INDENT, STORE, VARIANTS, copy_and_read, expect_status, expected_text, read_clipboard_html,
-    set_indent, status, unfilled,
+    CORPUS, ROOT, INDENT, STORE, VARIANTS, copy_and_read, empty_fields, expect_status, expected_text, field_names, fill,
+    head_lines, open_panel, read_clipboard_html, set_indent, status, unfilled,
 )
 from speechkit.pages import role_versions, shared_roles
 from speechkit.render import section_anchor
@@ -37,29 +37,22 @@ def section_button(page, anchor: str):
     return page.locator(f"#{anchor} ~ .section-meta > .speech-copy")
 
 
-def fill(page, name: str, value: str) -> None:
-    field = page.locator(f'[data-ph-input="{name}"]')
-    field.fill(value)
-    field.press("End")  # Material's search listens for keyup; make sure nothing reacts to it
-
-
 def stored(page) -> dict:
     return json.loads(page.evaluate("k => localStorage.getItem(k)", STORE) or "null")
 
 
 def test_fill_is_live_persists_and_carries_over(page, site_url):
     page.goto(url(site_url, DISTRICT))
-    names_on_page = page.locator("[data-ph-input]")
-    total = names_on_page.count()
-    distinct = {n for line in VARIANTS[DISTRICT].spoken_lines() for n in re.findall(r"【(.+?)】", line)}
-    assert total >= len(distinct) > 0
-    # every input has a visible label with the placeholder's name, and a description
-    first = names_on_page.first
-    label = page.locator(f'label[for="{first.get_attribute("id")}"]')
-    assert label.inner_text() == first.get_attribute("data-ph-input")
-    hint = page.locator(f'#{first.get_attribute("aria-describedby")}')
-    assert "例：" in hint.inner_text()
-    expect(page.locator(".fill-panel__count")).to_have_text(f"已填写 0 / {total} 项")
+    empty = len(empty_fields(DISTRICT))
+    expect(page.locator("[data-fill-open]")).to_have_text(f"填写占位符（未填 {empty} 项）")
+    open_panel(page)
+    items = page.locator(".fill-dock__list [data-fill-goto]")
+    assert [items.nth(i).get_attribute("data-fill-goto") for i in range(items.count())] == field_names(DISTRICT)
+    # the input has a visible label with the name, and a description with an example
+    page.locator('.fill-dock [data-fill-goto="本地"]').click()
+    field = page.locator("[data-fill-input]")
+    assert page.locator(f'label[for="{field.get_attribute("id")}"]').inner_text() == "【本地】"
+    assert "例：" in page.locator(f'#{field.get_attribute("aria-describedby")}').inner_text()
 
     fill(page, "本地", "云溪")
     slots = page.locator('.speech .ph[data-ph="本地"]')
@@ -67,16 +60,14 @@ def test_fill_is_live_persists_and_carries_over(page, site_url):
     for i in range(slots.count()):
         expect(slots.nth(i)).to_have_text("云溪")
         expect(slots.nth(i)).to_have_class("ph ph--filled")
-    expect(page.locator(".fill-panel__count")).to_have_text(f"已填写 1 / {total} 项")
-    assert stored(page)["v"] == 1 and stored(page)["values"] == {"本地": "云溪"}
+    expect(page.locator("[data-fill-open]")).to_have_text(f"填写占位符（未填 {empty - 1} 项）")
+    assert stored(page)["v"] == 2 and stored(page)["shared"] == {"本地": "云溪"}
 
     page.reload()
-    expect(page.locator('[data-ph-input="本地"]')).to_have_value("云溪")
     expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text("云溪")
 
     # another template (full page load) applies the same name
     page.goto(url(site_url, CITY))
-    expect(page.locator('[data-ph-input="本地"]')).to_have_value("云溪")
     other = page.locator('.speech .ph[data-ph="本地"]')
     assert other.count() >= 1
     for i in range(other.count()):
@@ -124,9 +115,8 @@ def test_instant_navigation_sets_up_each_page(context, instant_site_url):
     for slug in (CITY, DISTRICT):
         page.locator(f'.md-sidebar--primary a[href$="/{slug}/"]').first.click()  # not the 简短版 ({slug}-short)
         page.wait_for_url(f"**/{slug}/")
-        expect(page.locator('[data-ph-input="本地"]')).to_have_value("云溪")
         expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text("云溪")
-        assert page.locator(".fill-panel__box").count() == 1
+        assert page.locator(".fill-dock").count() == 1
         assert page.locator(".speech-tools .speech-copy").count() == 1  # set up once, not twice
         assert page.evaluate("window.__sameDocument") is True, "expected Material's instant navigation"
     set_indent(page, False)
@@ -142,10 +132,8 @@ def test_copy_every_section_exact_text(page, site_url, slug, indent):
     variant = VARIANTS[slug]
     page.goto(url(site_url, slug))
     set_indent(page, indent)
-    inputs = page.locator("[data-ph-input]")
     values = {}
-    for i in range(0, inputs.count(), 2):  # fill every other placeholder, leave the rest
-        name = inputs.nth(i).get_attribute("data-ph-input")
+    for i, name in enumerate(field_names(slug)[3::2]):  # fill every other placeholder, leave the rest
         values[name] = f"测试{i}号"
         fill(page, name, values[name])
     for section in variant.all_sections():
@@ -176,17 +164,30 @@ def test_copied_section_is_clean(page, site_url):
         assert junk not in text
 
 
-def test_copy_whole_speech(page, site_url):
+def test_copy_whole_speech_starts_with_its_head(page, site_url):
     variant = VARIANTS[DISTRICT]
     page.goto(url(site_url, DISTRICT))
     set_indent(page, True)
     text = copy_and_read(page, page.locator(".speech-tools .speech-copy"))
-    lines = variant.spoken_lines()
-    assert text == expected_text(lines, {}, True)
-    assert text.split("\n")[0] == "同志们："  # the salutation stays flush left
-    assert text.split("\n")[1].startswith(INDENT + "根据【党委全称】")
+    lines, head = variant.spoken_lines(), head_lines(DISTRICT, {})
+    assert text == expected_text(lines, {}, True, head)
+    assert text.split("\n")[:4] == ["在【巡察组】进驻【被巡察党组织】巡察动员会上的讲话", "【讲话人】", "（【日期】）", "同志们："]
+    assert text.split("\n")[4] == INDENT + lines[1]  # the head and the salutation stay flush left, the body not
     assert "开场" not in text.split("\n") and "结束语" not in text.split("\n")
-    expect_status(page, f"已复制全文（还有 {unfilled(lines, {})} 处占位符未填写）")
+    expect_status(page, f"已复制全文（还有 {unfilled(head + lines, {})} 处占位符未填写）")
+
+    values = {"巡察组": "区委第二巡察组", "讲话人": "王志远", "日期": "2026年3月2日"}
+    for name, value in values.items():
+        fill(page, name, value)
+    text = copy_and_read(page, page.locator(".speech-tools .speech-copy"))
+    assert text.split("\n")[:3] == ["在区委第二巡察组进驻【被巡察党组织】巡察动员会上的讲话", "王志远", "（2026年3月2日）"]
+    fill(page, "讲话标题", "在区审计局巡察动员会上的讲话")
+    text = copy_and_read(page, page.locator(".speech-tools .speech-copy"))
+    assert text.split("\n")[0] == "在区审计局巡察动员会上的讲话"
+    values["讲话标题"] = "在区审计局巡察动员会上的讲话"
+    assert text == expected_text(lines, values, True, head_lines(DISTRICT, values))
+    html = read_clipboard_html(page)
+    assert "font-size:22pt;text-align:center" in html and "方正小标宋简体" in html
 
 
 @pytest.mark.parametrize("role", [r.slug for r in shared_roles(CORPUS)])
@@ -195,10 +196,11 @@ def test_copy_each_version_on_comparison_pages(page, site_url, role):
     page.goto(f"{site_url}/compare/{role}/")
     set_indent(page, False)
     values = {}
-    first_input = page.locator("[data-ph-input]").first
-    if first_input.count():
-        values[first_input.get_attribute("data-ph-input")] = "某某"
-        fill(page, first_input.get_attribute("data-ph-input"), "某某")
+    if page.locator(".fill-dock").count():
+        open_panel(page)
+        first = page.locator(".fill-dock__list [data-fill-goto]").first.get_attribute("data-fill-goto")
+        values[first] = "某某"
+        fill(page, first, "某某")
     entries = role_versions(CORPUS, next(r for r in shared_roles(CORPUS) if r.slug == role))
     assert len(entries) == len(CORPUS.by_role[name])
     assert page.locator(".speech-excerpt").count() == len(entries)
@@ -263,7 +265,9 @@ def test_tampered_storage_does_not_break_the_page(page, site_url):
     expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text("【本地】")
     page.evaluate("k => localStorage.setItem(k, '{not json')", STORE)
     page.reload()
-    expect(page.locator(".fill-panel__box")).to_be_visible()
+    expect(page.locator(".fill-dock")).to_be_attached()
+    expect(page.locator('.speech .ph[data-ph="巡察组"]').first).to_have_text("【巡察组】")
+    assert page.evaluate("k => localStorage.getItem(k + '.unreadable')", STORE) == "{not json"  # kept aside, not lost
     assert page.console_errors == []
 
 
@@ -284,10 +288,10 @@ def test_keyboard_only(page, site_url):
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none", "focus must be visible"
     page.keyboard.press("Enter")
-    expect_status(page, f"已复制全文（还有 {unfilled(variant.spoken_lines(), {})} 处占位符未填写）")
-    assert page.evaluate("navigator.clipboard.readText()") == expected_text(variant.spoken_lines(), {}, True)
+    expect_status(page, f"已复制全文（还有 {unfilled(head_lines(DISTRICT, {}) + variant.spoken_lines(), {})} 处占位符未填写）")
+    assert page.evaluate("navigator.clipboard.readText()") == expected_text(variant.spoken_lines(), {}, True, head_lines(DISTRICT, {}))
 
-    # Tab on to the first placeholder of the text: its tooltip shows; Enter jumps to its input
+    # Tab on to the first placeholder of the text: its tooltip shows; Enter opens the dock on it
     tab_until(page, ".speech .ph", 20, "a placeholder")
     name = page.evaluate("document.activeElement.dataset.ph")
     tip = page.locator("#ph-tip")
@@ -304,34 +308,6 @@ def test_keyboard_only(page, site_url):
     expect(page.locator(f'.speech .ph[data-ph="{name}"]').first).to_have_text("区委")
 
 
-def test_click_on_placeholder_focuses_its_input(page, site_url):
-    page.goto(url(site_url, DISTRICT))
-    slot = page.locator('.speech .ph[data-ph="巡察组"]').last
-    slot.click()
-    assert page.evaluate("document.activeElement.dataset.phInput") == "巡察组"
-
-
-def test_clear_asks_first(page, site_url):
-    page.goto(url(site_url, DISTRICT))
-    fill(page, "本地", "云溪")
-    fill(page, "巡察组", "第二巡察组")
-    clear = page.locator("[data-speech-clear]")
-    page.once("dialog", lambda d: d.dismiss())
-    clear.click()
-    expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text("云溪")
-    messages = []
-
-    def accept(dialog):
-        messages.append(dialog.message)
-        dialog.accept()
-
-    page.once("dialog", accept)
-    clear.click()
-    expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text("【本地】")
-    expect(page.locator('[data-ph-input="巡察组"]')).to_have_value("")
-    assert "2 项" in messages[0]
-    assert stored(page)["values"] == {}
-    expect_status(page, "已清空填写的信息")
 
 
 def test_clipboard_html_is_gongwen(page, site_url):
@@ -370,7 +346,7 @@ def test_no_console_errors(page, site_url, path):
         visible.first.hover()
         expect(page.locator("#ph-tip")).to_be_visible()
     if page.locator("[data-fill-panel]").count():
-        expect(page.locator(".fill-panel__box")).to_be_visible()
+        expect(page.locator("[data-fill-open]")).to_be_visible()
     assert page.console_errors == []
 
 
@@ -388,10 +364,10 @@ def test_offline_build_from_file_url(page, offline_site):
     district = (offline_site / "speeches" / f"{DISTRICT}.html").as_uri()
     page.goto(district)
     assert page.evaluate("location.protocol") == "file:"
-    expect(page.locator(".fill-panel__box")).to_be_visible()
+    expect(page.locator("[data-fill-open]")).to_be_visible()
     fill(page, "本地", "云溪")
     page.reload()
-    expect(page.locator('[data-ph-input="本地"]')).to_have_value("云溪")
+    expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text("云溪")
     set_indent(page, False)
     section = VARIANTS[DISTRICT].sections[1]
     text = copy_and_read(page, section_button(page, "part-1"))
@@ -411,7 +387,7 @@ def test_works_without_material(page, site_url):
     page.locator("#part-2-1 ~ p.speech-text .note-ref").first.click()
     expect(page.locator("#part-2-1 ~ .note:visible")).to_contain_text("错误心态")
     page.keyboard.press("Escape")
-    expect(page.locator(".fill-panel__box")).to_be_visible()
+    expect(page.locator("[data-fill-open]")).to_be_visible()
     fill(page, "被巡察单位", "区审计局")
     set_indent(page, False)
     section = next(s for s in VARIANTS[DISTRICT].all_sections() if s.title.startswith("（一）"))
