@@ -148,8 +148,24 @@ def test_home_page_picks_by_meeting_and_speaker(built_site):
         assert f">{meeting}<" in html
 
 
+def test_pages_load_no_search_text_until_a_search(built_site):
+    """Material fetches search_index.json on every page load: online it holds the search box's
+    settings only; the text is in phrase_index.json, which our worker fetches at the first query."""
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["docs"] == [] and index["config"]["lang"] == ["zh"]
+    worker = (built_site / "assets" / "javascripts" / "workers" / "phrase-search.js").read_text(encoding="utf-8")
+    assert '"../../../search/phrase_index.json"' in worker
+
+
+def test_offline_search_index_carries_the_text(offline_site):
+    """Under file:// a worker cannot fetch: the intranet build hands the text to it with the setup."""
+    index = json.loads((offline_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert any("全面从严治党" in doc["text"] for doc in index["docs"])
+    assert not (offline_site / "search" / "phrase_index.json").exists()
+
+
 def test_search_index_is_plain_utf8_text_for_our_worker(built_site):
-    raw = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    raw = (built_site / "search" / "phrase_index.json").read_text(encoding="utf-8")
     index = json.loads(raw)
     assert "巡察" in raw and "\\u5de1" not in raw  # UTF-8, not \\uXXXX escapes (half the bytes)
     text = " ".join(doc["text"] for doc in index["docs"])

@@ -4,7 +4,8 @@ The worker matches what was typed as a substring, so the index needs no word seg
 search plugin stays on for its search box, but indexes nothing: it parses every page again with an
 HTML parser (a third of a 1,000-variant build) and segments Chinese with jieba whenever jieba is
 importable (two thirds of the build before; jieba has left requirements.txt). Instead each page's
-HTML is split here (speechkit.search_entries) and the index is written as UTF-8 plain text.
+HTML is split here (speechkit.search_entries) and the index is written as UTF-8 plain text, to a
+file of its own that the worker loads at the first query (see PHRASE_INDEX below).
 """
 from __future__ import annotations
 
@@ -39,6 +40,18 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> st
     return html
 
 
+# Material fetches search/search_index.json on every page load, parses it and posts it to the worker
+# on the page's main thread: at 670 KB that was a long task on every page, for a box most visits
+# never use. So the online build leaves the docs out of it and writes them to PHRASE_INDEX, which the
+# worker fetches itself, on its own thread, at the first query. Under file:// a worker cannot fetch,
+# so the intranet build (offline plugin) keeps the docs in the index Material hands to the worker.
+PHRASE_INDEX = "search/phrase_index.json"
+
+
+def _is_offline_build(config: MkDocsConfig) -> bool:
+    return any(name.split("/")[-1] == "offline" for name in config.plugins)
+
+
 # After Material's search plugin writes its (empty) index with the search box's settings (priority 0),
 # before its offline plugin copies the index into search_index.js for file:// (priority -100).
 @event_priority(-50)
@@ -47,5 +60,13 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if not path.is_file():
         return
     index = json.loads(path.read_text(encoding="utf-8"))
-    index["docs"] = _docs
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    if _is_offline_build(config):
+        index["docs"] = _docs
+    else:
+        index["docs"] = []
+        _write(Path(config.site_dir) / PHRASE_INDEX, {"docs": _docs})
+    _write(path, index)
+
+
+def _write(path: Path, data: dict) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

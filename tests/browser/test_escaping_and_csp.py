@@ -65,7 +65,7 @@ def test_hostile_values_are_text_in_the_built_files(hostile_site):
     out, _ = hostile_site
     page = (out / "speeches" / SLUG / "index.html").read_text(encoding="utf-8")
     home = (out / "index.html").read_text(encoding="utf-8")
-    index = (out / "search" / "search_index.json").read_text(encoding="utf-8")
+    index = (out / "search" / "phrase_index.json").read_text(encoding="utf-8")  # the searchable text
     for html in (page, home):
         assert "<img src=x" not in html and "<img src=\"x\"" not in html and "window.__pwned=2</script>" not in html
         assert 'href="javascript:' not in html and "<svg onload" not in html

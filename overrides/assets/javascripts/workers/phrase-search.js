@@ -6,6 +6,10 @@
  * every page, so every page that contains what was typed is found; pages with the whole phrase rank
  * first; the whole phrase is highlighted.
  *
+ * The online build gives Material an index with no docs (Material would fetch, parse and post the whole
+ * index on the page's main thread at every page load): the worker fetches PHRASE_INDEX itself at the
+ * first query. The intranet build (file://, where a worker cannot fetch) sends the docs with SETUP.
+ *
  * Protocol (Material's src/templates/assets/javascripts/integrations/search/worker/message):
  *   in:  { type: 0 SETUP, data: { config, docs: [{ location, title, text }], options } }
  *   out: { type: 1 READY }
@@ -22,6 +26,8 @@ var BEFORE = 30, AFTER = 90; // characters of context around the first match in 
 var MAX_PAGES = 200;
 
 var pages = []; // [{ path, docs: [{ location, title, text, blocks, haystack }] }]
+var PHRASE_INDEX = "../../../search/phrase_index.json"; // from assets/javascripts/workers/ (overrides/hooks/search_index.py)
+var loading = null; // the fetch of PHRASE_INDEX, started by the first query when SETUP carried no docs
 
 var ENTITIES = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#39;": "'", "&#x27;": "'" };
 
@@ -165,13 +171,30 @@ function search(query) {
   return { items: groups.slice(0, MAX_PAGES).map(function (g) { return g.items; }) };
 }
 
+/** Resolves once there are pages to search: at once, or after fetching PHRASE_INDEX (a failed fetch
+ * answers with no results and is tried again at the next query). */
+function loaded() {
+  if (pages.length || typeof fetch !== "function") return Promise.resolve();
+  if (!loading) {
+    loading = fetch(new URL(PHRASE_INDEX, self.location.href).href)
+      .then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.json();
+      })
+      .then(setup)
+      .catch(function () { loading = null; });
+  }
+  return loading;
+}
+
 if (typeof addEventListener === "function") addEventListener("message", function (ev) {
   var message = ev.data;
   if (message.type === SETUP) {
     setup(message.data);
     postMessage({ type: READY });
   } else if (message.type === QUERY) {
-    postMessage({ type: RESULT, data: search(String(message.data || "")) });
+    var query = String(message.data || "");
+    loaded().then(function () { postMessage({ type: RESULT, data: search(query) }); });
   }
 });
 
