@@ -194,6 +194,10 @@ if (typeof addEventListener === "function") addEventListener("message", function
     postMessage({ type: READY });
   } else if (message.type === QUERY) {
     var query = String(message.data || "");
+    if (!parse(query).low.length) { // Material asks with the empty box as each page starts: no need to load
+      postMessage({ type: RESULT, data: { items: [] } });
+      return;
+    }
     loaded().then(function () { postMessage({ type: RESULT, data: search(query) }); });
   }
 });
