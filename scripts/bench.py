@@ -38,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from gzip_server import serve  # noqa: E402
+from project_copy import copy_project  # noqa: E402
 from speechkit.built_text import page_texts, pages_with  # noqa: E402
 from speechkit.corpus import load_corpus  # noqa: E402
 from speechkit.model import Section, Variant  # noqa: E402
@@ -48,7 +49,6 @@ from speechkit.registry import load_registry  # noqa: E402
 SENTENCE = re.compile(r"[^。！？]*[。！？]")
 COUNTED = re.compile(r"[一二三四五六七八九十两]+(?:点|项|个方面|条)")
 TAGS = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥"
-PROJECT_FILES = ("mkdocs.yml", "docs", "data", "overrides", "scripts")
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 WORKER = ROOT / "overrides" / "assets" / "javascripts" / "workers" / "phrase-search.js"
 QUERIES = ROOT / "tests" / "fixtures" / "search_queries.yml"
@@ -95,17 +95,6 @@ def gz(data: bytes) -> int:
 
 
 # ---- building ----
-
-def copy_project(dest: Path) -> Path:
-    dest.mkdir(parents=True)
-    for name in PROJECT_FILES:
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, dest / name)
-    return dest
-
 
 def timed_build(project: Path, site: Path) -> tuple[float, float]:
     """A strict `mkdocs build` of `project` into `site`: (wall-clock s, CPU s of the build process)."""

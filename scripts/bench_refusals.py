@@ -9,7 +9,6 @@ time is wall-clock, memory the process's peak resident size (os.wait4).
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -17,6 +16,9 @@ import time
 from pathlib import Path
 
 import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from project_copy import copy_project, file_in_docs  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
@@ -37,11 +39,7 @@ def measure(command: list[str], cwd: Path) -> tuple[int, float, float, float]:
 def main() -> int:
     cases = yaml.safe_load((HOSTILE / "cases.yml").read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
-        project = Path(tmp) / "project"
-        project.mkdir()
-        for name in ("mkdocs.yml", "docs", "data", "overrides", "scripts"):
-            src = ROOT / name
-            (shutil.copytree if src.is_dir() else shutil.copy2)(src, project / name)
+        project = copy_project(Path(tmp) / "project")
         big = Path(tmp) / "five-megabytes.md"
         good = (ROOT / "tests" / "fixtures" / "variants" / "good.md").read_text(encoding="utf-8")
         big.write_text(good + "\n三是巡察是政治监督，要把“两个维护”落到实处。\n" * 110_000, encoding="utf-8")
@@ -52,19 +50,9 @@ def main() -> int:
         worst = [0.0, 0.0, 0.0, 0.0, 0.0, 0.0]
         accepted = []
         for label, source, place in runs:
-            target = project / "docs" / place
-            original = target.read_bytes() if target.exists() else None  # one of our pages, changed by the case
-            new_dirs = [p for p in target.parents if not p.exists()]
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
-            code1, s1, c1, m1 = measure([sys.executable, "scripts/speeches.py", "check", "--strict"], project)
-            code2, s2, c2, m2 = measure([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(Path(tmp) / "site")], project)
-            if original is None:
-                target.unlink()
-            else:
-                target.write_bytes(original)
-            for folder in new_dirs:
-                folder.rmdir()
+            with file_in_docs(project, place, source):
+                code1, s1, c1, m1 = measure([sys.executable, "scripts/speeches.py", "check", "--strict"], project)
+                code2, s2, c2, m2 = measure([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(Path(tmp) / "site")], project)
             if code1 == 0 or code2 == 0:
                 accepted.append(label)
             worst = [max(w, v) for w, v in zip(worst, (s1, c1, m1, s2, c2, m2))]

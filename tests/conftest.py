@@ -4,7 +4,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -14,6 +13,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
+
+from project_copy import copy_project  # noqa: E402
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 # The build reads SITE_URL and REPO_URL: a developer's own values must not change what the tests see.
@@ -77,12 +78,4 @@ def site_url(built_site: Path) -> str:
 @pytest.fixture()
 def project_copy(tmp_path: Path) -> Path:
     """A throwaway copy of the project, for tests that feed the build bad input."""
-    dest = tmp_path / "project"
-    dest.mkdir()
-    for name in ("mkdocs.yml", "docs", "data", "overrides", "scripts"):
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, dest / name)
-    return dest
+    return copy_project(tmp_path / "project")

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sys
 import time
 from pathlib import Path
@@ -28,6 +27,7 @@ def main(project: Path, cases_file: Path, out_file: Path) -> None:
     from click.testing import CliRunner
     from mkdocs.__main__ import cli as mkdocs_cli
 
+    from project_copy import file_in_docs
     from speechkit import cli as speeches_cli
 
     speeches_command = typer.main.get_command(speeches_cli.app)
@@ -37,31 +37,25 @@ def main(project: Path, cases_file: Path, out_file: Path) -> None:
     site = project / "site"
     results = {}
     for case in cases:
-        target = project / "docs" / case["place"]
-        original = target.read_bytes() if target.exists() else None  # one of our pages, changed by the case
-        new_dirs = [p for p in target.parents if not p.exists()]
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(cases_file.parent / case["file"], target)
-        before = sorted(str(p.relative_to(site)) for p in site.rglob("*"))
-        outcome = {}
-        for name, app, args in (
-            ("check", speeches_command, ["check", "--strict"]),
-            ("build", mkdocs_cli, ["build", "--strict", "--site-dir", str(site)]),
-        ):
-            start = time.perf_counter()
-            result = runner.invoke(app, args, catch_exceptions=True)
-            crashed = result.exception if not isinstance(result.exception, SystemExit) else None
-            outcome[name] = {"exit": result.exit_code, "output": result.output, "seconds": time.perf_counter() - start,
-                             "crashed": repr(crashed) if crashed else None}
-        outcome["site_unchanged"] = sorted(str(p.relative_to(site)) for p in site.rglob("*")) == before
-        results[case["file"]] = outcome
-        if original is None:
-            target.unlink()
-        else:
-            target.write_bytes(original)
-        for folder in new_dirs:
-            folder.rmdir()
+        with file_in_docs(project, case["place"], cases_file.parent / case["file"]):
+            results[case["file"]] = _run_case(site, speeches_command, mkdocs_cli, runner)
     out_file.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def _run_case(site: Path, speeches_command, mkdocs_cli, runner) -> dict:
+    before = sorted(str(p.relative_to(site)) for p in site.rglob("*"))
+    outcome = {}
+    for name, app, args in (
+        ("check", speeches_command, ["check", "--strict"]),
+        ("build", mkdocs_cli, ["build", "--strict", "--site-dir", str(site)]),
+    ):
+        start = time.perf_counter()
+        result = runner.invoke(app, args, catch_exceptions=True)
+        crashed = result.exception if not isinstance(result.exception, SystemExit) else None
+        outcome[name] = {"exit": result.exit_code, "output": result.output, "seconds": time.perf_counter() - start,
+                         "crashed": repr(crashed) if crashed else None}
+    outcome["site_unchanged"] = sorted(str(p.relative_to(site)) for p in site.rglob("*")) == before
+    return outcome
 
 
 if __name__ == "__main__":

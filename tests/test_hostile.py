@@ -19,6 +19,9 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from project_copy import copy_project  # noqa: E402
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
@@ -29,14 +32,7 @@ TIMEOUT = 120  # seconds; a refusal takes well under one (see scripts/bench_refu
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
     """One copy of the project; each case adds its file, runs, and takes it away again."""
-    dest = tmp_path_factory.mktemp("hostile") / "project"
-    dest.mkdir()
-    for name in ("mkdocs.yml", "docs", "data", "overrides", "scripts"):
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, dest / name)
+    dest = copy_project(tmp_path_factory.mktemp("hostile") / "project")
     site = dest / "site"
     site.mkdir()
     (site / "index.html").write_text("published before", encoding="utf-8")
