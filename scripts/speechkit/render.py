@@ -31,6 +31,7 @@ import datetime as dt
 import functools
 import json
 import re
+from collections.abc import Callable
 
 from .escape import html_text, markdown_text
 from .downloads import download_name
@@ -107,15 +108,20 @@ def speech_tools(variant: Variant, docx_href: str) -> str:
     return f'<p class="speech-tools">{copy} {word} {filled}</p>'
 
 
-def inline(text: str, registry: Registry) -> str:
-    """Escape prose for Markdown, then turn 【名称】 into placeholder spans."""
+def _with_placeholders(text: str, registry: Registry, escape: Callable[[str], str]) -> str:
+    """`escape` the prose between placeholders; each 【名称】 becomes its placeholder span."""
     out, last = [], 0
     for m in PLACEHOLDER.finditer(text):
-        out.append(escape_text(text[last : m.start()]))
+        out.append(escape(text[last : m.start()]))
         out.append(placeholder_html(m.group(1), registry))
         last = m.end()
-    out.append(escape_text(text[last:]))
+    out.append(escape(text[last:]))
     return "".join(out)
+
+
+def inline(text: str, registry: Registry) -> str:
+    """Prose for Markdown: escaped, with 【名称】 as placeholder spans."""
+    return _with_placeholders(text, registry, escape_text)
 
 
 # A paragraph must stay a paragraph: characters that open a list, a heading, a quote, a fence, an
@@ -162,13 +168,7 @@ def _note(note: Note, note_id: str, registry: Registry) -> str:
 
 def inline_html(text: str, registry: Registry) -> str:
     """Prose as HTML: escaped, with 【名称】 as placeholder spans."""
-    out, last = [], 0
-    for m in PLACEHOLDER.finditer(text):
-        out.append(html_text(text[last : m.start()]))
-        out.append(placeholder_html(m.group(1), registry))
-        last = m.end()
-    out.append(html_text(text[last:]))
-    return "".join(out)
+    return _with_placeholders(text, registry, html_text)
 
 
 def block_html(block: Block, registry: Registry, *, note_prefix: str = "", annotations: bool = True) -> str:
