@@ -59,7 +59,7 @@ offline: $(VENV)/.site-installed vendor ## 内网离线版，打成一个 zip：
 check: $(VENV)/.site-installed ## 检查全部讲话稿变体（文件、行号和改法）
 	$(PY) scripts/speeches.py check --strict
 
-test: $(VENV)/.test-installed vendor system-deps ## 安装测试所需的一切并运行全部测试（约 10 分钟）
+test: $(VENV)/.test-installed vendor system-deps ## 安装测试所需的一切并运行全部测试（10 到 20 分钟）
 	$(PY) -m pytest tests
 
 # The quick loop: no browser (so no chromium install either) and nothing marked slow.
