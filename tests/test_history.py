@@ -13,15 +13,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from speechkit import cli
-from speechkit.changes import short, summarise_data
-from speechkit.changelog import changes_page, last_change_line
-from speechkit.corpus import load_corpus
-from speechkit.history import CACHE_FILE, load_history
-from speechkit.model import Section
-from speechkit.parser import parse_variant
-from speechkit.paths import ROOT
-from speechkit.registry import load_registry
+from speechkit.base import ROOT
+from speechkit.checking import load_corpus
+from speechkit.cli import cli
+from speechkit.history import CACHE_FILE, load_history, short, summarise_data
+from speechkit.outputs import changes_page, last_change_line
+from speechkit.reading import Section, load_registry, parse_variant
 
 DISTRICT = "district-entry-mobilization"
 REGISTRY = load_registry()

@@ -7,9 +7,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from speechkit.importer.pipeline import check_drafts, convert
-from speechkit.importer.rules import load_rules
-from speechkit.registry import load_registry
+from speechkit.importer import check_drafts, convert, load_rules
+from speechkit.reading import load_registry
 
 REGISTRY = load_registry()
 RULES = load_rules(REGISTRY)

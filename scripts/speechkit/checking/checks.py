@@ -7,12 +7,8 @@ import difflib
 import re
 from typing import Callable, Iterator
 
-from .findings import PENDING, WARNING, Finding
-from .markup import NO_MARKUP_FIX, markup_problems
-from .model import CLOSING, OPENING, Section, Variant
-from .registry import Registry, Speaker
-from .stats import variant_chars
-from .text import CJK, PLACEHOLDER, PLACEHOLDER_NAME, cn_number, to_cn
+from ..base import CJK, PENDING, PLACEHOLDER, PLACEHOLDER_NAME, WARNING, Finding, cn_number, to_cn
+from ..reading import CLOSING, NO_MARKUP_FIX, OPENING, Registry, Section, Speaker, Variant, markup_problems, variant_chars
 
 Check = Callable[[Variant, Registry], list[Finding]]
 

@@ -8,16 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from ..base import ALTERNATIVE_LINK, DATA_DIR, SLUG, SPEECHES_DIR, Finding, count_chars, sort_findings
+from ..reading import DataFileError, Registry, Section, Variant, load_registry, parse_variant, read_source, scan_docs
 from .checks import check_variant
-from .findings import Finding, sort_findings
-from .layout import scan_docs
-from .model import Section, Variant
-from .parser import parse_variant
-from .paths import DATA_DIR, SPEECHES_DIR
-from .registry import DataFileError, Registry, load_registry
 from .similarity import SimilarPair, near_duplicates
-from .source import read_source
-from .text import ALTERNATIVE_LINK, SLUG, count_chars
 
 
 @dataclass

@@ -13,9 +13,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .model import Variant
-from .registry import Registry, Tifa
-from .text import CJK, PLACEHOLDER
+from ..base import CJK, PLACEHOLDER
+from ..reading import Registry, Tifa, Variant
 
 QUOTED = re.compile(rf"“([{CJK}、·]{{2,16}})”")
 CLAUSE = re.compile(r"[，。；：！？、“”（）《》\s]+")

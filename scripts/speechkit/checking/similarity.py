@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from itertools import combinations
 
-from .text import NOT_COUNTED
+from ..base import NOT_COUNTED
 
 SHINGLE = 8
 ANCHOR = re.compile("[的是要和在对把为以不有中发进党]")

@@ -13,9 +13,8 @@ from typing import Optional
 import click
 import typer
 
-from .corpus import Corpus, load_corpus
-from .findings import summarise
-from .paths import DATA_DIR, DOCS_DIR, ROOT, SPEECHES_DIR, shown_path
+from ..base import DATA_DIR, DOCS_DIR, ROOT, SPEECHES_DIR, shown_path, summarise
+from ..checking import Corpus, load_corpus
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, help="讲话模板的检查与生成工具。")
 
@@ -71,7 +70,7 @@ def stats(
     data: Path = typer.Option(DATA_DIR, help="登记表（data/）所在的文件夹。"),
 ) -> None:
     """列出每篇变体的结构、字数和讲话时长。"""
-    from .stats import minutes, section_chars, variant_chars
+    from ..reading import minutes, section_chars, variant_chars
 
     corpus = _load(speeches, data)
     if corpus.registry is None:
@@ -89,7 +88,7 @@ def pages(
     out: Path = typer.Argument(..., help="把生成的页面写到这个文件夹（用于查看；构建时不需要）。"),
 ) -> None:
     """把构建时生成的页面（共性段落、结构对照表、占位符索引、提法）写成文件，便于查看。"""
-    from .pages import generated_pages
+    from ..outputs import generated_pages
 
     corpus = _load(SPEECHES_DIR, DATA_DIR)
     if corpus.errors:
@@ -128,7 +127,8 @@ def new(
     speaker: Optional[str] = typer.Option(None, envvar="SPEAKER", help="讲话人（data/front_matter.yml 中登记的一种）。"),
 ) -> None:
     """用骨架文件 _template.md 新建一篇草稿：在终端里会逐项询问，也可以用参数给出；从不覆盖已有文件。"""
-    from .scaffold import SKELETON_NAME, SLUG, free_slug, scaffold_text, title_problem, unique_title, write_new
+    from ..base import SLUG
+    from ..importer import SKELETON_NAME, free_slug, scaffold_text, title_problem, unique_title, write_new
 
     corpus = _load(SPEECHES_DIR, DATA_DIR, quiet=True)
     if corpus.registry is None:
@@ -178,12 +178,9 @@ def import_(
     name: Optional[str] = typer.Option(None, "--name", help="草稿的文件名（英文小写和短横线）；默认为 imported-日期。"),
 ) -> None:
     """把一篇讲话稿（或一页多篇的合集）转成草稿，并写一份逐行核对的导入报告；从不覆盖已有文件。"""
-    from .importer.decode import ImportRefused
-    from .importer.pipeline import import_file
-    from .importer.report import next_steps
-    from .importer.rules import load_rules
-    from .registry import DataFileError
-    from .scaffold import SLUG
+    from ..base import SLUG
+    from ..importer import ImportRefused, import_file, load_rules, next_steps
+    from ..reading import DataFileError
 
     if src is None:
         _echo_err("没有给出要导入的文件。改法：make import SRC=文件路径，例如 make import SRC=~/下载/巡察讲话.txt。")
@@ -254,10 +251,9 @@ def release_notes_command(
     out: Optional[Path] = typer.Option(None, help="写到这个文件（不给则输出到屏幕）。"),
 ) -> None:
     """写出一次发布的说明：自上一个 v* 标签以来模板、提法和登记表的修改（用于 GitHub 发布页）。"""
-    from .changelog import release_notes
-    from .gitlog import GitUnavailable, Repository
-    from .history import load_history
-    from .registry import DataFileError
+    from ..history import GitUnavailable, Repository, load_history
+    from ..outputs import release_notes
+    from ..reading import DataFileError
 
     try:
         repository = Repository.open(repo)

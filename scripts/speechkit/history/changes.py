@@ -12,8 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .model import Note, Section, Variant
-from .registry import Registry
+from ..reading import Note, Registry, Section, Variant
 
 MAX_SECTIONS_NAMED = 4  # past this many parts, a summary says “另有 N 处修改”
 MAX_ITEMS_NAMED = 3  # past this many names, “等 N 个”

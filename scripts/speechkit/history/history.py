@@ -15,17 +15,14 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
+from ..base import ROOT, Finding
+from ..reading import DataFileError, Registry, Variant, load_data_text, load_yaml, parse_variant
 from .changes import summarise_data, summarise_variant
-from .findings import Finding
 from .gitlog import GitUnavailable, LogEntry, Repository
-from .model import Variant
-from .parser import parse_variant
-from .paths import ROOT
-from .registry import DataFileError, Registry, load_data_text, load_yaml
 
 CACHE_FILE = Path(".cache") / "changelog.json"
 # The summaries depend on this code and on these data files: a change to any of them rebuilds the cache.
-CACHE_CODE = ("changes.py", "history.py", "parser.py", "model.py")
+CACHE_CODE = ("history/changes.py", "history/history.py", "reading/parser.py", "reading/model.py")  # under speechkit/
 CACHE_DATA = ("front_matter.yml", "tifa.yml", "changelog.yml")
 
 
@@ -264,8 +261,11 @@ def _follow_renames(changes: list[Change]) -> None:
 
 def _fingerprint(data_dir: Path) -> str:
     digest = hashlib.sha256()
-    code = Path(__file__).resolve().parent
-    for path in [code / name for name in CACHE_CODE] + [data_dir / name for name in CACHE_DATA]:
+    code = Path(__file__).resolve().parents[1]
+    for path in [code / name for name in CACHE_CODE]:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())  # our own code: a missing file is a moved one, never skipped
+    for path in [data_dir / name for name in CACHE_DATA]:
         digest.update(path.name.encode())
         digest.update(path.read_bytes() if path.exists() else b"")
     return digest.hexdigest()

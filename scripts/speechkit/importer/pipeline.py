@@ -11,13 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from ..checks import check_variant
-from ..corpus import similar_pairs
-from ..findings import Finding, sort_findings
-from ..parser import parse_variant
-from ..registry import Registry
-from ..scaffold import unique_title
-from ..text import to_cn
+from ..base import Finding, sort_findings, to_cn
+from ..checking import check_variant, similar_pairs
+from ..reading import Registry, parse_variant
 from .articles import Article, split_articles
 from .decode import read_source
 from .header import front_matter
@@ -27,6 +23,7 @@ from .outline import build_outline, normalise_markers, restore_dropped_separator
 from .pieces import Outline, Para
 from .punctuation import full_width
 from .rules import ImportRules
+from .scaffold import unique_title
 from .spacing import SpacingReport, break_run_on_lines, fix_spacing, join_wrapped_lines
 from .writer import draft_markdown, safe_text, write_all
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from .text import SLUG  # the one file-name rule, shared with the docs/ layout check
+from ..base import SLUG  # the one file-name rule, shared with the docs/ layout check
 
 SKELETON_NAME = "_template.md"
 MAX_TITLE = 60
@@ -46,7 +46,7 @@ def free_slug(folder: Path, base: str) -> str:
 
 def unique_title(title: str, taken: set[str]) -> str:
     """`title`, or `title（二）`… when another variant already has it (titles must differ)."""
-    from .text import to_cn
+    from ..base import to_cn
 
     candidate, n = title, 1
     while candidate in taken:

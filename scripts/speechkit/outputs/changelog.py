@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from .corpus import Corpus
-from .history import Change, History
-from .model import Variant
+from ..checking import Corpus
+from ..history import Change, History
+from ..reading import Variant
 from .render import escape_text, with_description
 
 CHANGES_URI = "changes.md"

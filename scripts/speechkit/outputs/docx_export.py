@@ -32,10 +32,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from .head import speech_head
-from .model import Block, Section, Variant
-from .registry import Registry
-from .text import PLACEHOLDER, SALUTATION
+from ..base import PLACEHOLDER, SALUTATION
+from ..reading import Block, Registry, Section, Variant, speech_head
 
 TITLE_STYLE = "Speech Title"  # style id SpeechTitle: docx-fill.js finds the title by it
 HEAD_STYLE = "Speech Head"

@@ -6,7 +6,7 @@ import base64
 import json
 import re
 
-from .model import Variant
+from ..reading import Variant
 
 DOWNLOADS_URI = "downloads"
 # Front-end files copied from npm by `make vendor` (under overrides/assets/); the build needs them.

@@ -5,12 +5,10 @@ drift from its template: change a template and its example changes with it.
 """
 from __future__ import annotations
 
-from .corpus import Corpus
-from .model import Section, Variant
-from .registry import FilledExample, Registry
+from ..base import PLACEHOLDER
+from ..checking import Corpus
+from ..reading import FilledExample, Registry, Section, Variant, minutes, variant_chars
 from .render import escape_text, variant_link, with_description
-from .stats import minutes, variant_chars
-from .text import PLACEHOLDER
 
 EXAMPLES_URI = "examples"
 

@@ -5,7 +5,7 @@ Finding texts quote the contributor's own words, so every one is escaped here, w
 """
 from __future__ import annotations
 
-from .findings import Finding
+from ..base import Finding
 from .render import escape_text
 
 MAX_LISTED = 50  # a page of 500 findings helps nobody; the terminal has them all

@@ -6,14 +6,11 @@ import datetime as dt
 import re
 from collections import defaultdict
 
-from .corpus import Corpus
+from ..base import placeholders_in
+from ..checking import Corpus, shared_phrases
+from ..reading import Registry, Role, Section, Variant, minutes, section_chars, variant_chars
 from .examples import example_pages, example_uri
-from .model import Section, Variant
-from .phrases import shared_phrases
-from .registry import Registry, Role
 from .render import attr, escape_text, excerpt_marker, inline, section_anchor, variant_link, with_description
-from .stats import minutes, section_chars, variant_chars
-from .text import placeholders_in
 
 COMPARE_URI = "compare"
 

@@ -33,14 +33,12 @@ import json
 import re
 from collections.abc import Callable
 
-from .escape import html_text, markdown_text
+from ..base import ALTERNATIVE_LINK, PLACEHOLDER, html_text, markdown_text
+from ..reading import (
+    Block, Cut, HeadField, Note, Placeholder, Registry, Section, Variant, cut_plans, cuttable, minutes, section_chars, speech_head,
+    variant_chars,
+)
 from .downloads import download_name
-from .head import speech_head
-from .model import Block, Note, Section, Variant
-from .registry import HeadField, Placeholder, Registry
-from .cuts import Cut, cut_plans, cuttable
-from .stats import minutes, section_chars, variant_chars
-from .text import ALTERNATIVE_LINK, PLACEHOLDER
 
 MARK = "\x00"  # stands in for an annotation marker until the text is escaped (see inline_html)
 

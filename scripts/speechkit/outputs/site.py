@@ -1,10 +1,10 @@
 """State the MkDocs hooks share during one build: the checked corpus, the generated pages and the history."""
 from __future__ import annotations
 
-from .corpus import Corpus
-from .findings import Finding
-from .history import History
-from .model import Variant
+from ..base import Finding
+from ..checking import Corpus
+from ..history import History
+from ..reading import Variant
 
 command: str = "build"  # "serve" while `mkdocs serve` runs (set once by the variants hook's on_startup)
 corpus: Corpus | None = None

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..base import count_chars, fill_examples
 from .model import CUT_KIND, Block, Section, Variant
 from .registry import Registry
 from .stats import section_chars, variant_chars
-from .text import count_chars, fill_examples
 
 TARGET_MINUTES = (3, 5, 8, 10, 12, 15, 20, 25, 30)
 MAX_TARGETS = 3  # the longest targets below the full length: what a drafter is usually asked for

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from .findings import Finding
+from ..base import Finding
 from .source import Limits
 
 PARSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it: 10x faster

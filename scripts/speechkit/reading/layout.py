@@ -14,11 +14,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .findings import Finding
+from ..base import SLUG, Finding
 from .frontmatter import parse_front_matter
 from .markup import active_markup
 from .source import Limits, read_source
-from .text import SLUG
 
 ACTIVE = {".html", ".htm", ".xhtml", ".shtml", ".js", ".mjs", ".svg", ".css", ".xml", ".php", ".swf", ".wasm"}
 WRONG_MARKDOWN = re.compile(r"\.(markdown|mdown|mkd|mkdn|md\.txt|txt|text|mdx)$", re.I)

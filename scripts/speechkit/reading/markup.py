@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .text import ALTERNATIVE_LINK
+from ..base import ALTERNATIVE_LINK
 
 TAG = re.compile(r"<\s*+(/?)\s*+([A-Za-z][\w:-]*+)([^<>]*+)(>?)")
 OTHER_MARKUP_START = re.compile(r"<\s*+[!?]")

@@ -75,7 +75,7 @@ class Section:
         m = AGENDA_ITEM.match(self.title)
         if not m:
             return None
-        from .text import cn_number
+        from ..base import cn_number
 
         return cn_number(m.group(1))
 
@@ -130,7 +130,7 @@ class Variant:
 
     @property
     def src_uri(self) -> str:
-        from .paths import SPEECHES_URI
+        from ..base import SPEECHES_URI
 
         return f"{SPEECHES_URI}/{self.slug}.md"
 

@@ -8,12 +8,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .findings import Finding
+from ..base import CN_DIGITS, Finding, cn_number
 from .frontmatter import parse_front_matter
 from .model import ANNOTATION_KINDS, GUIDE_KINDS, Block, Marker, Note, Section, Variant
 from .registry import default_limits
 from .source import Limits, check_text, read_source
-from .text import CN_DIGITS, cn_number
 
 # Every pattern here runs on lines of any content, so none may backtrack super-linearly: headings
 # and role comments are taken apart with string methods, and quantifiers next to each other are

@@ -14,11 +14,9 @@ from pathlib import Path
 
 import yaml
 
-from .findings import Finding
-from .paths import DATA_DIR
+from ..base import DATA_DIR, SLUG, Finding
 from .layout import Layout
 from .source import Limits
-from .text import SLUG
 
 
 class DataFileError(Exception):

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .findings import Finding
+from ..base import Finding
 
 SAVE_AS_UTF8 = (
     "用 UTF-8 编码重新保存：WPS 或 Word 中选“文件 → 另存为”，文件类型选“纯文本”，编码选“Unicode (UTF-8)”；"

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import math
 
+from ..base import count_chars, fill_examples
 from .model import Section, Variant
 from .registry import Registry
-from .text import count_chars, fill_examples
 
 
 def section_chars(section: Section, registry: Registry) -> int:
