@@ -3,7 +3,7 @@ report (decode → junk, spacing, articles, outline, masks, punctuation → head
 them, drafts holds the result, report describes it), or the skeleton filled in (scaffold).
 """
 from .decode import ImportRefused
-from .pipeline import check_drafts, convert, import_file
+from .pipeline import check_drafts, convert, draft_files, import_file
 from .report import next_steps
 from .rules import load_rules
 from .scaffold import SKELETON_NAME, free_slug, scaffold_text, title_problem, unique_title, write_new

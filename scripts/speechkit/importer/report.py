@@ -6,7 +6,7 @@ neither the site nor the checks read.
 from __future__ import annotations
 
 from ..base import SPEECHES_DIR, shown_path, to_cn
-from .pipeline import Conversion, Draft
+from .drafts import Conversion, Draft
 
 MAX_REMOVED = 60
 
