@@ -7,8 +7,8 @@ import re
 import pytest
 import yaml
 
+from speechkit.base import ROOT
 from speechkit.cli import RELEASE_ASSET
-from speechkit.paths import ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 MAKE_TARGETS = set(re.findall(r"^([a-z-]+):", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M))
