@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from speechkit.base import ROOT
 from speechkit.cli import RELEASE_ASSET
-from speechkit.paths import ROOT
 
 GITHUB = ROOT / ".github"
 WORKFLOWS = GITHUB / "workflows"
