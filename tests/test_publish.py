@@ -118,9 +118,16 @@ def test_changes_page_lists_the_real_history(built_site):
         line = re.search(r'<p class="last-change">(.*?)</p>', page, re.S).group(1)
         assert line.startswith("最近更新：") and f'href="../../changes/#{variant.slug}"' in line
     tifa_commits = _git("log", "--first-parent", "--format=%cs", "--", "data/tifa.yml").splitlines()
-    data = html.split('id="data"', 1)[1]
-    shown = min(len(tifa_commits), int(load_settings(ROOT / "data")["data"]))
-    assert data.count("提法登记表：<strong>提法变化</strong>") == shown
+    data = html.split('id="data"', 1)[1].split("</ul>", 1)[0]
+    items = re.findall(r"<li>(\d{4}-\d{2}-\d{2})\u3000(.*?)</li>", data, re.S)
+    cap = int(load_settings(ROOT / "data")["data"])
+    tifa_shown = [day for day, text in items if text.startswith("提法登记表：<strong>提法变化</strong>")]
+    if len(items) < cap:  # the whole history fits: every commit to the 提法 registry has its line
+        assert len(tifa_shown) == len(tifa_commits)
+    else:  # the newest `cap` registry changes: every 提法 commit after the oldest day shown has its line
+        oldest = min(day for day, _ in items)
+        assert len(items) == cap
+        assert sorted(d for d in tifa_shown if d > oldest) == sorted(d for d in tifa_commits if d > oldest)
 
 
 def test_build_without_history_succeeds_and_says_so(project_copy, mkdocs):
