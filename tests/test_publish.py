@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
-from speechkit.corpus import load_corpus
+from speechkit.base import ROOT
+from speechkit.checking import load_corpus
 from speechkit.history import load_settings
-from speechkit.paths import ROOT
 
 CORPUS = load_corpus()
 
@@ -150,7 +150,7 @@ def test_a_bug_in_reading_history_does_not_stop_the_site(monkeypatch):
     import importlib.util
     from types import SimpleNamespace
 
-    from speechkit import site
+    from speechkit.outputs import site
 
     spec = importlib.util.spec_from_file_location("hook_changelog", ROOT / "overrides" / "hooks" / "changelog.py")
     hook = importlib.util.module_from_spec(spec)
@@ -173,7 +173,7 @@ def test_a_broken_changelog_setting_stops_a_build_but_not_the_preview(project_co
 
     from mkdocs.exceptions import PluginError
 
-    from speechkit import site
+    from speechkit.outputs import site
 
     (project_copy / "data" / "changelog.yml").write_text("recent: 20\n", encoding="utf-8")
     spec = importlib.util.spec_from_file_location("hook_changelog", ROOT / "overrides" / "hooks" / "changelog.py")
