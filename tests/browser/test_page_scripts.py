@@ -12,7 +12,7 @@ from pathlib import Path
 from playwright.sync_api import expect
 
 from speech_helpers import VARIANTS, copy_and_read, expected_text, fill, open_panel, set_indent
-from speechkit.render import section_anchor
+from speechkit.outputs import section_anchor
 
 DISTRICT = "district-entry-mobilization"
 OWN = re.compile(r'(?:href|src)="((?:\.\./)*assets/(?:stylesheets|javascripts)/[^"/]+\.(?:css|js))"(?: data-speech-parts="([^"]*)")?')
@@ -122,8 +122,12 @@ def test_instant_navigation_from_the_home_page_brings_each_page_its_scripts(cont
     expect(page.locator('.speech-excerpt .ph[data-ph="被巡察党组织"]').first).to_have_text("区审计局党组")
     assert page.locator(".fill-dock").count() == 1
 
-    page.locator('.md-sidebar--primary a[href$="/guide/"]').first.click()
+    page.locator('.speech-excerpt .ph[data-ph="被巡察党组织"]').first.focus()
+    expect(page.locator("#ph-tip")).to_be_visible()
+    # a click that moves neither focus nor mouse: only the slot leaving the page can hide the tip
+    page.evaluate("document.querySelector('.md-sidebar--primary a[href$=\"/guide/\"]').click()")
     page.wait_for_url("**/guide/")
+    expect(page.locator("#ph-tip")).to_be_hidden()
     expect(page.locator(".fill-dock, .speech-copy")).to_have_count(0)  # swapped out with the content
     assert page.evaluate("window.__sameDocument") is True, "expected Material's instant navigation"
     assert errors == [] and foreign == []

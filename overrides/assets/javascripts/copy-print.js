@@ -15,7 +15,7 @@ speechKit.part("copy-print", function (kit) {
   };
   FONT.head = FONT.h2;
   var LEVEL2 = /^（[一二三四五六七八九十]+）/;
-  var SALUTATION = /^(?:[^，。；！？：]{1,16}|[^。；！？：]{1,60}同志们?)：$/; // as text.SALUTATION in speechkit
+  var SALUTATION = /^(?:[^，。；！？：]{1,16}|[^。；！？：]{1,60}同志们?)：$/; // as SALUTATION in speechkit/base/text.py
   var LABELS = { all: ["全文", ".speech"], section: ["本节", ".speech-section"], excerpt: ["本版本", ".speech-excerpt"] };
 
   function copyButton(kind, label, what) {

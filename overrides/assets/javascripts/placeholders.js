@@ -5,6 +5,8 @@
 speechKit.part("placeholders", function (kit) {
   "use strict";
   var tip, tipFor, tipTimer;
+  // a page swapped in by instant navigation, even one without our scripts, takes the tip away with its slot
+  var gone = new MutationObserver(function () { if (tipFor && !tipFor.isConnected) hideTip(); });
 
   function fills(page) { return !!page.root.querySelector("[data-fill-panel], .speech, .speech-excerpt"); }
 
@@ -43,13 +45,14 @@ speechKit.part("placeholders", function (kit) {
     var v = kit.value(ph.dataset.ph);
     if (v && ph.textContent !== v) tip.appendChild(kit.el("span", {}, "已填写：" + v));
     tip.hidden = false;
+    gone.observe(document.body, { childList: true, subtree: true });
     var r = ph.getBoundingClientRect(), w = tip.offsetWidth;
     var left = Math.max(8, Math.min(r.left, document.documentElement.clientWidth - w - 8));
     tip.style.left = left + window.scrollX + "px";
     tip.style.top = r.bottom + window.scrollY + 6 + "px";
   }
 
-  function hideTip() { clearTimeout(tipTimer); if (tip) tip.hidden = true; tipFor = null; }
+  function hideTip() { clearTimeout(tipTimer); gone.disconnect(); if (tip) tip.hidden = true; tipFor = null; }
   function hideTipSoon() { clearTimeout(tipTimer); tipTimer = setTimeout(hideTip, 200); }
 
   document.addEventListener("mouseover", function (e) {
