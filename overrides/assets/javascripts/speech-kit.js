@@ -5,7 +5,9 @@
 (function () {
   "use strict";
   var me = document.currentScript;
-  if (window.speechKit) return window.speechKit.load(me); // a new page under instant navigation
+  // Run again: Material's instant navigation swapped in a page that lists this script and re-ran it.
+  // That is our signal to set the page up, so no part needs Material's document$.
+  if (window.speechKit) return window.speechKit.load(me);
 
   var factories = {}, loading = {}, refreshers = {}, current = null, uid = 0, statusTimer;
   var ASSETS = me ? me.src.replace(/javascripts\/[^\/]*$/, "") : "assets/";
