@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from speechkit.corpus import load_corpus
-from speechkit.paths import ROOT
+from speechkit.base import ROOT
+from speechkit.checking import load_corpus
 
 CORPUS = load_corpus()
 REGISTRY = CORPUS.registry

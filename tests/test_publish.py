@@ -9,11 +9,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import yaml
 from mkdocs.config import load_config
 
-from speechkit.corpus import load_corpus
+from speechkit.base import ROOT
+from speechkit.checking import load_corpus
 from speechkit.history import load_settings
-from speechkit.paths import ROOT
 
 CORPUS = load_corpus()
 
@@ -97,6 +98,12 @@ def _git(*args: str) -> str:
     return subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True, check=True).stdout.strip()
 
 
+def _yaml_at(revision: str, path: str):
+    """A data file's parsed content at a revision (None where it did not exist)."""
+    shown = subprocess.run(["git", "-C", str(ROOT), "show", f"{revision}:{path}"], capture_output=True, text=True)
+    return yaml.safe_load(shown.stdout) if shown.returncode == 0 else None
+
+
 def _full_history() -> bool:
     try:
         return _git("rev-parse", "--is-shallow-repository") == "false"
@@ -117,14 +124,18 @@ def test_changes_page_lists_the_real_history(built_site):
         page = (built_site / "speeches" / variant.slug / "index.html").read_text(encoding="utf-8")
         line = re.search(r'<p class="last-change">(.*?)</p>', page, re.S).group(1)
         assert line.startswith("最近更新：") and f'href="../../changes/#{variant.slug}"' in line
-    # The 提法和登记表 section lists the newest `data` changes, one per registry file a commit touched: the
-    # 提法 changes shown are the tifa.yml entries within that window (other registries' changes share it).
+    # The 提法和登记表 list is capped: one line per commit and registry file whose data changed (a
+    # comment-only edit gives none), newest first, files in path order within a commit. Only the
+    # tifa.yml lines inside the cap carry the 提法变化 label.
     settings = load_settings(ROOT / "data")
-    registries = [f"data/{name}.yml" for name in settings["files"]]
-    log = _git("log", "--first-parent", "--diff-merges=first-parent", "--format=%x00", "--name-only", "--", *registries)
-    changes = [path for commit in log.split("\x00") for path in sorted(commit.split())]
+    tracked = [f"data/{name}.yml" for name in settings["files"]]
+    log = _git("log", "--first-parent", "--diff-merges=first-parent", "--format=@%H", "--name-only", "--", *tracked)
+    lines = [path for block in log.split("@")[1:] for path in sorted(block.split()[1:])
+             if _yaml_at(f"{block.split()[0]}^", path) != _yaml_at(block.split()[0], path)]
+    shown = lines[: int(settings["data"])].count("data/tifa.yml")
+    assert shown > 0
     data = html.split('id="data"', 1)[1]
-    assert data.count("提法登记表：<strong>提法变化</strong>") == changes[: int(settings["data"])].count("data/tifa.yml") > 0
+    assert data.count("提法登记表：<strong>提法变化</strong>") == shown
 
 
 def test_build_without_history_succeeds_and_says_so(project_copy, mkdocs):
@@ -147,7 +158,7 @@ def test_a_bug_in_reading_history_does_not_stop_the_site(monkeypatch):
     import importlib.util
     from types import SimpleNamespace
 
-    from speechkit import site
+    from speechkit.outputs import site
 
     spec = importlib.util.spec_from_file_location("hook_changelog", ROOT / "overrides" / "hooks" / "changelog.py")
     hook = importlib.util.module_from_spec(spec)
@@ -170,7 +181,7 @@ def test_a_broken_changelog_setting_stops_a_build_but_not_the_preview(project_co
 
     from mkdocs.exceptions import PluginError
 
-    from speechkit import site
+    from speechkit.outputs import site
 
     (project_copy / "data" / "changelog.yml").write_text("recent: 20\n", encoding="utf-8")
     spec = importlib.util.spec_from_file_location("hook_changelog", ROOT / "overrides" / "hooks" / "changelog.py")

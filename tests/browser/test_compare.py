@@ -13,7 +13,8 @@ import yaml
 from playwright.sync_api import expect
 
 from speech_helpers import CORPUS, ROOT
-from speechkit.pages import role_page_uris, role_versions, shared_roles, version_labels
+from speechkit.outputs import role_versions, shared_roles, version_labels
+from speechkit.outputs.pages import role_page_uris
 
 # The first role whose versions all fit on its first page: the one-page tests below count every version there.
 # (开场 and 结束语 outgrew compare_versions_per_page; paging itself is tested with one version per page.)
