@@ -15,6 +15,7 @@ from speech_helpers import (
     head_lines, open_panel, read_clipboard_html, set_indent, status, unfilled,
 )
 from speechkit.outputs import role_versions, section_anchor, shared_roles
+from speechkit.outputs.pages import role_page_uris
 
 SLUGS = sorted(VARIANTS)
 DISTRICT = "district-entry-mobilization"
@@ -169,16 +170,23 @@ def test_copy_each_version_on_comparison_pages(page, site_url, role):
         first = page.locator(".fill-dock__list [data-fill-goto]").first.get_attribute("data-fill-goto")
         values[first] = "某某"
         fill(page, first, "某某")
-    entries = role_versions(CORPUS, next(r for r in shared_roles(CORPUS) if r.slug == role))
+    role_obj = next(r for r in shared_roles(CORPUS) if r.slug == role)
+    entries = role_versions(CORPUS, role_obj)
     assert len(entries) == len(CORPUS.by_role[name])
-    assert page.locator(".speech-excerpt").count() == len(entries)
-    for i, (variant, section) in enumerate(entries):
-        excerpt = page.locator(".speech-excerpt").nth(i)
-        assert excerpt.get_attribute("data-source") == variant.slug
-        text = copy_and_read(page, excerpt.locator(".excerpt-source .speech-copy"))
-        assert text == expected_text(section.spoken_lines(), values, False), variant.slug
-        left = unfilled(section.spoken_lines(), values)
-        expect_status(page, "已复制本版本" + (f"（还有 {left} 处占位符未填写）" if left else ""))
+    uris = role_page_uris(CORPUS, role_obj)  # versions beyond compare_versions_per_page are on page 2, 3…
+    size = int(CORPUS.registry.settings["compare_versions_per_page"])
+    for number, uri in enumerate(uris):
+        if number:  # the filled value is kept in the browser and applies on the next page too
+            page.goto(f"{site_url}/{uri.removesuffix('.md')}/")
+        on_page = entries[number * size : (number + 1) * size]
+        assert page.locator(".speech-excerpt").count() == len(on_page)
+        for i, (variant, section) in enumerate(on_page):
+            excerpt = page.locator(".speech-excerpt").nth(i)
+            assert excerpt.get_attribute("data-source") == variant.slug
+            text = copy_and_read(page, excerpt.locator(".excerpt-source .speech-copy"))
+            assert text == expected_text(section.spoken_lines(), values, False), variant.slug
+            left = unfilled(section.spoken_lines(), values)
+            expect_status(page, "已复制本版本" + (f"（还有 {left} 处占位符未填写）" if left else ""))
     assert page.console_errors == []
 
 
