@@ -13,6 +13,7 @@ from .findings import Finding, sort_findings
 from .layout import scan_docs
 from .model import Section, Variant
 from .parser import parse_variant
+from .place_names import check_example_places
 from .paths import DATA_DIR, SPEECHES_DIR
 from .registry import DataFileError, Registry, load_registry
 from .similarity import SimilarPair, near_duplicates
@@ -92,6 +93,7 @@ def load_corpus(
         corpus.findings += check_variant(variant, registry, findings)
         if progress:
             progress(done, len(paths))
+    corpus.findings += check_example_places(corpus, data_dir, docs_dir)
     corpus.findings += check_duplicates(corpus)
     corpus.findings += check_alternative_links(corpus)
     corpus.findings = sort_findings(corpus.findings)
