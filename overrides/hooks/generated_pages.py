@@ -24,6 +24,7 @@ from speechkit import site  # noqa: E402
 from speechkit.pages import (  # noqa: E402
     generated_pages, limits_table, meeting_flow, nav_titles, pages_outside_nav, roles_table, speaker_lengths, variant_picker,
 )
+from speechkit.meeting_times import meeting_times  # noqa: E402
 from speechkit.render import EXCERPT_MARKER, section_anchor, section_html  # noqa: E402
 
 # Markers a hand-written page may carry; each is replaced by a table built from the corpus.
@@ -33,6 +34,7 @@ MARKERS = {
     "<!-- md:meeting-flow -->": lambda corpus, depth: meeting_flow(corpus, depth=depth),
     "<!-- md:speaker-lengths -->": lambda corpus, depth: speaker_lengths(corpus),
     "<!-- md:limits-table -->": lambda corpus, depth: limits_table(corpus),
+    "<!-- md:meeting-times -->": lambda corpus, depth: meeting_times(corpus, depth=depth),
 }
 
 
