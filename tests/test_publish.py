@@ -118,9 +118,14 @@ def test_changes_page_lists_the_real_history(built_site):
         line = re.search(r'<p class="last-change">(.*?)</p>', page, re.S).group(1)
         assert line.startswith("最近更新：") and f'href="../../changes/#{variant.slug}"' in line
     tifa_commits = _git("log", "--first-parent", "--format=%cs", "--", "data/tifa.yml").splitlines()
-    data = html.split('id="data"', 1)[1]
-    shown = min(len(tifa_commits), int(load_settings(ROOT / "data")["data"]))
-    assert data.count("提法登记表：<strong>提法变化</strong>") == shown
+    data = html.split('id="data"', 1)[1].split("<h2", 1)[0]
+    entries = re.findall(r"<li>(\d{4}-\d{2}-\d{2})\u3000(.*?)</li>", data, re.S)
+    tifa_shown = sum("提法登记表：<strong>提法变化</strong>" in text for _, text in entries)
+    if len(entries) < int(load_settings(ROOT / "data")["data"]):
+        assert tifa_shown == len(tifa_commits)  # nothing cut off: every change of data/tifa.yml is listed
+    else:  # the list stops at the cap: every tifa commit newer than its last entry is listed
+        oldest = entries[-1][0]
+        assert sum(d > oldest for d in tifa_commits) <= tifa_shown <= sum(d >= oldest for d in tifa_commits)
 
 
 def test_build_without_history_succeeds_and_says_so(project_copy, mkdocs):
