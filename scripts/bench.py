@@ -39,12 +39,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from gzip_server import serve  # noqa: E402
 from project_copy import copy_project  # noqa: E402
-from speechkit.built_text import page_texts, pages_with  # noqa: E402
-from speechkit.corpus import load_corpus  # noqa: E402
-from speechkit.model import Section, Variant  # noqa: E402
-from speechkit.pages import generated_pages  # noqa: E402
-from speechkit.paths import DATA_DIR, ROOT  # noqa: E402
-from speechkit.registry import load_registry  # noqa: E402
+from speechkit.base import DATA_DIR, ROOT  # noqa: E402
+from speechkit.checking import load_corpus  # noqa: E402
+from speechkit.outputs import generated_pages, page_texts, pages_with  # noqa: E402
+from speechkit.reading import Section, Variant, load_registry  # noqa: E402
 
 SENTENCE = re.compile(r"[^。！？]*[。！？]")
 COUNTED = re.compile(r"[一二三四五六七八九十两]+(?:点|项|个方面|条)")

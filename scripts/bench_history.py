@@ -23,12 +23,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from speechkit.changelog import changes_page, last_change_line  # noqa: E402
-from speechkit.corpus import Corpus, variant_paths  # noqa: E402
+from speechkit.base import ROOT, SPEECHES_DIR  # noqa: E402
+from speechkit.checking import Corpus, variant_paths  # noqa: E402
 from speechkit.history import load_history  # noqa: E402
-from speechkit.parser import parse_variant  # noqa: E402
-from speechkit.paths import ROOT, SPEECHES_DIR  # noqa: E402
-from speechkit.registry import load_registry  # noqa: E402
+from speechkit.outputs import changes_page, last_change_line  # noqa: E402
+from speechkit.reading import load_registry, parse_variant  # noqa: E402
 
 GIT_ENV = {**os.environ, "GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "bench@example.org",
            "GIT_COMMITTER_NAME": "bench", "GIT_COMMITTER_EMAIL": "bench@example.org"}

@@ -27,9 +27,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from speechkit.corpus import load_corpus  # noqa: E402
-from speechkit.docx_export import speech_docx  # noqa: E402
-from speechkit.paths import ROOT  # noqa: E402
+from speechkit.base import ROOT  # noqa: E402
+from speechkit.checking import load_corpus  # noqa: E402
+from speechkit.outputs import speech_docx  # noqa: E402
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]

@@ -28,7 +28,7 @@ def main(project: Path, cases_file: Path, out_file: Path) -> None:
     from mkdocs.__main__ import cli as mkdocs_cli
 
     from project_copy import file_in_docs
-    from speechkit import cli as speeches_cli
+    from speechkit.cli import cli as speeches_cli
 
     speeches_command = typer.main.get_command(speeches_cli.app)
 

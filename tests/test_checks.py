@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from speechkit.corpus import load_corpus
-from speechkit.paths import DATA_DIR
+from speechkit.base import DATA_DIR
+from speechkit.checking import load_corpus
 
 FIXTURES = Path(__file__).parent / "fixtures" / "variants"
 GOOD = (FIXTURES / "good.md").read_text(encoding="utf-8")
@@ -145,7 +145,7 @@ def test_broken_data_file_is_reported_not_raised(tmp_path):
 def test_review_notice_for_drafts_and_stale_templates(tmp_path):
     import datetime as dt
 
-    from speechkit.render import variant_page
+    from speechkit.outputs import variant_page
 
     corpus = check_text(tmp_path, GOOD.replace("status: 草稿", "status: 可用"), "good.md")
     variant, registry = corpus.variants[0], corpus.registry

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from speechkit import cli
-from speechkit.paths import DATA_DIR
+from speechkit.base import DATA_DIR
+from speechkit.cli import cli
 
 runner = CliRunner()
 FIXTURES = Path(__file__).parent / "fixtures" / "variants"

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from speechkit.paths import ROOT
+from speechkit.base import ROOT
 
 ISSUE_FORMS = ROOT / ".github" / "ISSUE_TEMPLATE"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

@@ -1,4 +1,4 @@
-"""The Word downloads (scripts/speechkit/docx_export.py via overrides/hooks/word.py), opened with
+"""The Word downloads (scripts/speechkit/outputs/docx_export.py via overrides/hooks/word.py), opened with
 python-docx as a reader would: GB/T 9704 layout, fonts and sizes, headings, page numbers, placeholders,
 and the same text as the parsed model."""
 from __future__ import annotations
@@ -15,10 +15,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from speechkit.corpus import load_corpus
-from speechkit.paths import ROOT
-from speechkit.head import speech_head
-from speechkit.text import PLACEHOLDER, SALUTATION
+from speechkit.base import PLACEHOLDER, ROOT, SALUTATION
+from speechkit.checking import load_corpus
+from speechkit.reading import speech_head
 
 CORPUS = load_corpus()
 VARIANTS = CORPUS.variants
@@ -213,7 +212,7 @@ def test_build_without_vendored_files_says_what_to_run(project_copy, mkdocs):
 
 def test_same_template_gives_the_same_document(built_site):
     """Built from the model alone: generating again gives the same document XML."""
-    from speechkit.docx_export import speech_docx
+    from speechkit.outputs import speech_docx
     import zipfile
 
     variant = VARIANTS[0]
@@ -225,8 +224,8 @@ def test_same_template_gives_the_same_document(built_site):
 
 def test_placeholder_scope_is_checked_and_rendered(tmp_path):
     """scope: 本模板 in data/placeholders.yml reaches the page as data-ph-scope; a wrong scope is refused."""
-    from speechkit.registry import DataFileError, load_registry
-    from speechkit.render import placeholder_html
+    from speechkit.outputs import placeholder_html
+    from speechkit.reading import DataFileError, load_registry
 
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 
-from speechkit.corpus import load_corpus
-from speechkit.examples import example_page, example_pages, example_values, example_variants
-from speechkit.text import PLACEHOLDER
+from speechkit.base import PLACEHOLDER
+from speechkit.checking import load_corpus
+from speechkit.outputs import example_page, example_pages, example_values, example_variants
 
 CORPUS = load_corpus()
 REGISTRY = CORPUS.registry
@@ -53,7 +53,7 @@ def test_example_pages_are_listed_and_published(built_site):
 
 
 def test_picker_lists_each_meetings_templates_in_agenda_order():
-    from speechkit.pages import variant_picker
+    from speechkit.outputs import variant_picker
 
     table = variant_picker(CORPUS, depth=0)
     for meeting in REGISTRY.meetings.values():

@@ -14,9 +14,9 @@ import logging
 import jieba
 import pytest
 
-from speechkit.corpus import load_corpus
-from speechkit.examples import example_values, example_variants
-from speechkit.text import CJK, PLACEHOLDER
+from speechkit.base import CJK, PLACEHOLDER
+from speechkit.checking import load_corpus
+from speechkit.outputs import example_values, example_variants
 
 jieba.setLogLevel(logging.WARNING)  # its dictionary-loading lines are noise in test output
 CORPUS = load_corpus()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from speechkit.corpus import load_corpus
-from speechkit.paths import ROOT
+from speechkit.base import ROOT
+from speechkit.checking import load_corpus
 
 CORPUS = load_corpus()
 REGISTRY = CORPUS.registry
@@ -68,9 +68,8 @@ def test_guide_sources_keep_the_markers_not_copies_of_the_tables():
 def test_length_page_quotes_the_templates_own_speaking_times(built_site):
     """The times on 篇幅与时长 come from the templates (issue 16: it once said 20 and 25 minutes
     where the templates ran 9 and 15); the Markdown holds only the marker."""
-    from speechkit.examples import example_variants
-    from speechkit.meeting_times import meeting_times
-    from speechkit.stats import minutes, variant_chars
+    from speechkit.outputs import example_variants, meeting_times
+    from speechkit.reading import minutes, variant_chars
 
     source = (ROOT / "docs" / "guide" / "length.md").read_text(encoding="utf-8")
     assert "<!-- md:meeting-times -->" in source and not re.search(r"约\s*\d+\s*分钟", source)

@@ -13,15 +13,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from speechkit import cli
-from speechkit.changes import short, summarise_data
-from speechkit.changelog import changes_page, last_change_line
-from speechkit.corpus import load_corpus
-from speechkit.history import CACHE_FILE, load_history
-from speechkit.model import Section
-from speechkit.parser import parse_variant
-from speechkit.paths import ROOT
-from speechkit.registry import load_registry
+from speechkit.base import ROOT
+from speechkit.checking import load_corpus
+from speechkit.cli import cli
+from speechkit.history import CACHE_FILE, load_history, short, summarise_data
+from speechkit.history import history as history_module
+from speechkit.outputs import changes_page, last_change_line
+from speechkit.reading import Section, load_registry, parse_variant
 
 DISTRICT = "district-entry-mobilization"
 REGISTRY = load_registry()
@@ -212,6 +210,13 @@ def test_summaries_are_cached_by_commit_and_rebuilt_when_the_rules_change(repo):
     replace(repo / "data" / "changelog.yml", "^recent: 20", "recent: 21")  # the rules changed: summaries are redone
     history, _ = history_of(repo)
     assert history.changes[0].parts[0].startswith("文件由")
+
+
+def test_the_cache_is_keyed_on_the_code_that_writes_the_summaries():
+    """A moved or renamed module must not silently drop out of the cache key (it once named flat paths)."""
+    code = Path(history_module.__file__).resolve().parents[1]
+    assert {name.rsplit("/", 1)[-1] for name in history_module.CACHE_CODE} == {"changes.py", "history.py", "parser.py", "model.py"}
+    assert all((code / name).is_file() for name in history_module.CACHE_CODE), history_module.CACHE_CODE
 
 
 def test_data_file_changes_name_their_entries():

@@ -10,12 +10,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from speechkit import cli
-from speechkit.checks import check_punctuation
-from speechkit.corpus import load_corpus
-from speechkit.parser import parse_variant
-from speechkit.paths import DATA_DIR, SPEECHES_DIR
-from speechkit.registry import DataFileError, load_registry
+from speechkit.base import DATA_DIR, SPEECHES_DIR
+from speechkit.checking import check_punctuation, load_corpus
+from speechkit.cli import cli
+from speechkit.reading import DataFileError, load_registry, parse_variant
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 REGISTRY = load_registry()
@@ -212,8 +210,7 @@ def test_a_copy_of_an_existing_template_is_not_imported_again(tmp_path):
 
 
 def test_other_collection_separators_and_titles():
-    from speechkit.importer.pipeline import convert
-    from speechkit.importer.rules import load_rules
+    from speechkit.importer import convert, load_rules
 
     body = "同志们：\n今天开会部署工作。\n一、统一思想认识\n要把思想统一到上级部署上来。\n同志们，让我们共同努力。"
     page = f"篇一：在区委巡察工作动员部署会上的讲话\n{body}\n范文二\n在县委巡察进驻动员会上的讲话\n{body.replace('部署工作', '安排进驻')}"
@@ -223,7 +220,7 @@ def test_other_collection_separators_and_titles():
 
 
 def test_a_broken_rules_file_is_reported_with_its_line(tmp_path):
-    from speechkit.importer.rules import load_rules
+    from speechkit.importer import load_rules
 
     data = tmp_path / "data"
     data.mkdir()
@@ -283,8 +280,7 @@ def test_a_speech_run_into_one_line_is_broken_before_its_numbers(tmp_path):
 
 
 def test_articles_past_the_limit_are_reported_not_dropped_silently():
-    from speechkit.importer.pipeline import convert
-    from speechkit.importer.rules import load_rules
+    from speechkit.importer import convert, load_rules
 
     rules = load_rules(REGISTRY)
     page = "".join(f"篇{n}\n同志们：\n今天开会，部署第{n}项工作。\n" for n in range(1, rules.max_articles + 3))

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from speechkit import cli
-from speechkit.corpus import load_corpus
-from speechkit.paths import DATA_DIR, ROOT
+from speechkit.base import DATA_DIR, ROOT
+from speechkit.checking import load_corpus
+from speechkit.cli import cli
 
 SEEDS = sorted((ROOT.parent / "shared" / "seeds").glob("*.txt"))
 pytestmark = pytest.mark.skipif(not SEEDS, reason="the seed page is not present beside this clone")

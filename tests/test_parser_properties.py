@@ -8,11 +8,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from speechkit.checks import check_variant
-from speechkit.frontmatter import parse_front_matter
-from speechkit.parser import parse_variant
-from speechkit.registry import load_registry
-from speechkit.source import check_text
+from speechkit.checking import check_variant
+from speechkit.reading import check_text, load_registry, parse_front_matter, parse_variant
 
 REGISTRY = load_registry()
 LIMITS = REGISTRY.limits

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from speechkit.corpus import load_corpus
-from speechkit.paths import DATA_DIR, DOCS_DIR, ROOT
-from speechkit.place_names import NAMES_FILE, base_name, load_place_names
+from speechkit.base import DATA_DIR, DOCS_DIR, ROOT
+from speechkit.checking import load_corpus
+from speechkit.checking.place_names import NAMES_FILE, base_name, load_place_names
 
 NAMES = load_place_names(DATA_DIR / NAMES_FILE)
 GOOD = (Path(__file__).parent / "fixtures" / "variants" / "good.md").read_text(encoding="utf-8")

@@ -9,11 +9,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import yaml
 from mkdocs.config import load_config
 
-from speechkit.corpus import load_corpus
+from speechkit.base import ROOT
+from speechkit.checking import load_corpus
 from speechkit.history import load_settings
-from speechkit.paths import ROOT
 
 CORPUS = load_corpus()
 
@@ -97,6 +98,12 @@ def _git(*args: str) -> str:
     return subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True, check=True).stdout.strip()
 
 
+def _yaml_at(revision: str, path: str):
+    """A data file's parsed content at a revision (None where it did not exist)."""
+    shown = subprocess.run(["git", "-C", str(ROOT), "show", f"{revision}:{path}"], capture_output=True, text=True)
+    return yaml.safe_load(shown.stdout) if shown.returncode == 0 else None
+
+
 def _full_history() -> bool:
     try:
         return _git("rev-parse", "--is-shallow-repository") == "false"
@@ -117,15 +124,18 @@ def test_changes_page_lists_the_real_history(built_site):
         page = (built_site / "speeches" / variant.slug / "index.html").read_text(encoding="utf-8")
         line = re.search(r'<p class="last-change">(.*?)</p>', page, re.S).group(1)
         assert line.startswith("最近更新：") and f'href="../../changes/#{variant.slug}"' in line
-    tifa_commits = _git("log", "--first-parent", "--format=%cs", "--", "data/tifa.yml").splitlines()
-    data = html.split('id="data"', 1)[1].split("<h2", 1)[0]
-    entries = re.findall(r"<li>(\d{4}-\d{2}-\d{2})\u3000(.*?)</li>", data, re.S)
-    tifa_shown = sum("提法登记表：<strong>提法变化</strong>" in text for _, text in entries)
-    if len(entries) < int(load_settings(ROOT / "data")["data"]):
-        assert tifa_shown == len(tifa_commits)  # nothing cut off: every change of data/tifa.yml is listed
-    else:  # the list stops at the cap: every tifa commit newer than its last entry is listed
-        oldest = entries[-1][0]
-        assert sum(d > oldest for d in tifa_commits) <= tifa_shown <= sum(d >= oldest for d in tifa_commits)
+    # The 提法和登记表 list is capped: one line per commit and registry file whose data changed (a
+    # comment-only edit gives none), newest first, files in path order within a commit. Only the
+    # tifa.yml lines inside the cap carry the 提法变化 label.
+    settings = load_settings(ROOT / "data")
+    tracked = [f"data/{name}.yml" for name in settings["files"]]
+    log = _git("log", "--first-parent", "--diff-merges=first-parent", "--format=@%H", "--name-only", "--", *tracked)
+    lines = [path for block in log.split("@")[1:] for path in sorted(block.split()[1:])
+             if _yaml_at(f"{block.split()[0]}^", path) != _yaml_at(block.split()[0], path)]
+    shown = lines[: int(settings["data"])].count("data/tifa.yml")
+    assert shown > 0
+    data = html.split('id="data"', 1)[1]
+    assert data.count("提法登记表：<strong>提法变化</strong>") == shown
 
 
 def test_build_without_history_succeeds_and_says_so(project_copy, mkdocs):
@@ -148,7 +158,7 @@ def test_a_bug_in_reading_history_does_not_stop_the_site(monkeypatch):
     import importlib.util
     from types import SimpleNamespace
 
-    from speechkit import site
+    from speechkit.outputs import site
 
     spec = importlib.util.spec_from_file_location("hook_changelog", ROOT / "overrides" / "hooks" / "changelog.py")
     hook = importlib.util.module_from_spec(spec)
@@ -171,7 +181,7 @@ def test_a_broken_changelog_setting_stops_a_build_but_not_the_preview(project_co
 
     from mkdocs.exceptions import PluginError
 
-    from speechkit import site
+    from speechkit.outputs import site
 
     (project_copy / "data" / "changelog.yml").write_text("recent: 20\n", encoding="utf-8")
     spec = importlib.util.spec_from_file_location("hook_changelog", ROOT / "overrides" / "hooks" / "changelog.py")

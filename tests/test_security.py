@@ -12,12 +12,10 @@ from types import SimpleNamespace
 import markdown
 import pytest
 
-from speechkit.corpus import load_corpus
-from speechkit.escape import html_text, markdown_text
-from speechkit.paths import DATA_DIR, ROOT
-from speechkit.render import _block_start, alternative_markdown, block_html, inline
-from speechkit.model import Block
-from speechkit.registry import load_registry
+from speechkit.base import DATA_DIR, ROOT, html_text, markdown_text
+from speechkit.checking import load_corpus
+from speechkit.outputs.render import _block_start, alternative_markdown, block_html, inline
+from speechkit.reading import Block, load_registry
 
 FIXTURES = Path(__file__).parent / "fixtures" / "variants"
 HOOKS = ROOT / "overrides" / "hooks"
@@ -113,7 +111,7 @@ def test_policy_allows_only_our_scripts_and_hashes_inline_ones():
     csp = load_hook("csp")
     config = SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml"), extra={}, theme=SimpleNamespace(custom_dir=str(ROOT / "overrides")))
     html = '<html><head><meta charset="utf-8"><script>var a=1</script><script id="__config" type="application/json">{"search": "x.js"}</script><script src="b.js"></script></head></html>'
-    from speechkit import site
+    from speechkit.outputs import site
 
     site.command = "build"
     out = csp.on_post_page(html, page=None, config=config)

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from speechkit.corpus import load_corpus
-from speechkit.paths import DATA_DIR, ROOT
+from speechkit.base import DATA_DIR, ROOT
+from speechkit.checking import load_corpus
 
 SEEDS = sorted((ROOT.parent / "shared" / "seeds").glob("*.txt"))
 pytestmark = pytest.mark.skipif(not SEEDS, reason="the seed page is not present beside this clone")

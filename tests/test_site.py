@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from speechkit.corpus import load_corpus
-from speechkit.pages import shared_roles
-from speechkit.paths import ROOT
-from speechkit.text import count_chars
+from speechkit.base import ROOT, count_chars
+from speechkit.checking import load_corpus
+from speechkit.outputs import shared_roles
 
 CORPUS = load_corpus()
 VARIANTS = CORPUS.variants
@@ -53,7 +52,7 @@ def _annotations(variant):
 
 @pytest.mark.parametrize("variant", VARIANTS, ids=lambda v: v.slug)
 def test_length_and_time_are_computed_not_typed(built_site, variant):
-    from speechkit.stats import minutes, variant_chars
+    from speechkit.reading import minutes, variant_chars
 
     total = variant_chars(variant, CORPUS.registry)
     low, high = CORPUS.registry.speakers[variant.meta["speaker"]].chars

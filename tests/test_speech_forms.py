@@ -3,11 +3,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from speechkit.corpus import load_corpus
-from speechkit.cuts import cut_plans, cuttable
-from speechkit.paths import DATA_DIR
-from speechkit.registry import load_registry
-from speechkit.render import speech_html, variant_page
+from speechkit.base import DATA_DIR
+from speechkit.checking import load_corpus
+from speechkit.outputs import speech_html, variant_page
+from speechkit.reading import cut_plans, cuttable, load_registry
 
 FIXTURES = Path(__file__).parent / "fixtures" / "variants"
 CHAIR = (FIXTURES / "chair.md").read_text(encoding="utf-8")

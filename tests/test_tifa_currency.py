@@ -8,12 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from speechkit.checks import check_tifa_expiry
-from speechkit.corpus import load_corpus
-from speechkit.pages import expiry_table, tifa_page
-from speechkit.paths import DATA_DIR
-from speechkit.registry import load_registry
-from speechkit.render import tifa_table
+from speechkit.base import DATA_DIR
+from speechkit.checking import check_tifa_expiry, load_corpus
+from speechkit.outputs import expiry_table, tifa_page, tifa_table
+from speechkit.reading import load_registry
 
 FIXTURES = Path(__file__).parent / "fixtures" / "variants"
 GOOD = (FIXTURES / "good.md").read_text(encoding="utf-8")

@@ -10,9 +10,9 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from speechkit import cli
-from speechkit.paths import DATA_DIR, ROOT
-from speechkit.registry import load_registry
-from speechkit.tifa_due import report
+from speechkit.base import DATA_DIR, ROOT
+from speechkit.cli.tifa_due import report
+from speechkit.reading import load_registry
 
 GOOD = (Path(__file__).parent / "fixtures" / "variants" / "good.md").read_text(encoding="utf-8")
 SENTENCE = "巡察是政治监督，要把“两个维护”落到实处。"

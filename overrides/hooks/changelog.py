@@ -19,10 +19,9 @@ SCRIPTS = str(Path(__file__).resolve().parents[2] / "scripts")
 if SCRIPTS not in sys.path:  # hooks are re-imported on every `mkdocs serve` rebuild
     sys.path.insert(0, SCRIPTS)
 
-from speechkit import site  # noqa: E402
-from speechkit.changelog import CHANGES_URI, changes_page  # noqa: E402
 from speechkit.history import History, load_history  # noqa: E402
-from speechkit.registry import DataFileError  # noqa: E402
+from speechkit.outputs import CHANGES_URI, changes_page, site  # noqa: E402
+from speechkit.reading import DataFileError  # noqa: E402
 
 log = get_plugin_logger("changelog")
 

@@ -28,8 +28,8 @@ SCRIPTS = str(Path(__file__).resolve().parents[2] / "scripts")
 if SCRIPTS not in sys.path:  # hooks are re-imported on every `mkdocs serve` rebuild
     sys.path.insert(0, SCRIPTS)
 
-from speechkit import site  # noqa: E402
-from speechkit.registry import DataFileError, load_yaml  # noqa: E402
+from speechkit.outputs import site  # noqa: E402
+from speechkit.reading import DataFileError, load_yaml  # noqa: E402
 
 INLINE_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
 SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}

@@ -20,12 +20,10 @@ SCRIPTS = str(Path(__file__).resolve().parents[2] / "scripts")
 if SCRIPTS not in sys.path:  # hooks are re-imported on every `mkdocs serve` rebuild
     sys.path.insert(0, SCRIPTS)
 
-from speechkit import site  # noqa: E402
-from speechkit.pages import (  # noqa: E402
-    generated_pages, limits_table, meeting_flow, nav_titles, pages_outside_nav, roles_table, speaker_lengths, variant_picker,
+from speechkit.outputs import (  # noqa: E402
+    EXCERPT_MARKER, generated_pages, limits_table, meeting_flow, meeting_times, nav_titles, pages_outside_nav, roles_table,
+    section_anchor, section_html, site, speaker_lengths, variant_picker,
 )
-from speechkit.meeting_times import meeting_times  # noqa: E402
-from speechkit.render import EXCERPT_MARKER, section_anchor, section_html  # noqa: E402
 
 # Markers a hand-written page may carry; each is replaced by a table built from the corpus.
 MARKERS = {

@@ -6,7 +6,7 @@ page has no `title` in its metadata). So, after every page is rendered and befor
 the search plugin reads them, each page gets:
 
 - its plain-text values (front matter, a title given in the nav) escaped once with
-  `speechkit.escape.html_text`;
+  `speechkit.base.html_text` (base/escape.py);
 - `page.meta["title"]` set on every page, so that Material's `<title>` never takes the
   `striptags` path. A title taken from the page's rendered H1 is already HTML and is kept as it is.
 """
@@ -24,7 +24,7 @@ SCRIPTS = str(Path(__file__).resolve().parents[2] / "scripts")
 if SCRIPTS not in sys.path:  # hooks are re-imported on every `mkdocs serve` rebuild
     sys.path.insert(0, SCRIPTS)
 
-from speechkit.escape import html_text  # noqa: E402
+from speechkit.base import html_text  # noqa: E402
 
 
 def _escaped(value):

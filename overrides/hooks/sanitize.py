@@ -1,7 +1,7 @@
 """Hook: every page's HTML goes through an allow-list sanitiser (nh3, the Rust ammonia library)
 before the templates and the search index see it.
 
-Values from variants are escaped before Markdown renders them (speechkit/escape.py); this is the
+Values from variants are escaped before Markdown renders them (speechkit/base/escape.py); this is the
 second wall, for anything a future renderer or page forgets: what data/html_allowlist.yml does not
 list is removed, so no script, event attribute or foreign scheme can reach a page or the search
 index, whatever the Markdown produced.
@@ -23,7 +23,7 @@ SCRIPTS = str(Path(__file__).resolve().parents[2] / "scripts")
 if SCRIPTS not in sys.path:  # hooks are re-imported on every `mkdocs serve` rebuild
     sys.path.insert(0, SCRIPTS)
 
-from speechkit.registry import DataFileError, load_yaml  # noqa: E402
+from speechkit.reading import DataFileError, load_yaml  # noqa: E402
 
 
 @functools.lru_cache(maxsize=2)

@@ -22,7 +22,7 @@ SCRIPTS = str(Path(__file__).resolve().parents[2] / "scripts")
 if SCRIPTS not in sys.path:  # hooks are re-imported on every `mkdocs serve` rebuild
     sys.path.insert(0, SCRIPTS)
 
-from speechkit.search_entries import entries  # noqa: E402
+from speechkit.outputs import entries  # noqa: E402
 
 _docs: list[dict] = []
 

@@ -28,14 +28,11 @@ SCRIPTS = str(Path(__file__).resolve().parents[2] / "scripts")
 if SCRIPTS not in sys.path:  # hooks are re-imported on every `mkdocs serve` rebuild
     sys.path.insert(0, SCRIPTS)
 
-from speechkit import site  # noqa: E402
-from speechkit.changelog import last_change_line  # noqa: E402
-from speechkit.corpus import load_corpus  # noqa: E402
-from speechkit.findings import Finding, summarise  # noqa: E402
-from speechkit.findings_page import failing_page, pending_notice  # noqa: E402
-from speechkit.downloads import docx_uri  # noqa: E402
-from speechkit.paths import SPEECHES_URI  # noqa: E402
-from speechkit.render import SPEECH_MARKER, speech_html, speech_toc, variant_page  # noqa: E402
+from speechkit.base import SPEECHES_URI, Finding, summarise  # noqa: E402
+from speechkit.checking import load_corpus  # noqa: E402
+from speechkit.outputs import (  # noqa: E402
+    SPEECH_MARKER, docx_uri, failing_page, last_change_line, pending_notice, site, speech_html, speech_toc, variant_page,
+)
 
 log = get_plugin_logger("speeches")
 

@@ -18,9 +18,7 @@ SCRIPTS = str(Path(__file__).resolve().parents[2] / "scripts")
 if SCRIPTS not in sys.path:  # hooks are re-imported on every `mkdocs serve` rebuild
     sys.path.insert(0, SCRIPTS)
 
-from speechkit import site  # noqa: E402
-from speechkit.docx_export import speech_docx  # noqa: E402
-from speechkit.downloads import VENDORED, docx_script, docx_uri  # noqa: E402
+from speechkit.outputs import VENDORED, docx_script, docx_uri, site, speech_docx  # noqa: E402
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from speechkit.corpus import load_corpus
-from speechkit.head import speech_head
-from speechkit.text import PLACEHOLDER, SALUTATION
+from speechkit.base import PLACEHOLDER, SALUTATION
+from speechkit.checking import load_corpus
+from speechkit.reading import speech_head
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = load_corpus(ROOT / "docs" / "speeches", ROOT / "data")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from speech_helpers import CORPUS, ROOT
-from speechkit.pages import shared_roles
+from speechkit.outputs import shared_roles
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = {

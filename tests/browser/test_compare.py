@@ -13,7 +13,7 @@ import yaml
 from playwright.sync_api import expect
 
 from speech_helpers import CORPUS, ROOT
-from speechkit.pages import role_versions, shared_roles, version_labels
+from speechkit.outputs import role_versions, shared_roles, version_labels
 
 ROLE = shared_roles(CORPUS)[0]
 VERSIONS = role_versions(CORPUS, ROLE)

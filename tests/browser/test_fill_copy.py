@@ -20,8 +20,7 @@ from speech_helpers import (
     CORPUS, ROOT, INDENT, STORE, VARIANTS, copy_and_read, empty_fields, expect_status, expected_text, field_names, fill,
     head_lines, open_panel, read_clipboard_html, set_indent, status, unfilled,
 )
-from speechkit.pages import role_versions, shared_roles
-from speechkit.render import section_anchor
+from speechkit.outputs import role_versions, section_anchor, shared_roles
 
 SLUGS = sorted(VARIANTS)
 DISTRICT = "district-entry-mobilization"

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from speech_helpers import VARIANTS
-from speechkit.render import section_anchor
+from speechkit.outputs import section_anchor
 
 DISTRICT = "district-entry-mobilization"
 NO_POPOVER = """

@@ -11,7 +11,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from speechkit.built_text import page_texts, pages_with, pages_with_phrase
+from speechkit.outputs import page_texts, pages_with, pages_with_phrase
 
 ROOT = Path(__file__).resolve().parents[2]
 QUERIES = yaml.safe_load((ROOT / "tests" / "fixtures" / "search_queries.yml").read_text(encoding="utf-8"))["queries"]

@@ -1,0 +1,9 @@
+"""New drafts: a 范文 (text, Word or web page) turned into draft variants with a line-by-line review
+report (decode → junk, spacing, articles, outline, masks, punctuation → header, writer; pipeline runs
+them, drafts holds the result, report describes it), or the skeleton filled in (scaffold).
+"""
+from .decode import ImportRefused
+from .pipeline import check_drafts, convert, draft_files, import_file
+from .report import next_steps
+from .rules import load_rules
+from .scaffold import SKELETON_NAME, free_slug, scaffold_text, title_problem, unique_title, write_new

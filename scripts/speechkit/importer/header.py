@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..model import DRAFT
-from ..registry import Registry
+from ..reading import DRAFT, Registry
 from .rules import ImportRules
 
 GUESSED = ("meeting", "speaker", "level", "kind")

@@ -7,12 +7,12 @@ import html
 import re
 from dataclasses import dataclass
 
-from ..source import INVISIBLE as REFUSED_CHARACTERS  # what the reader refuses in a variant: never written
+from ..reading import INVISIBLE as REFUSED_CHARACTERS  # what the reader refuses in a variant: never written
 from .rules import ImportRules
 
 TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 INVISIBLE = re.compile("[\u200b\u200c\u200e\u200f\u2060\ufeff\u00ad]")
-# Web addresses: a speech is read aloud, and the checks refuse them (speechkit/markup.py URL).
+# Web addresses: a speech is read aloud, and the checks refuse them (speechkit/reading/markup.py URL).
 URLS = re.compile(r"(?:(?:https?|ftp|file)://|(?:javascript|vbscript)\s*:|data:[a-z]+/|www\.)[^\s，。；！？、“”（）]*|//[\w.-]+\.[a-z]{2,}[^\s，。；！？、“”（）]*", re.I)
 SPACES = str.maketrans({"\u00a0": " ", "\t": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " "})
 

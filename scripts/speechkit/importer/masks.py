@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..registry import Registry
+from ..reading import Registry
 from .rules import ImportRules
 
 CJK = re.compile("[\u3400-\u9fff]")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..text import CN_DIGITS, cn_number
+from ..base import CN_DIGITS, cn_number
 from .pieces import Outline, Para, Part
 from .rules import ImportRules
 

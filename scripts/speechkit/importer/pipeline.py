@@ -7,63 +7,28 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from ..checks import check_variant
-from ..corpus import similar_pairs
-from ..findings import Finding, sort_findings
-from ..parser import parse_variant
-from ..registry import Registry
-from ..scaffold import unique_title
-from ..text import to_cn
+from ..base import sort_findings, to_cn
+from ..checking import check_variant, similar_pairs
+from ..reading import Registry, parse_variant
 from .articles import Article, split_articles
 from .decode import read_source
+from .drafts import Conversion, Draft
 from .header import front_matter
 from .junk import Removed, clean_characters, source_lines, strip_junk
 from .masks import merge_doubled, resolve_masks
 from .outline import build_outline, normalise_markers, restore_dropped_separators, suggest_role
-from .pieces import Outline, Para
+from .pieces import Para
 from .punctuation import full_width
+from .report import report_markdown
 from .rules import ImportRules
+from .scaffold import unique_title
 from .spacing import SpacingReport, break_run_on_lines, fix_spacing, join_wrapped_lines
 from .writer import draft_markdown, safe_text, write_all
 
 Progress = Callable[[str], None]
-
-
-@dataclass
-class Draft:
-    article: Article
-    title: str
-    meta: dict
-    outline: Outline
-    header_notes: list[str]
-    counts: list[str]  # whole-article changes, as sentences
-    comment: str  # the YAML comment at the top of the draft
-    markdown: str = ""
-    path: Path | None = None
-    findings: list[Finding] = field(default_factory=list)
-
-
-@dataclass
-class Conversion:
-    source_name: str
-    encoding: str
-    removed: list[Removed]
-    spacing: SpacingReport
-    articles: list[Article]
-    drafts: list[Draft]
-    skipped: list[tuple[Article, str]]  # (article, why no draft was written)
-    report_path: Path | None = None
-
-    def files(self) -> dict[Path, str]:
-        from .report import report_markdown
-
-        out = {d.path: d.markdown for d in self.drafts}
-        out[self.report_path] = report_markdown(self)
-        return out
 
 
 def _draft(article: Article, registry: Registry, rules: ImportRules, today: dt.date, source_name: str) -> Draft:
@@ -179,6 +144,13 @@ def check_drafts(conversion: Conversion, registry: Registry) -> None:
         draft.findings = sort_findings(check_variant(variant, registry, findings))
 
 
+def draft_files(conversion: Conversion) -> dict[Path, str]:
+    """Every file an import writes: the drafts and the report (named by `name_files`)."""
+    out = {d.path: d.markdown for d in conversion.drafts}
+    out[conversion.report_path] = report_markdown(conversion)
+    return out
+
+
 def import_file(source: Path, out_dir: Path, registry: Registry, rules: ImportRules, *,
                 existing: dict[str, str], taken_titles: set[str], name: str | None = None,
                 progress: Progress | None = None) -> Conversion:
@@ -189,5 +161,5 @@ def import_file(source: Path, out_dir: Path, registry: Registry, rules: ImportRu
     conversion = convert(read.text, source.name, read.encoding, registry, rules, existing=existing, taken_titles=taken_titles, progress=say)
     name_files(conversion, out_dir, name)
     check_drafts(conversion, registry)
-    write_all(conversion.files())
+    write_all(draft_files(conversion))
     return conversion

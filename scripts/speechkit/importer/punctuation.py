@@ -2,7 +2,7 @@
 (checks.HALF_WIDTH / FULL_WIDTH), plus the data file's other substitutions (<<>> → 《》, 【】 → 〔〕…)."""
 from __future__ import annotations
 
-from ..checks import FULL_WIDTH, HALF_WIDTH
+from ..checking import FULL_WIDTH, HALF_WIDTH
 from .rules import ImportRules
 
 

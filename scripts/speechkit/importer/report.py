@@ -5,9 +5,8 @@ neither the site nor the checks read.
 """
 from __future__ import annotations
 
-from ..paths import SPEECHES_DIR, shown_path
-from ..text import to_cn
-from .pipeline import Conversion, Draft
+from ..base import SPEECHES_DIR, shown_path, to_cn
+from .drafts import Conversion, Draft
 
 MAX_REMOVED = 60
 

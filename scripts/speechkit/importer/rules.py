@@ -9,9 +9,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..findings import Finding
-from ..paths import DATA_DIR
-from ..registry import DataFileError, Registry, load_yaml
+from ..base import DATA_DIR, Finding
+from ..reading import DataFileError, Registry, load_yaml
 
 RULES_FILE = "import.yml"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from ..model import CLOSING, OPENING
+from ..reading import CLOSING, OPENING
 from .pieces import Outline, Para, Part
 
 # Line starts that the variant parser or Markdown would read as syntax (headings, notes, fences, lists)

@@ -1,0 +1,148 @@
+"""Load every variant once, check it, and hand the same model to whoever asks."""
+from __future__ import annotations
+
+import difflib
+import functools
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from ..base import ALTERNATIVE_LINK, DATA_DIR, SLUG, SPEECHES_DIR, Finding, count_chars, sort_findings
+from ..reading import DataFileError, Registry, Section, Variant, load_registry, parse_variant, read_source, scan_docs
+from .checks import check_variant
+from .place_names import check_example_places
+from .similarity import SimilarPair, near_duplicates
+
+
+@dataclass
+class Corpus:
+    registry: Registry | None
+    variants: list[Variant] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.is_error]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.is_warning]
+
+    @property
+    def pending(self) -> list[Finding]:
+        """Unfinished parts of drafts: listed, shown on the draft's page, never a failure."""
+        return [f for f in self.findings if f.is_pending]
+
+    @functools.cached_property
+    def by_uri(self) -> dict[str, Variant]:
+        return {v.src_uri: v for v in self.variants}
+
+    @functools.cached_property
+    def by_slug(self) -> dict[str, Variant]:
+        return {v.slug: v for v in self.variants}
+
+    @functools.cached_property
+    def by_role(self) -> dict[str, list[tuple[Variant, Section]]]:
+        """Every section (top-level or sub-section) that plays a registered role, in corpus order."""
+        found: dict[str, list[tuple[Variant, Section]]] = defaultdict(list)
+        for variant in self.variants:
+            for section in variant.all_sections():
+                role = section.effective_role
+                if role in self.registry.roles:
+                    found[role].append((variant, section))
+        return found
+
+
+def variant_paths(speeches_dir: Path = SPEECHES_DIR) -> list[Path]:
+    """Every published variant; files starting with _ are skeletons and drafts kept out of the site."""
+    return sorted(p for p in speeches_dir.glob("*.md") if not p.name.startswith("_") and SLUG.fullmatch(p.stem))
+
+
+def load_corpus(
+    speeches_dir: Path = SPEECHES_DIR,
+    data_dir: Path = DATA_DIR,
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    docs_dir: Path | None = None,
+) -> Corpus:
+    """Check and parse every variant in `speeches_dir`. With `docs_dir`, every other file under it
+    is checked against data/docs_layout.yml too (as `make check` and the build do)."""
+    try:
+        registry = load_registry(data_dir)
+    except DataFileError as exc:
+        return Corpus(registry=None, findings=[exc.finding])
+    corpus = Corpus(registry=registry)
+    limits = registry.limits
+    contents = scan_docs(docs_dir, speeches_dir, registry.layout, limits)
+    corpus.findings += contents.findings
+    paths = contents.variants
+    for done, path in enumerate(paths, start=1):
+        text, refused = read_source(path, limits)
+        if text is None:  # over a limit, another encoding, binary: nothing more is read from it
+            corpus.findings += refused
+            continue
+        variant, findings = parse_variant(path, text, limits=limits)
+        corpus.variants.append(variant)
+        corpus.findings += check_variant(variant, registry, findings)
+        if progress:
+            progress(done, len(paths))
+    corpus.findings += check_example_places(corpus, data_dir, docs_dir)
+    corpus.findings += check_duplicates(corpus)
+    corpus.findings += check_alternative_links(corpus)
+    corpus.findings = sort_findings(corpus.findings)
+    return corpus
+
+
+def check_alternative_links(corpus: Corpus) -> list[Finding]:
+    """A link in `alternatives:` must point at another published variant (else the strict build
+    would fail later, in English)."""
+    out = []
+    for variant in corpus.variants:
+        items = variant.meta.get("alternatives")
+        if not isinstance(items, list):
+            continue
+        lines = variant.meta_item_lines.get("alternatives", [])
+        for index, item in enumerate(items):
+            line = lines[index] if index < len(lines) else variant.meta_lines.get("alternatives", 1)
+            for m in ALTERNATIVE_LINK.finditer(item):
+                target = m.group(2)
+                if target == variant.slug:
+                    out.append(Finding(variant.path, line, f"“何时改用其他模板”链接到了本篇（{target}.md）。", "链接到另一篇模板，或删去这个链接。"))
+                elif target not in corpus.by_slug:
+                    guess = difflib.get_close_matches(target, [v.slug for v in corpus.variants if v is not variant], n=1, cutoff=0.5)
+                    hint = f"是不是 {guess[0]}.md？" if guess else "文件名见 docs/speeches/。"
+                    out.append(Finding(variant.path, line, f"“何时改用其他模板”链接的 {target}.md 不存在。", f"改为另一篇已有模板的文件名：{hint}"))
+    return out
+
+
+def check_duplicates(corpus: Corpus) -> list[Finding]:
+    out = []
+    threshold = float(corpus.registry.settings.get("near_duplicate_threshold", 0.5))
+    by_slug = corpus.by_slug
+    titles: dict[str, Variant] = {}
+    for variant in corpus.variants:
+        if variant.title in titles:
+            other = titles[variant.title]
+            out.append(Finding(variant.path, variant.meta_lines.get("title", 1), f"标题与 {other.path.name} 相同。", "改一个能区分两篇的标题（写明会议、层级或讲话人）。"))
+        titles.setdefault(variant.title, variant)
+    texts = {v.slug: v.spoken_text for v in corpus.variants}
+    for pair in similar_pairs(texts, corpus.registry):
+        first, second = by_slug[pair.first], by_slug[pair.second]
+        if first.is_draft and not second.is_draft:
+            first, second = second, first  # the draft is the copy to change, not the published template
+        out.append(Finding(
+            second.path, second.body_line,
+            f"与 {first.path.name} 高度相似（相似度 {pair.similarity:.0%}，上限 {threshold:.0%}），是近似重复的变体。",
+            f"不要重复收录同一篇讲话：删去其中一篇，或把差异写成对 {first.path.name} 的修改。",
+        ))
+    return out
+
+
+def similar_pairs(texts: dict[str, str], registry: Registry) -> list[SimilarPair]:
+    """Near-duplicate pairs among `texts` (key → spoken text), as the checks and the importer judge them.
+    Texts shorter than the setting's minimum are left out: two untouched skeletons are not two copies
+    of one speech."""
+    threshold = float(registry.settings.get("near_duplicate_threshold", 0.5))
+    shortest = int(registry.settings.get("near_duplicate_min_chars", 0))
+    return near_duplicates({key: text for key, text in texts.items() if count_chars(text) >= shortest}, threshold)

@@ -1,0 +1,29 @@
+"""Where the Word downloads live in the site and how the page names them; shared by the hook that
+writes them, the page that links them and the tests."""
+from __future__ import annotations
+
+import base64
+import json
+import re
+
+from ..reading import Variant
+
+DOWNLOADS_URI = "downloads"
+# Front-end files copied from npm by `make vendor` (under overrides/assets/); the build needs them.
+VENDORED = ("vendor/fflate.js", "vendor/fflate.LICENSE.txt")
+UNSAFE_IN_FILE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def docx_uri(variant: Variant) -> str:
+    return f"{DOWNLOADS_URI}/{variant.slug}.docx"
+
+
+def download_name(title: str) -> str:
+    """A file name a Windows user can save: the title without characters Windows refuses."""
+    return (UNSAFE_IN_FILE_NAME.sub("", title).strip() or "讲话稿") + ".docx"
+
+
+def docx_script(variant: Variant, data: bytes) -> str:
+    """The .docx as a script that registers its bytes (base64) under the template's slug."""
+    return (f"(window.__speechDocx = window.__speechDocx || {{}})[{json.dumps(variant.slug)}] = "
+            f"\"{base64.b64encode(data).decode('ascii')}\";\n")

@@ -1,0 +1,17 @@
+"""Reading a variant into the one parsed model: the source and its limits, front matter, markup, the
+docs/ layout, the data registry (data/*.yml), the model and its parser, and what is derived from the
+model alone (the speech head, lengths and speaking time, the cuts for shorter forms).
+"""
+from .cuts import Cut, cut_plans, cuttable
+from .frontmatter import parse_front_matter
+from .head import speech_head
+from .layout import scan_docs
+from .markup import NO_MARKUP_FIX, markup_problems
+from .model import CLOSING, DRAFT, OPENING, Block, Note, Section, Variant
+from .parser import parse_variant
+from .registry import (
+    DataFileError, FilledExample, HeadField, Placeholder, Registry, Role, Speaker, Tifa, load_data_text, load_registry,
+    load_yaml,
+)
+from .source import INVISIBLE, check_text, read_source
+from .stats import minutes, section_chars, variant_chars
