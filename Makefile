@@ -82,10 +82,11 @@ release-notes: $(VENV)/.site-installed ## 写出发布说明到 release-notes.md
 	@test -n "$(TAG)" || { echo "缺少标签。用法：make release-notes TAG=v1.2" >&2; exit 1; }
 	$(PY) scripts/speeches.py release-notes "$(TAG)" --out release-notes.md
 
-bench: $(VENV)/.test-installed vendor system-deps ## 性能基准：构建、大小、搜索召回率、Lighthouse 一张表；读修改历史的耗时；填写、Word 下载和每页脚本大小（约 20 分钟）
-	$(PY) scripts/bench.py
-	$(PY) scripts/bench_history.py
-	$(PY) scripts/bench_word.py
+# ROWS=stock (names of bench.py's @measure functions) runs only those rows of bench.py.
+bench: $(VENV)/.test-installed vendor system-deps ## 性能基准：构建、大小、搜索召回率、Lighthouse、与标准 Material 对照一张表；读修改历史的耗时；填写、Word 下载和每页脚本大小（约 40 分钟）；只跑某几项：make bench ROWS="stock"
+	$(PY) scripts/bench.py $(if $(ROWS),--rows $(ROWS))
+	$(if $(ROWS),,$(PY) scripts/bench_history.py)
+	$(if $(ROWS),,$(PY) scripts/bench_word.py)
 
 bench-refusals: $(VENV)/.site-installed ## 拒收基准：每个有问题或恶意的测试文件被检查和构建拒收的耗时和内存
 	$(PY) scripts/bench_refusals.py
