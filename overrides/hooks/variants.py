@@ -31,12 +31,12 @@ if SCRIPTS not in sys.path:  # hooks are re-imported on every `mkdocs serve` reb
 from speechkit.base import SPEECHES_URI, Finding, summarise  # noqa: E402
 from speechkit.checking import load_corpus  # noqa: E402
 from speechkit.outputs import (  # noqa: E402
-    SPEECH_MARKER, docx_uri, failing_page, last_change_line, pending_notice, site, speech_html, speech_toc, variant_page,
+    SPEECH_MARKER, docx_uri, failing_page, last_change_line, pending_notice, site, speech_html, speech_toc, speeches_nav,
+    variant_page,
 )
 
 log = get_plugin_logger("speeches")
 
-DRAFTS_NAV = "草稿"
 FAILING_NAV = "未通过检查"
 
 
@@ -90,12 +90,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def _list_in_nav(config: MkDocsConfig) -> MkDocsConfig:
-    """Published variants under 讲话模板, then the drafts, then (while serving) the failing files."""
+    """Published variants under 讲话模板 by meeting, then the drafts, then (while serving) the failing files."""
     variants = site.corpus.variants if len(site.corpus.variants) <= _nav_limit(site.corpus) else []
-    entries: list = [v.src_uri for v in variants if not v.is_draft]
-    drafts = [v.src_uri for v in variants if v.is_draft]
-    if drafts:
-        entries.append({DRAFTS_NAV: drafts})
+    entries = speeches_nav(variants, site.corpus.registry)
     if site.failing:
         entries.append({FAILING_NAV: sorted(site.failing)})
     site.extend_nav(config.nav, "speeches/index.md", entries)
@@ -151,13 +148,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     if page.toc.items:
         top = page.toc.items[0].children  # under the page title, before 本稿涉及的提法
         at = next((i for i, link in enumerate(top) if link.id == "tifa"), len(top))
-        links: list[AnchorLink] = []
-        for level, anchor, title in headings:
-            link = AnchorLink(escape(title), anchor, level)
-            if level == 2 or not links:
-                links.append(link)
-            else:
-                links[-1].children.append(link)
-        top[at:at] = links
+        # the speech's parts only: its sub-parts are listed in 结构一览, and each TOC entry is three
+        # elements in the nav of every page load (issue 19)
+        top[at:at] = [AnchorLink(escape(title), anchor, level) for level, anchor, title in headings if level == 2]
     docx_href = get_relative_url(docx_uri(variant), page.url)  # works for either URL style (online, offline)
     return html.replace(SPEECH_MARKER, speech_html(variant, site.corpus.registry, docx_href=docx_href), 1)

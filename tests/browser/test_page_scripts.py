@@ -16,8 +16,8 @@ from speechkit.outputs import section_anchor
 
 DISTRICT = "district-entry-mobilization"
 OWN = re.compile(r'(?:href|src)="((?:\.\./)*assets/(?:stylesheets|javascripts)/[^"/]+\.(?:css|js))"(?: data-speech-parts="([^"]*)")?')
-TEMPLATE = ["speech-state", "speech-head", "copy-print", "placeholders", "fill-dock", "notes"]
-COMPARISON = ["speech-state", "copy-print", "placeholders", "fill-dock", "compare"]
+TEMPLATE = ["speech-state", "speech-head", "copy-print", "placeholders", "fill-dock", "notes", "folds"]
+COMPARISON = ["speech-state", "copy-print", "placeholders", "fill-dock", "folds", "compare"]
 LAZY = ("fill-transfer.js", "docx-fill.js", "fflate.js")  # loaded on first use, never with a page
 
 
@@ -115,7 +115,10 @@ def test_instant_navigation_from_the_home_page_brings_each_page_its_scripts(cont
     text = copy_and_read(page, page.locator(f"#{section_anchor(variant, section)} ~ .section-meta > .speech-copy"))
     assert text == expected_text(section.spoken_lines(), values, False)
 
-    page.locator('.md-sidebar--primary a[href$="/compare/opening/"]').first.click()
+    # the nav lists only the page's own section (navigation.prune): 共性段落 first, then the comparison
+    page.locator('.md-sidebar--primary a[href$="/compare/"]').first.click()
+    page.wait_for_url("**/compare/")
+    page.locator('.md-content a[href$="opening/"]').first.click()
     page.wait_for_url("**/compare/opening/")
     expect(page.locator(".version-filter__status")).to_contain_text("符合条件的版本")  # compare.js
     expect(page.locator(".speech-excerpt .excerpt-source .speech-copy").first).to_be_visible()

@@ -10,20 +10,7 @@ speechKit.part("fill-dock", function (kit) {
   function buildDock(mount) {
     var id = "fd" + kit.uid();
     var dock = el("div", { "class": "fill-dock is-collapsed", role: "region", "aria-label": "填写占位符" });
-    var panel = el("div", { "class": "fill-dock__panel", id: id + "-panel", hidden: "" });
-    panel.appendChild(el("p", { "class": "fill-dock__summary" }));
-    panel.appendChild(el("ul", { "class": "fill-dock__list" }));
-    var option = el("label", { "class": "fill-dock__option" });
-    option.appendChild(el("input", { type: "checkbox", "data-speech-indent": "" }));
-    option.appendChild(document.createTextNode(" 复制时段首空两格"));
-    var actions = el("div", { "class": "fill-dock__actions" });
-    [option, button({ "data-fill-export": "" }, "导出填写内容"), button({ "data-fill-import": "" }, "导入填写内容"),
-      el("input", { type: "file", accept: ".json,application/json", hidden: "", "data-fill-file": "" }),
-      button({ "data-fill-clear": "" }, "清空本页填写"), button({ "data-fill-undo": "", hidden: "" }, "撤销")
-    ].forEach(function (n) { actions.appendChild(n); });
-    panel.appendChild(actions);
-    panel.appendChild(el("p", { "class": "fill-dock__note" }, "同名的占位符在各模板之间共用，填一次处处生效；讲话标题、讲话人和日期按模板分别保存。填写的内容只保存在本机浏览器中，不会上传；换电脑时用“导出”“导入”。"));
-    dock.appendChild(panel);
+    dock.appendChild(el("div", { "class": "fill-dock__panel", id: id + "-panel", hidden: "" })); // filled when first opened
 
     var bar = el("div", { "class": "fill-dock__bar" });
     bar.appendChild(button({ "class": "speech-button fill-dock__open", "data-fill-open": "" }));
@@ -42,6 +29,23 @@ speechKit.part("fill-dock", function (kit) {
     return dock;
   }
 
+  /** The panel's list and actions, made when it is first opened (most visits never open it). */
+  function buildPanel(panel) {
+    if (panel.firstChild) return;
+    panel.appendChild(el("p", { "class": "fill-dock__summary" }));
+    panel.appendChild(el("ul", { "class": "fill-dock__list" }));
+    var option = el("label", { "class": "fill-dock__option" });
+    option.appendChild(el("input", { type: "checkbox", "data-speech-indent": "" }));
+    option.appendChild(document.createTextNode(" 复制时段首空两格"));
+    var actions = el("div", { "class": "fill-dock__actions" });
+    [option, button({ "data-fill-export": "" }, "导出填写内容"), button({ "data-fill-import": "" }, "导入填写内容"),
+      el("input", { type: "file", accept: ".json,application/json", hidden: "", "data-fill-file": "" }),
+      button({ "data-fill-clear": "" }, "清空本页填写"), button({ "data-fill-undo": "", hidden: "" }, "撤销")
+    ].forEach(function (n) { actions.appendChild(n); });
+    panel.appendChild(actions);
+    panel.appendChild(el("p", { "class": "fill-dock__note" }, "同名的占位符在各模板之间共用，填一次处处生效；讲话标题、讲话人和日期按模板分别保存。填写的内容只保存在本机浏览器中，不会上传；换电脑时用“导出”“导入”。"));
+  }
+
   function inDock(page, sel) { return page.dock.querySelector(sel); }
   function isFilled(field) { return field.hasDefault || !!kit.value(field.name); }
   function empties(page) { return page.list.filter(function (f) { return !isFilled(f); }); }
@@ -51,7 +55,6 @@ speechKit.part("fill-dock", function (kit) {
 
   kit.onRefresh("fill-dock", function (page) {
     if (!page.dock) return;
-    inDock(page, "[data-speech-indent]").checked = kit.indent();
     var empty = empties(page), current = shown(page);
     inDock(page, "[data-fill-open]").textContent = empty.length ? "填写占位符（未填 " + empty.length + " 项）" : "填写占位符（已全部填写）";
     inDock(page, ".fill-dock__label").textContent = "【" + current.name + "】";
@@ -65,6 +68,8 @@ speechKit.part("fill-dock", function (kit) {
     var where = current.nodes.length > 1 ? "（本页 " + current.nodes.length + " 处）" : "";
     inDock(page, ".fill-dock__hint").textContent = current.hint + where;
     inDock(page, "[data-fill-toggle]").textContent = empty.length ? "未填 " + empty.length + " 项" : "清单";
+    if (inDock(page, ".fill-dock__panel").hidden) return; // the list is drawn while it is open
+    inDock(page, "[data-speech-indent]").checked = kit.indent();
     inDock(page, ".fill-dock__summary").textContent = "共 " + page.list.length + " 项，已填写 " + (page.list.length - empty.length) + " 项，未填写 " + empty.length + " 项。点名称跳到那一处。";
     var list = inDock(page, ".fill-dock__list");
     list.textContent = "";
@@ -84,8 +89,11 @@ speechKit.part("fill-dock", function (kit) {
   }
 
   function togglePanel(page, open) {
-    inDock(page, ".fill-dock__panel").hidden = !open;
+    var panel = inDock(page, ".fill-dock__panel");
+    if (open) buildPanel(panel);
+    panel.hidden = !open;
     inDock(page, "[data-fill-toggle]").setAttribute("aria-expanded", String(open));
+    if (open) kit.refresh();
   }
 
   /** Make `field` current: open the dock, focus its input, and bring its first visible slot into view if asked. */

@@ -1,7 +1,7 @@
 """Everything written from the model: template pages (render), pages built from the whole corpus
 (pages, examples), Word files (docx_export, downloads), search entries, the findings shown on pages,
 the 更新记录 page and release notes (changelog), and the built pages' text for measuring search
-(built_text). `site` holds what one build shares between the hooks.
+(built_text), and the closed blocks of a sanitized page moved out of its DOM (folds). `site` holds what one build shares between the hooks.
 """
 from . import site
 from .built_text import page_texts, pages_with, pages_with_phrase
@@ -10,10 +10,11 @@ from .docx_export import speech_docx
 from .downloads import VENDORED, docx_script, docx_uri
 from .examples import example_page, example_pages, example_values, example_variants
 from .findings_page import failing_page, pending_notice
+from .folds import fold_hidden
 from .meeting_times import meeting_times
 from .pages import (
     expiry_table, generated_pages, limits_table, meeting_flow, nav_titles, pages_outside_nav, role_versions, roles_table,
-    shared_roles, speaker_lengths, tifa_page, variant_picker, version_labels,
+    shared_roles, speaker_lengths, speeches_nav, tifa_page, variant_picker, version_labels,
 )
 from .render import (
     EXCERPT_MARKER, SPEECH_MARKER, placeholder_html, section_anchor, section_html, speech_html, speech_toc, tifa_table,
