@@ -178,7 +178,7 @@ def test_search_index_is_plain_utf8_text_for_our_worker(built_site):
     assert any("speeches/district-entry-mobilization/" in doc["location"] for doc in index["docs"])
     assert "字 · 约" not in text  # section lengths (约 190 字 · 约 1 分钟) are page furniture, not content
     home = page_html(built_site, "")
-    assert '"search": "assets/javascripts/workers/phrase-search.js"' in home
+    assert '"search": "assets/javascripts/workers/search-worker.js"' in home  # it loads phrase-search.js at the first query
     assert (built_site / "assets" / "javascripts" / "workers" / "phrase-search.js").exists()
 
 
