@@ -282,7 +282,7 @@ def _assets(page: str, kind: str) -> tuple[list[str], list[str]]:
     theirs = [u for u in urls if u not in ours]
     if kind == "js":  # and the parts our speech-kit.js loads (overrides/assets/javascripts/README.md)
         ours += [f"assets/javascripts/{name}.js" for names in re.findall(r'data-speech-parts="([^"]*)"', page) for name in names.split()]
-    return ours, theirs
+    return list(dict.fromkeys(ours)), theirs  # a part is named there and has a <script> of its own
 
 
 @measure
@@ -358,6 +358,7 @@ def _lighthouse(url: str, desktop: bool) -> dict:
         **{key: round(cat["score"] * 100) for key, cat in report["categories"].items()},
         "tbt": audits["total-blocking-time"]["numericValue"],
         "lcp": audits["largest-contentful-paint"]["numericValue"] / 1000,
+        "fcp": audits["first-contentful-paint"]["numericValue"] / 1000,
         "cls": audits["cumulative-layout-shift"]["numericValue"],
         "requests": len(requests),
         "dom": audits["dom-size"].get("numericValue", 0),
