@@ -19,4 +19,5 @@ from .render import (
     variant_page,
 )
 from .search_entries import entries
+from .picker import ask_url
 from .search_ranking import PICKER_MARKER, page_kind, page_record, ranking_payload

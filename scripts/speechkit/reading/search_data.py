@@ -36,13 +36,20 @@ class SearchData:
     words: tuple[str, ...]
 
 
-def _line(text: str, needle: str) -> int:
-    at = text.find(needle)
-    return text.count("\n", 0, at) + 1 if at >= 0 else 1
+def data_line(text: str, needle: str, within: str = "") -> int:
+    """The line of `needle` outside the comments (after the line that starts `within:`, if given)."""
+    start = 0
+    if within:
+        table = re.search(rf"^{re.escape(within)}:", text, re.M)
+        start = table.start() if table else 0
+    for number, line in enumerate(text[start:].split("\n"), start=text.count("\n", 0, start) + 1):
+        if needle in line.split("#", 1)[0] or (needle in line and not line.lstrip().startswith("#")):
+            return number
+    return 1
 
 
-def _fail(path: Path, text: str, needle: str, message: str, fix: str) -> None:
-    raise DataFileError(Finding(path, _line(text, needle), message, fix))
+def _fail(path: Path, text: str, needle: str, message: str, fix: str, within: str = "") -> None:
+    raise DataFileError(Finding(path, data_line(text, needle, within), message, fix))
 
 
 def _is_word(value: object) -> bool:
@@ -51,9 +58,9 @@ def _is_word(value: object) -> bool:
             and not any(c.isspace() or unicodedata.category(c)[0] == "C" for c in value))
 
 
-def _number(path: Path, text: str, name: str, value: object, low: float, high: float) -> float:
+def _number(path: Path, text: str, name: str, value: object, low: float, high: float, within: str = "") -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
-        _fail(path, text, f"{name}:", f"{name} 应当是 {low:g} 到 {high:g} 之间的数，现在是“{value}”。", f"改为 {low:g} 到 {high:g} 之间的数。")
+        _fail(path, text, f"{name}:", f"{name} 应当是 {low:g} 到 {high:g} 之间的数，现在是“{value}”。", f"改为 {low:g} 到 {high:g} 之间的数。", within)
     return value
 
 
@@ -92,25 +99,28 @@ def load_ranking(path: Path) -> tuple[dict, tuple[str, ...], tuple[str, ...], di
         values = raw.get(table)
         if not isinstance(values, dict) or set(values) != set(keys):
             _fail(path, text, f"{table}:", f"{table} 应当正好有这几项：{'、'.join(keys)}。", f"在 {table}: 下面每项写一行“名称: 数”。")
-        weights[table] = {key: _number(path, text, key, values[key], 0, 1000 if table != "kinds" else 1) for key in keys}
+        weights[table] = {key: _number(path, text, key, values[key], 0, 1000 if table != "kinds" else 1, table) for key in keys}
     for name, low, high in (("repeat", 0, 100), ("repeat_cap", 0, 100), ("title_cover", 0, 1000), ("synonym", 0.01, 1), ("min_chars", 1, 5)):
         weights[name] = _number(path, text, name, raw.get(name), low, high)
     stop_words = _words(path, text, "stop_words", raw.get("stop_words"))
     unit_suffixes = _words(path, text, "unit_suffixes", raw.get("unit_suffixes"))
     links = raw.get("links")
-    if not isinstance(links, dict) or set(links) != set(LINKS) or not all(isinstance(v, str) and LINK.fullmatch(v) for v in links.values()):
-        _fail(path, text, "links:", f"links 应当正好有这几项：{'、'.join(LINKS)}，每项是 docs/ 下的一个 .md 文件（可带 #锚点）。",
-              "写成 picker: index.md#pick 这样的一行。")
+    if not isinstance(links, dict) or set(links) != set(LINKS):
+        _fail(path, text, "links:", f"links 应当正好有这几项：{'、'.join(LINKS)}。", "每项写一行，如 picker: index.md#pick。")
+    for key, target in links.items():
+        if not isinstance(target, str) or not LINK.fullmatch(target):
+            _fail(path, text, f"{key}:", f"links 的 {key} 应当是 docs/ 下的一个 .md 文件（可带 #锚点），现在是“{target}”。",
+                  "写成 index.md#pick 这样的路径，不写网址。", "links")
     messages = raw.get("messages")
     if not isinstance(messages, dict) or set(messages) != set(MESSAGES):
         _fail(path, text, "messages:", f"messages 应当正好有这几项：{'、'.join(MESSAGES)}。", "按文件开头的说明补上或删去。")
     for key, message in messages.items():
         if not isinstance(message, str) or not 0 < len(message) <= LONGEST_MESSAGE or any(unicodedata.category(c)[0] == "C" for c in message):
-            _fail(path, text, f"{key}:", f"说明 {key} 应当是一行文字（不超过 {LONGEST_MESSAGE} 个字）。", "写成一行，不要换行。")
+            _fail(path, text, f"{key}:", f"说明 {key} 应当是一行文字（不超过 {LONGEST_MESSAGE} 个字）。", "写成一行，不要换行。", "messages")
         unknown = set(CODES.findall(message)) - KNOWN_CODES
         if unknown:
             _fail(path, text, f"{key}:", f"说明 {key} 里的代号 {{{sorted(unknown)[0]}}} 不认识。",
-                  f"只用这几个代号：{'、'.join('{' + c + '}' for c in sorted(KNOWN_CODES))}。")
+                  f"只用这几个代号：{'、'.join('{' + c + '}' for c in sorted(KNOWN_CODES))}。", "messages")
     return weights, stop_words, unit_suffixes, dict(links), dict(messages)
 
 

@@ -44,6 +44,7 @@ var MAX_ALTERNATIVES = 12; // spellings tried for one term: itself and its synon
 var MAX_PHRASES = 16;
 var MAX_SECTIONS = 6; // sections listed under one page (Material folds all but the best)
 var OPTIONAL = 0.2; // weight of a single character left between words
+var PAIR = 0.5; // weight of two terms side by side, against the whole query in one piece
 var SEPARATORS = /[\s\u3000，、。；：！？,;:!?“”"'‘’《》]+/;
 var DROPPED = /[\u200b-\u200d\ufeff【】\[\]]/g; // zero-width characters, and the brackets of a pasted 【占位符】
 
@@ -174,18 +175,23 @@ function possible(text, cache) {
 
 /* ---- the query ---- */
 
-/** The fewest pieces `part` splits into: words of the list, else single characters. */
+/** The fewest pieces `part` splits into: words of the list, else single characters; of splits with
+ * as few pieces, the one whose words start longest (表态发言|稿, not 表态|发言稿). */
 function segment(part) {
-  var n = part.length, cost = [0], from = [0];
-  for (var end = 1; end <= n; end++) {
-    cost[end] = cost[end - 1] + 1;
-    from[end] = end - 1;
-    for (var start = Math.max(0, end - longest); start < end - 1; start++) {
-      if (words[part.slice(start, end)] && cost[start] + 1 < cost[end]) { cost[end] = cost[start] + 1; from[end] = start; }
+  var n = part.length, cost = [], step = [];
+  cost[n] = 0;
+  for (var i = n - 1; i >= 0; i--) {
+    cost[i] = cost[i + 1] + 1;
+    step[i] = 1;
+    for (var len = Math.min(longest, n - i); len > 1; len--) {
+      if (words[part.substr(i, len)] && (cost[i + len] + 1 < cost[i] || (cost[i + len] + 1 === cost[i] && step[i] === 1))) {
+        cost[i] = cost[i + len] + 1;
+        step[i] = len;
+      }
     }
   }
   var out = [];
-  for (var at = n; at > 0; at = from[at]) out.unshift(part.slice(from[at], at));
+  for (var at = 0; at < n; at += step[at]) out.push(part.substr(at, step[at]));
   return out;
 }
 
@@ -254,6 +260,7 @@ function analyse(query) {
       if (!a.exact) add(joined.slice(0, i).concat([a.text], joined.slice(i + 1)).join(""), ranking.weights.synonym);
     });
   });
+  if (joined.length > 2) joined.slice(1).forEach(function (t, i) { add(joined[i] + t, PAIR); }); // two terms side by side
   return q;
 }
 
