@@ -56,7 +56,7 @@ var ranking = null; // data/search_ranking.yml: weights, stop words, messages, l
 var words = Object.create(null), longest = 1; // the word list: word → true
 var groupOf = Object.create(null), groups = []; // synonyms: word → index of its group
 var stop = Object.create(null);
-var grams = new Map(); // two characters (as one number) → indices of the pages that hold them, ascending
+var GRAM_BITS = 16; // each page keeps a 2^16-bit set of the pairs of characters it holds (8 KB a page)
 
 var ENTITIES = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#39;": "'", "&#x27;": "'" };
 
@@ -135,40 +135,34 @@ function setup(data) {
     page.body.push(item.lowText);
     page.docs.push(item);
   });
-  grams = new Map();
-  pages.forEach(function (page, k) {
+  pages.forEach(function (page) {
     page.heads = page.heads.join("\n");
     page.body = page.body.join("\n");
     page.all = [page.title, page.meta, page.heads, page.body].join("\n");
+    page.grams = new Uint32Array(1 << (GRAM_BITS - 5));
     for (var i = 0, s = page.all, prev = s.charCodeAt(0); i < s.length - 1; i++) {
-      var next = s.charCodeAt(i + 1), key = prev * 65536 + next, list = grams.get(key);
-      if (!list) grams.set(key, [k]);
-      else if (list[list.length - 1] !== k) list.push(k);
+      var next = s.charCodeAt(i + 1), h = gram(prev, next);
+      page.grams[h >>> 5] |= 1 << (h & 31);
       prev = next;
     }
   });
 }
 
-/** For each page, whether it may hold `text` (1): it holds every two characters of it. A quick test that
- * spares most substring scans; the scan still decides. Cached for the query in `cache`. */
+function gram(a, b) {
+  return Math.imul((a << 16) | b, 0x9e3779b1) >>> (32 - GRAM_BITS);
+}
+
+/** For each page, whether it may hold `text` (1): its set has every pair of characters of `text`. A quick
+ * test that spares most substring scans (a page it lets through by chance is then scanned); cached for
+ * the query in `cache`. */
 function possible(text, cache) {
   if (cache[text]) return cache[text];
-  var marks = new Uint8Array(pages.length), lists = [];
-  if (text.length < 2) {
-    marks.fill(1);
-  } else {
-    for (var i = 0; i < text.length - 1; i++) {
-      var list = grams.get(text.charCodeAt(i) * 65536 + text.charCodeAt(i + 1));
-      if (!list) return (cache[text] = marks);
-      lists.push(list);
-    }
-    lists.sort(function (a, b) { return a.length - b.length; });
-    lists[0].forEach(function (k) { marks[k] = 1; });
-    for (var j = 1; j < lists.length; j++) {
-      var here = new Uint8Array(pages.length);
-      lists[j].forEach(function (k) { if (marks[k]) here[k] = 1; });
-      marks = here;
-    }
+  var marks = new Uint8Array(pages.length), hashes = [];
+  for (var i = 0; i < text.length - 1; i++) hashes.push(gram(text.charCodeAt(i), text.charCodeAt(i + 1)));
+  for (var k = 0; k < pages.length; k++) {
+    var bits = pages[k].grams, ok = 1;
+    for (var j = 0; j < hashes.length && ok; j++) ok = (bits[hashes[j] >>> 5] >>> (hashes[j] & 31)) & 1;
+    marks[k] = ok;
   }
   return (cache[text] = marks);
 }
