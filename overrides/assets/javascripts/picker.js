@@ -8,19 +8,29 @@
  * meeting's other templates, and a link to ask for the missing one (a[data-picker-ask], with the
  * choice filled into the issue form). 讲话人 lists only those who speak at the chosen meeting;
  * 巡察类型 shows only where the meeting's templates differ in it.
- * Without this script the form stays hidden and the list is the picker. Loaded only on pages with
- * the form (overrides/main.html); a classic script, so it runs from file:// too.
+ * Without this part the form stays hidden and the list is the picker. Its style (picker.css) is
+ * loaded with it, before the form is shown.
  */
-(function () {
+speechKit.part("picker", function (kit) {
   "use strict";
 
   var FIELDS = ["meeting", "speaker", "level", "kind"];
+  var styled = null;
 
   function el(tag, text, attrs) {
-    var node = document.createElement(tag);
-    if (text) node.textContent = text;
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    return node;
+    return kit.el(tag, attrs, text || null);
+  }
+
+  /** picker.css, once: the form is shown when it has loaded (or failed to). */
+  function style() {
+    if (!styled) {
+      styled = new Promise(function (resolve) {
+        var link = kit.el("link", { rel: "stylesheet", href: kit.assets + "stylesheets/picker.css" });
+        link.onload = link.onerror = resolve;
+        document.head.appendChild(link);
+      });
+    }
+    return styled;
   }
 
   function optionText(select, value) {
@@ -153,8 +163,10 @@
     showKind();
     if (start[1]) selects.speaker.value = start[1];
     show();
-    form.hidden = false;
+    style().then(function () { form.hidden = false; });
   }
 
-  Array.prototype.forEach.call(document.querySelectorAll("form[data-picker]"), setUp);
-})();
+  return function setup(page) {
+    kit.$$("form[data-picker]", page.root).forEach(setUp);
+  };
+});
