@@ -45,6 +45,7 @@ var MAX_PHRASES = 16;
 var MAX_SECTIONS = 6; // sections listed under one page (Material folds all but the best)
 var OPTIONAL = 0.2; // weight of a single character left between words
 var PAIR = 0.5; // weight of two terms side by side, against the whole query in one piece
+var WORD = 100, SINGLE = 101; // what a piece costs when a query is split: a word, a single character
 var SEPARATORS = /[\s\u3000，、。；：！？,;:!?“”"'‘’《》]+/;
 var DROPPED = /[\u200b-\u200d\ufeff【】\[\]]/g; // zero-width characters, and the brackets of a pasted 【占位符】
 
@@ -169,17 +170,18 @@ function possible(text, cache) {
 
 /* ---- the query ---- */
 
-/** The fewest pieces `part` splits into: words of the list, else single characters; of splits with
- * as few pieces, the one whose words start longest (表态发言|稿, not 表态|发言稿). */
+/** The fewest pieces `part` splits into: words of the list, else single characters (which count a
+ * little more than a word: 巡察|组长, not 巡察组|长); of splits that cost the same, the one whose words
+ * start longest (表态发言|稿, not 表态|发言稿). */
 function segment(part) {
   var n = part.length, cost = [], step = [];
   cost[n] = 0;
   for (var i = n - 1; i >= 0; i--) {
-    cost[i] = cost[i + 1] + 1;
+    cost[i] = cost[i + 1] + SINGLE;
     step[i] = 1;
     for (var len = Math.min(longest, n - i); len > 1; len--) {
-      if (words[part.substr(i, len)] && (cost[i + len] + 1 < cost[i] || (cost[i + len] + 1 === cost[i] && step[i] === 1))) {
-        cost[i] = cost[i + len] + 1;
+      if (words[part.substr(i, len)] && (cost[i + len] + WORD < cost[i] || (cost[i + len] + WORD === cost[i] && step[i] === 1))) {
+        cost[i] = cost[i + len] + WORD;
         step[i] = len;
       }
     }
