@@ -29,7 +29,7 @@ def data(tmp_path: Path) -> Path:
 
 def test_the_data_loads():
     search = load_search_data(DATA_DIR)
-    assert ("党委", "区委", "县委", "市委", "旗委") in search.synonyms
+    assert ("区委", "县委", "市委", "旗委") in search.synonyms and search.broader["县委"] == "党委"
     assert {"表态", "表态发言"} <= {w for g in search.synonyms for w in g}
     assert "范文" in search.stop_words and "局" in search.unit_suffixes
     assert len(search.words) > 1000
@@ -58,6 +58,10 @@ def test_a_word_in_two_synonym_groups_is_refused(data):
 
 def test_a_synonym_group_of_one_word_is_refused(data):
     _refused(data, "search_synonyms.yml", "  - [简短版, 短版, 精简版]", "  - [简短版]", said="两个以上")
+
+
+def test_a_word_broader_than_itself_is_refused(data):
+    _refused(data, "search_synonyms.yml", "  县委: 党委", "  县委: 县委", said="不相同")
 
 
 def test_an_unknown_code_in_a_message_is_refused(data):

@@ -149,6 +149,14 @@ def test_synonym_found_after_the_word_itself_and_named_in_the_first_line(page, s
     assert paths(answers["区委巡察"]) == ["/district/", "/county/"]
 
 
+def test_broader_word_found_after_synonyms(page, site_url):
+    """县委 → 区委 (a synonym) before 县委 → 党委 (broader: 党委书记 may be a 乡镇党委书记)."""
+    setup = made_up({"township/": ("乡镇党委书记表态", "", ""), "district/": ("区委书记讲话", "", "")})
+    answers = ask_worker(page, site_url, ["县委书记", "党委书记"], setup)
+    assert paths(answers["县委书记"]) == ["/district/", "/township/"]
+    assert paths(answers["党委书记"]) == ["/township/"]  # never the other way
+
+
 def test_title_closer_to_the_query_first(page, site_url):
     setup = made_up({"short/": ("反馈会讲话简短版", "", ""), "full/": ("反馈会讲话", "", "")})
     assert paths(ask_worker(page, site_url, ["反馈会讲话"], setup)["反馈会讲话"]) == ["/full/", "/short/"]

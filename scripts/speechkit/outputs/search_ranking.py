@@ -40,6 +40,7 @@ def registry_words(corpus: Corpus) -> set[str]:
     words |= {choice for key in ("level", "kind") if key in registry.fields for choice in registry.fields[key].choices}
     words |= {t.term for t in registry.tifa}
     words |= {word for group in corpus.search.synonyms for word in group}
+    words |= set(corpus.search.broader) | set(corpus.search.broader.values())
     return {w for w in words if len(w) >= SHORTEST_WORD and not any(c.isspace() for c in w)}
 
 
@@ -51,6 +52,7 @@ def ranking_payload(corpus: Corpus, pages: dict[str, dict], links: dict[str, str
         "pages": pages,
         "words": html_text(" ".join(words)),
         "synonyms": [[html_text(w) for w in group] for group in search.synonyms],
+        "broader": {html_text(word): html_text(wider) for word, wider in search.broader.items()},
         "weights": search.weights,
         "stop": [html_text(w) for w in search.stop_words],
         "units": [html_text(w) for w in search.unit_suffixes],

@@ -28,6 +28,7 @@ LINK = re.compile(r"[a-z0-9_./-]+\.md(?:#[a-z0-9_-]+)?")
 @dataclass(frozen=True)
 class SearchData:
     synonyms: tuple[tuple[str, ...], ...]
+    broader: dict[str, str]  # word → a broader word it also finds (县委 → 党委), never the other way
     weights: dict  # fields, phrase, repeat, repeat_cap, title_cover, synonym, kinds, min_chars
     stop_words: tuple[str, ...]
     unit_suffixes: tuple[str, ...]
@@ -70,7 +71,7 @@ def _words(path: Path, text: str, name: str, value: object) -> tuple[str, ...]:
     return tuple(value)
 
 
-def load_synonyms(path: Path) -> tuple[tuple[str, ...], ...]:
+def load_synonyms(path: Path) -> tuple[tuple[tuple[str, ...], ...], dict[str, str]]:
     raw, text = load_yaml(path)
     groups = raw.get("groups") if isinstance(raw, dict) else None
     if not isinstance(groups, list) or not groups:
@@ -87,7 +88,13 @@ def load_synonyms(path: Path) -> tuple[tuple[str, ...], ...]:
                 _fail(path, text, needle, f"“{word}”在第 {seen[word]} 组和第 {number} 组里都有。", "一个词只写在一组里：合并这两组，或删去其中一处。")
             seen[word] = number
         out.append(tuple(group))
-    return tuple(out)
+    broader = raw.get("broader") or {}
+    if not isinstance(broader, dict):
+        _fail(path, text, "broader:", "broader 应当是“词: 更宽泛的词”的形式。", "每行写一对，如 县委: 党委。")
+    for word, wider in broader.items():
+        if not (_is_word(word) and _is_word(wider)) or word == wider:
+            _fail(path, text, f"{word}:", f"broader 的“{word}: {wider}”写得不对：两边都要是词（不含空格），且不相同。", "写成 县委: 党委 这样的一行。", "broader")
+    return tuple(out), {str(k): str(v) for k, v in broader.items()}
 
 
 def load_ranking(path: Path) -> tuple[dict, tuple[str, ...], tuple[str, ...], dict[str, str], dict[str, str]]:
@@ -100,7 +107,8 @@ def load_ranking(path: Path) -> tuple[dict, tuple[str, ...], tuple[str, ...], di
         if not isinstance(values, dict) or set(values) != set(keys):
             _fail(path, text, f"{table}:", f"{table} 应当正好有这几项：{'、'.join(keys)}。", f"在 {table}: 下面每项写一行“名称: 数”。")
         weights[table] = {key: _number(path, text, key, values[key], 0, 1000 if table != "kinds" else 1, table) for key in keys}
-    for name, low, high in (("repeat", 0, 100), ("repeat_cap", 0, 100), ("title_cover", 0, 1000), ("synonym", 0.01, 1), ("min_chars", 1, 5)):
+    for name, low, high in (("repeat", 0, 100), ("repeat_cap", 0, 100), ("title_cover", 0, 1000), ("synonym", 0.01, 1), ("broader", 0.01, 1),
+                            ("min_chars", 1, 5)):
         weights[name] = _number(path, text, name, raw.get(name), low, high)
     stop_words = _words(path, text, "stop_words", raw.get("stop_words"))
     unit_suffixes = _words(path, text, "unit_suffixes", raw.get("unit_suffixes"))
@@ -140,7 +148,8 @@ def load_words(path: Path) -> tuple[str, ...]:
 
 def load_search_data(data_dir: Path) -> SearchData:
     weights, stop_words, unit_suffixes, links, messages = load_ranking(data_dir / RANKING_FILE)
+    synonyms, broader = load_synonyms(data_dir / SYNONYMS_FILE)
     return SearchData(
-        synonyms=load_synonyms(data_dir / SYNONYMS_FILE), weights=weights, stop_words=stop_words, unit_suffixes=unit_suffixes,
+        synonyms=synonyms, broader=broader, weights=weights, stop_words=stop_words, unit_suffixes=unit_suffixes,
         links=links, messages=messages, words=load_words(data_dir / WORDS_FILE),
     )

@@ -5,8 +5,8 @@
  * restricted to our text, plus the registries' own words; data/search_words.yml). Each term is matched
  * as a substring, so 治党 still finds 全面从严治党 and nothing is lost to word boundaries. A page must
  * hold every term (AND); when no page does, the pages holding some of them are listed (OR), and the
- * first line says so. A term also matches its synonyms (data/search_synonyms.yml: 县委 → 区委…),
- * ranked after the term itself and named in the first line (含近义词). Single characters left between
+ * first line says so. A term also matches its synonyms (data/search_synonyms.yml: 县委 → 区委…) and
+ * a broader word (县委 → 党委), ranked after the term itself and named in the first line (含近义词). Single characters left between
  * words are optional: they rank, but a page need not hold them.
  *
  * Ranking (weights in data/search_ranking.yml): where each term is found, title ≫ a template's front
@@ -40,6 +40,7 @@ var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 var SNIPPETS = 2; // blocks of text shown under a result
 var BEFORE = 30, AFTER = 90; // characters of context around the first match in a block
 var MAX_PAGES = 200;
+var MAX_QUERY = 100; // characters of a query read (a pasted paragraph is not a query)
 var MAX_ALTERNATIVES = 12; // spellings tried for one term: itself and its synonyms
 var MAX_PHRASES = 16;
 var MAX_SECTIONS = 6; // sections listed under one page (Material folds all but the best)
@@ -56,6 +57,7 @@ var pages = []; // [{ path, kind, factor, title, meta, heads, body, all, docs: [
 var ranking = null; // data/search_ranking.yml: weights, stop words, messages, links
 var words = Object.create(null), longest = 1; // the word list: word → true
 var groupOf = Object.create(null), groups = []; // synonyms: word → index of its group
+var broader = Object.create(null); // word → a broader word it also finds (县委 → 党委)
 var stop = Object.create(null);
 var GRAM_BITS = 16; // each page keeps a 2^16-bit set of the pairs of characters it holds (8 KB a page)
 
@@ -97,6 +99,13 @@ function configure(extra) {
   groups = (extra.synonyms || []).map(function (g) { return g.map(function (w) { return unescape(w).toLowerCase(); }); });
   groupOf = Object.create(null);
   groups.forEach(function (g, i) { g.forEach(function (w) { groupOf[w] = i; words[w] = true; longest = Math.max(longest, w.length); }); });
+  broader = Object.create(null);
+  Object.keys(extra.broader || {}).forEach(function (w) {
+    var word = unescape(w).toLowerCase();
+    broader[word] = unescape(extra.broader[w]).toLowerCase();
+    words[word] = true;
+    longest = Math.max(longest, word.length);
+  });
   stop = Object.create(null);
   (extra.stop || []).forEach(function (w) { stop[unescape(w).toLowerCase()] = true; });
   return extra.pages || {};
@@ -209,28 +218,33 @@ function termsOf(part, out) {
 }
 
 /** The term and its synonyms: where a word of a synonym group occurs in the term (leftmost, longest),
- * each other word of the group in its place. A spelling that holds the term itself adds nothing. */
+ * each other word of the group in its place (factor: synonym), then its broader word (factor: broader).
+ * A spelling that holds the term itself adds nothing. */
 function alternatives(term) {
-  var alts = [{ text: term, exact: true }], seen = {};
+  var w = ranking.weights, alts = [{ text: term, factor: 1, exact: true }], seen = {};
   seen[term] = true;
+  function add(text, factor) {
+    if (!seen[text] && text.indexOf(term) < 0 && alts.length < MAX_ALTERNATIVES) { seen[text] = true; alts.push({ text: text, factor: factor, exact: false }); }
+  }
   for (var i = 0; i < term.length && alts.length < MAX_ALTERNATIVES;) {
     var hit = "";
     for (var len = Math.min(longest, term.length - i); len > 1; len--) {
-      if (groupOf[term.substr(i, len)] !== undefined) { hit = term.substr(i, len); break; }
+      var piece = term.substr(i, len);
+      if (groupOf[piece] !== undefined || broader[piece]) { hit = piece; break; }
     }
     if (!hit) { i++; continue; }
-    groups[groupOf[hit]].forEach(function (w) {
-      var alt = term.slice(0, i) + w + term.slice(i + hit.length);
-      if (!seen[alt] && alt.indexOf(term) < 0 && alts.length < MAX_ALTERNATIVES) { seen[alt] = true; alts.push({ text: alt, exact: false }); }
-    });
+    var before = term.slice(0, i), after = term.slice(i + hit.length);
+    if (groupOf[hit] !== undefined) groups[groupOf[hit]].forEach(function (other) { add(before + other + after, w.synonym); });
+    if (broader[hit]) add(before + broader[hit] + after, w.broader);
     i += hit.length;
   }
   return alts;
 }
 
 function analyse(query) {
-  var text = String(query).replace(DROPPED, "").toLowerCase().trim();
-  var q = { typed: String(query).replace(DROPPED, "").trim(), compact: text.replace(/\s+/g, ""), terms: [], phrases: [], reason: "" };
+  query = String(query).slice(0, MAX_QUERY);
+  var text = query.replace(DROPPED, "").toLowerCase().trim();
+  var q = { typed: query.replace(DROPPED, "").trim(), compact: text.replace(/\s+/g, ""), terms: [], phrases: [], reason: "" };
   if (!q.compact) return q;
   if (q.compact.length < ranking.weights.min_chars) { q.reason = "short"; return q; }
   var terms = [], seen = {};
@@ -253,7 +267,7 @@ function analyse(query) {
   add(joined.join(""), 1);
   q.terms.forEach(function (t, i) {
     t.alts.forEach(function (a) {
-      if (!a.exact) add(joined.slice(0, i).concat([a.text], joined.slice(i + 1)).join(""), ranking.weights.synonym);
+      if (!a.exact) add(joined.slice(0, i).concat([a.text], joined.slice(i + 1)).join(""), a.factor);
     });
   });
   if (joined.length > 2) joined.slice(1).forEach(function (t, i) { add(joined[i] + t, PAIR); }); // two terms side by side
@@ -286,11 +300,11 @@ function rankPage(page, q, cache) {
       if (!place) return;
       found.push(a.text);
       if (a.exact) exactHere = true;
-      var s = place * (a.exact ? 1 : w.synonym);
+      var s = place * a.factor;
       if (s > best) { best = s; bestAlt = a; }
     });
     if (!bestAlt) { if (!t.optional) missing.push(t.text); return; }
-    best += w.repeat * count(page.body, bestAlt.text, w.repeat_cap) * (bestAlt.exact ? 1 : w.synonym);
+    best += w.repeat * count(page.body, bestAlt.text, w.repeat_cap) * bestAlt.factor;
     if (page.title.indexOf(bestAlt.text) >= 0) covered += bestAlt.text.length;
     if (!exactHere) synonyms.push([t.text, bestAlt.text]);
     if (t.optional) { score += OPTIONAL * best; return; }
