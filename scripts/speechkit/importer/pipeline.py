@@ -15,6 +15,7 @@ from ..checking import check_variant, similar_pairs
 from ..reading import Registry, parse_variant
 from .articles import Article, split_articles
 from .decode import read_source
+from .formulations import doubtful_formulations, restore_formulations
 from .drafts import Conversion, Draft
 from .header import front_matter
 from .junk import Removed, clean_characters, source_lines, strip_junk
@@ -23,6 +24,7 @@ from .outline import build_outline, normalise_markers, restore_dropped_separator
 from .pieces import Para
 from .punctuation import full_width
 from .report import report_markdown
+from .runin import split_run_in_points
 from .rules import ImportRules
 from .scaffold import unique_title
 from .spacing import SpacingReport, break_run_on_lines, fix_spacing, join_wrapped_lines
@@ -33,6 +35,7 @@ Progress = Callable[[str], None]
 
 def _draft(article: Article, registry: Registry, rules: ImportRules, today: dt.date, source_name: str) -> Draft:
     paras = [Para(line.text, line.number) for line in article.lines if line.text]
+    paras, run_in = split_run_in_points(paras, rules)
     markers = normalise_markers(paras, rules)
     punctuation = 0
     for para in paras:
@@ -42,16 +45,20 @@ def _draft(article: Article, registry: Registry, rules: ImportRules, today: dt.d
     outline = build_outline(paras, rules)
     for para in outline.all_paras():
         para.text, notes = resolve_masks(para.text, rules, registry)
+        para.text, restored = restore_formulations(para.text, rules)
         para.text, doubled = merge_doubled(para.text, rules)
-        para.notes += notes + doubled
+        para.notes += notes + restored + doubled + doubtful_formulations(para.text, rules)
     for part in outline.parts:
         if part.role is None:  # agenda items of a 主持词 come with theirs
             part.role, why = suggest_role(part, rules)
             part.heading.notes.append(why)
     text = "\n".join([article.raw_title] + [p.text for p in outline.all_paras()])
     title = safe_text(full_width(article.title, rules)[0])
-    meta, header_notes = front_matter(title, text, rules, registry, today)
+    meta, header_notes = front_matter(title, article.raw_title, article.speaker, text, rules, registry, today)
+    header_notes = article.notes + header_notes
     counts = []
+    if run_in:
+        counts.append(f"段落里接排的编号另起一段 {run_in} 处")
     if punctuation:
         counts.append(f"半角标点改成全角 {punctuation} 处")
     if markers:
@@ -88,7 +95,7 @@ def convert(text: str, source_name: str, encoding: str, registry: Registry, rule
         say(message)
     taken = set(taken_titles or ())
     for draft in drafts:
-        fallback = f"{draft.meta.get('meeting', '')}讲话（{draft.meta.get('speaker', '')}，导入稿）"
+        fallback = f"{draft.meta['meeting']}讲话（{draft.meta['speaker']}，导入稿）" if draft.meta['meeting'] in registry.meetings and draft.meta['speaker'] in registry.speakers else "导入的讲话稿"
         draft.title = unique_title(draft.title or fallback, taken)
         taken.add(draft.title)
         draft.meta["title"] = draft.title

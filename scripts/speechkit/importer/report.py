@@ -64,7 +64,7 @@ def report_markdown(conversion: Conversion) -> str:
     if spacing.joined_lines:
         fixes.append(f"把按固定宽度断开的行接回段落 {spacing.joined_lines} 处")
     if spacing.broken_lines:
-        fixes.append(f"原文有的段落粘成了一行，在编号前断开 {spacing.broken_lines} 处")
+        fixes.append(f"原文有的段落粘成了一行，在句末的“同志们”前断开 {spacing.broken_lines} 处")
     if fixes:
         lines += [""] + [f"- {fix}。" for fix in fixes]
     lines += ["", "## 二、分篇和重复", ""]
