@@ -115,8 +115,22 @@ def _choose(label: str, given: str | None, choices: tuple[str, ...], interactive
     typer.echo(f"{label}：")
     for number, choice in enumerate(choices, start=1):
         typer.echo(f"  {number}. {choice}")
-    picked = typer.prompt("请输入序号", default=1, type=click.IntRange(1, len(choices)))
-    return choices[picked - 1]
+    while True:  # our own check: the pinned typer cannot prompt with click.IntRange (AssertionError)
+        answer = _ask("请输入序号", "1").strip()
+        if answer in choices:
+            return answer
+        if answer.isdigit() and 1 <= int(answer) <= len(choices):
+            return choices[int(answer) - 1]
+        _echo_err(f"“{answer[:MAX_SHOWN]}”不是 1 到 {len(choices)} 之间的序号，请重新输入。")
+
+
+def _ask(question: str, default: str) -> str:
+    """One answer typed at the terminal; Ctrl+C or Ctrl+D ends the command without writing anything."""
+    try:
+        return typer.prompt(question, default=default, type=str)
+    except (click.Abort, typer.Abort, EOFError):  # this typer has an Abort of its own
+        _echo_err("已取消，没有新建任何文件。")
+        raise typer.Exit(1) from None
 
 
 @app.command()
@@ -141,14 +155,14 @@ def new(
     taken = {v.title for v in corpus.variants}
     if title is None:
         suggested = unique_title(f"{meeting}讲话（{speaker}）", taken)
-        title = typer.prompt("标题（写会议名称和讲话人，不写年份）", default=suggested) if interactive else suggested
+        title = _ask("标题（写会议名称和讲话人，不写年份）", suggested) if interactive else suggested
     problem = title_problem(title) or ("已有一篇模板用了这个标题" if title in taken else None)
     if problem:
         _echo_err(f"标题“{title[:MAX_SHOWN]}”不能用：{problem}。改法：换一个能区分各篇的标题（会议名称和讲话人）。")
         raise typer.Exit(1)
     if slug is None:
         suggested = free_slug(SPEECHES_DIR, "new-speech")
-        slug = typer.prompt("文件名（英文小写字母、数字和短横线）", default=suggested) if interactive else suggested
+        slug = _ask("文件名（英文小写字母、数字和短横线）", suggested) if interactive else suggested
     if not SLUG.fullmatch(slug):
         _echo_err(f"文件名“{slug[:MAX_SHOWN]}”不合规。改法：只用英文小写字母、数字和短横线，如 county-special-deployment。")
         raise typer.Exit(1)
