@@ -156,3 +156,21 @@ def test_the_title_form_outweighs_a_title_word_and_the_agenda_narrows_the_speake
     assert secretary.value == "党委（党组）书记"
     nothing = decide_speaker(decide_meeting("", "", RULES, REGISTRY), "", "", "", RULES, REGISTRY)
     assert nothing.value == "待定讲话人" and not nothing.known
+
+
+@pytest.mark.parametrize("title, meeting, speaker", [
+    ("区委巡察办主任在第三轮巡察巡中调度会上的讲话", "巡中调度会", "巡察办主任"),
+    ("在区委第二轮巡察中期情况汇报会上的汇报发言", "巡察中期情况汇报会", "巡察组组长"),
+    ("在区住建局党组巡察反馈意见整改工作部署会上的讲话", "巡察整改工作部署会", "被巡察党组织书记"),
+    ("区委副书记在巡察整改“回头看”动员部署会上的讲话", "巡察整改“回头看”动员部署会", "党委（党组）领导"),
+    ("在巡察整改专题民主生活会上的督导点评讲话", "巡察整改专题民主生活会", "上级督导组组长"),
+    ("市委巡察工作动员部署会主持词", "巡察工作动员部署会", "会议主持人"),
+    ("在全县巡察工作会议上的讲话", "巡察工作会议", "待定讲话人"),  # the yearly work conference: not registered
+])
+def test_meeting_and_speaker_from_titles(title, meeting, speaker):
+    from speechkit.importer.meeting import decide_meeting, decide_speaker, speech_form
+    from speechkit.importer.titles import title_speaker
+
+    decided = decide_meeting(title, "", RULES, REGISTRY)
+    assert decided.value == meeting and decided.known == (meeting in REGISTRY.meetings)
+    assert decide_speaker(decided, speech_form(title, RULES), title_speaker(title, RULES), "", RULES, REGISTRY).value == speaker

@@ -44,6 +44,8 @@ def meeting_phrase(title: str, opening: str, rules: ImportRules) -> tuple[str, s
 
 
 def _words(name: str, rules: ImportRules) -> set[str]:
+    for wording, word in rules.meeting_same.items():
+        name = name.replace(wording, word)
     return {w for w in rules.meeting_words if w in name}
 
 
@@ -70,17 +72,18 @@ def decide_meeting(title: str, text: str, rules: ImportRules, registry: Registry
     names = list(registry.meetings)
     if phrase:
         plain = _plain(phrase)
-        named = [n for n in names if _plain(n) in plain]
+        words = _words(plain, rules)
+        # a registered meeting is this one only if its name has every word that tells meetings apart
+        fitting = [n for n in names if words <= _words(_plain(n), rules)]
+        named = [n for n in fitting if _plain(n) in plain]
         if named:
             best = max(named, key=lambda n: len(_plain(n)))
             return Decision(best, f"{label}：{where}里写的是“{phrase}”，即“{best}”", True)
-        words = _words(plain, rules)
-        fitting = [n for n in names if words and words <= _words(_plain(n), rules)]
-        if fitting:
+        if words and fitting:
             hits = _text_hits("meeting", text, rules)
             best = min(fitting, key=lambda n: (len(_words(_plain(n), rules) - words), -len(hits.get(n, [])), names.index(n)))
             others = [n for n in fitting if n != best]
-            return Decision(best, f"{label}：{where}里写的是“{phrase}”，按其中的“{'、'.join(sorted(words, key=plain.index))}”判断为“{best}”"
+            return Decision(best, f"{label}：{where}里写的是“{phrase}”，按其中的“{'、'.join(sorted(words, key=lambda w: plain.find(w)))}”判断为“{best}”"
                                   + (f"（也可能是{'、'.join(others)}）" if others else "") + "，请核对", True)
         value = rules.meeting_noise.sub("", plain) or plain
         near = [n for n in names if words & _words(_plain(n), rules)]
@@ -113,9 +116,13 @@ def decide_speaker(meeting: Decision, form: str, phrase: str, text: str, rules: 
     speakers = registry.speakers
     slots = _agenda_slots(meeting.value, registry)
     pool = list(dict.fromkeys(name for name, _ in slots)) if slots else list(speakers)
-    cue = rules.form_cues.get(form, "")
-    if cue:
-        cued = [n for n in pool if any(cue in item for name, item in slots if name == n) or cue in speakers[n].description]
+    cue = next((word for key, word in rules.form_cues.items() if key in form), "")
+    by_form = [n for n in pool if speakers[n].is_agenda and form.endswith(speakers[n].form)]  # 主持词 is a form of its own (data/speakers.yml)
+    if by_form:
+        pool, cue = by_form, form
+    elif cue:
+        # what each speaker does at this meeting (its agenda), or anywhere (the description) when the meeting is not registered
+        cued = [n for n in pool if any(cue in item for name, item in slots if name == n)] if slots else [n for n in pool if cue in speakers[n].description]
         pool = cued or pool
     else:  # a 讲话 is not a 主持词
         pool = [n for n in pool if not speakers[n].is_agenda] or pool

@@ -88,6 +88,7 @@ class ImportRules:
     punctuation: tuple[tuple[re.Pattern, str], ...]
     guesses: dict[str, dict[str, tuple[str, ...]]]  # front-matter key → registered choice → words
     meeting_words: tuple[str, ...]
+    meeting_same: dict[str, str]  # a wording in a meeting's name → the word it counts as
     meeting_in_text: re.Pattern  # group: meeting
     meeting_noise: re.Pattern
     speaker_words: dict[str, tuple[str, ...]]  # registered speaker → words naming them in a title
@@ -188,9 +189,10 @@ def load_rules(registry: Registry, data_dir: Path = DATA_DIR) -> ImportRules:
         if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
             raise r.fail("speaker_words", f"讲话人“{speaker}”的称谓应当是词的列表。", "写成 [词1, 词2] 的形式。")
         speaker_words[str(speaker)] = tuple(words)
-    form_cues = r.get("form_cues", dict)
-    if not all(isinstance(k, str) and isinstance(v, str) and k and v for k, v in form_cues.items()):
-        raise r.fail("form_cues", "讲话形式的每一项都要写成“形式: 词”。", "如 {表态发言: 表态}。")
+    form_cues, meeting_same = r.get("form_cues", dict), r.get("meeting_same", dict)
+    for key, table in (("form_cues", form_cues), ("meeting_same", meeting_same)):
+        if not all(isinstance(k, str) and isinstance(v, str) and k and v for k, v in table.items()):
+            raise r.fail(key, f"{key} 的每一项都要写成“词: 词”。", "如 {表态: 表态}。")
     suspects = []
     for entry in r.get("suspect_formulations", list):
         if not isinstance(entry, dict) or not entry.get("reason"):
@@ -261,6 +263,7 @@ def load_rules(registry: Registry, data_dir: Path = DATA_DIR) -> ImportRules:
         punctuation=tuple(punctuation),
         guesses=guesses,
         meeting_words=r.words("meeting_words"),
+        meeting_same={str(k): str(v) for k, v in meeting_same.items()},
         meeting_in_text=r.grouped("meeting_in_text", "meeting"),
         meeting_noise=r.regex("meeting_noise", r.get("meeting_noise", str)),
         speaker_words=speaker_words,
