@@ -151,13 +151,18 @@ def new_in_terminal(project: Path) -> Terminal:
 
 def test_new_asks_at_a_terminal_and_writes_the_chosen_draft(project_copy):
     """Issue 22 §3: every answer to the first prompt used to end in 内部错误：AssertionError."""
+    from speechkit.reading import load_registry
+
+    registry = load_registry(project_copy / "data")
+    entry = list(registry.meetings).index("巡察进驻动员会") + 1
+    beyond = len(registry.speakers) + 1
     term = new_in_terminal(project_copy)
     term.expect("请输入序号 [1]: ")
-    term.send("2\r")  # 巡察进驻动员会
+    term.send(f"{entry}\r")
     term.expect("讲话人：")
     term.expect("请输入序号 [1]: ")
-    term.send("9\r")  # out of range: asked again, in Chinese
-    term.expect("“9”不是 1 到 7 之间的序号，请重新输入。")
+    term.send(f"{beyond}\r")  # out of range: asked again, in Chinese
+    term.expect(f"“{beyond}”不是 1 到 {beyond - 1} 之间的序号，请重新输入。")
     term.send("被巡察党组织书记\r")  # the name itself is an answer too
     term.expect("标题（写会议名称和讲话人，不写年份） [巡察进驻动员会讲话（被巡察党组织书记）]: ")
     term.send("\r")

@@ -193,7 +193,7 @@ def import_(
 ) -> None:
     """把一篇讲话稿（或一页多篇的合集）转成草稿，并写一份逐行核对的导入报告；从不覆盖已有文件。"""
     from ..base import SLUG
-    from ..importer import ImportRefused, import_file, load_rules, next_steps
+    from ..importer import ImportRefused, import_file, load_rules, next_steps, printable
     from ..reading import DataFileError
 
     if src is None:
@@ -216,20 +216,20 @@ def import_(
     try:
         result = import_file(src, out, corpus.registry, rules, existing=existing, taken_titles=titles, name=name, progress=_echo_err)
     except ImportRefused as exc:
-        _echo_err(f"{src}：{exc.message}改法：{exc.fix}")
+        _echo_err(f"{printable(str(src), 200)}：{exc.message}改法：{exc.fix}")  # a file name may carry ANSI escapes or NEL
         raise typer.Exit(1) from None
     except FileExistsError as exc:
         _echo_err(f"{shown_path(Path(str(exc)))} 已经存在，没有覆盖，也没有写入任何文件。改法：用 --name 换一个文件名，或先移走旧文件。")
         raise typer.Exit(1) from None
     except OSError as exc:
-        _echo_err(f"无法写入 {out}（{exc.strerror}），没有写入任何文件。改法：确认这个文件夹存在并且可以写入。")
+        _echo_err(f"无法写入 {printable(str(out), 200)}（{exc.strerror}），没有写入任何文件。改法：确认这个文件夹存在并且可以写入。")
         raise typer.Exit(1) from None
     for draft in result.drafts:
         pending = sum(f.is_pending for f in draft.findings)
         errors = sum(f.is_error for f in draft.findings)
         reviews = sum(len(p.notes) for p in draft.outline.all_paras())
-        typer.echo(f"已写入草稿 {shown_path(draft.path)}：{draft.title}（逐行核对 {reviews} 处，待完成 {pending} 项" + (f"，错误 {errors} 个" if errors else "") + "）")
-    typer.echo(f"已写入导入报告 {shown_path(result.report_path)}")
+        typer.echo(f"已写入草稿 {printable(shown_path(draft.path), 200)}：{draft.title}（逐行核对 {reviews} 处，待完成 {pending} 项" + (f"，错误 {errors} 个" if errors else "") + "）")
+    typer.echo(f"已写入导入报告 {printable(shown_path(result.report_path), 200)}")
     if not result.drafts:
         typer.echo("没有生成草稿：原因见导入报告第二部分。")
         return

@@ -6,7 +6,6 @@ drafts with the project's own parser and checks, so the report lists exactly wha
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 from typing import Callable
 
@@ -14,11 +13,11 @@ from ..base import sort_findings, to_cn
 from ..checking import check_variant, similar_pairs
 from ..reading import Registry, parse_variant
 from .articles import Article, split_articles
-from .decode import read_source
+from .decode import Source, read_source
 from .formulations import doubtful_formulations, restore_formulations
 from .drafts import Conversion, Draft
 from .header import front_matter
-from .junk import Removed, clean_characters, source_lines, strip_junk
+from .junk import Removed, clean_characters, printable, source_lines, strip_junk
 from .masks import merge_doubled, resolve_masks
 from .outline import build_outline, normalise_markers, restore_dropped_separators, suggest_role
 from .pieces import Para
@@ -71,12 +70,14 @@ def _draft(article: Article, registry: Registry, rules: ImportRules, today: dt.d
 
 def convert(text: str, source_name: str, encoding: str, registry: Registry, rules: ImportRules, *,
             existing: dict[str, str] | None = None, taken_titles: set[str] | None = None,
-            today: dt.date | None = None, progress: Progress | None = None) -> Conversion:
-    """Drafts (not yet named) for every distinct article in `text`; nothing is written."""
+            today: dt.date | None = None, progress: Progress | None = None,
+            source: Source | None = None) -> Conversion:
+    """Drafts (not yet named) for every distinct article in `text`; nothing is written. `source` is
+    the file as read, when there is one: what reading it set aside goes into the report too."""
     say = progress or (lambda message: None)
     today = today or dt.date.today()
-    source_name = re.sub(r"[\x00-\x1f\x7f]", "", source_name)[:80]
-    removed: list[Removed] = []
+    source_name = printable(source_name)  # a file name reaches the draft's header and the terminal: no raw controls
+    removed: list[Removed] = list(source.removed) if source else []
     spacing = SpacingReport()
     lines = clean_characters(source_lines(text), rules, removed)
     lines = strip_junk(lines, rules, removed)
@@ -100,7 +101,7 @@ def convert(text: str, source_name: str, encoding: str, registry: Registry, rule
         taken.add(draft.title)
         draft.meta["title"] = draft.title
         draft.markdown = draft_markdown(draft.meta, draft.outline, draft.comment)
-    return Conversion(source_name, encoding, removed, spacing, found, drafts, skipped)
+    return Conversion(source_name, encoding, removed, spacing, found, drafts, skipped, notes=list(source.notes) if source else [])
 
 
 def _distinct(drafts: list[Draft], existing: dict[str, str], registry: Registry) -> tuple[list[Draft], list[tuple[Article, str]]]:
@@ -164,8 +165,11 @@ def import_file(source: Path, out_dir: Path, registry: Registry, rules: ImportRu
     """Read `source`, write its drafts and the report into `out_dir` (all or nothing) and return them."""
     say = progress or (lambda message: None)
     read = read_source(source, rules)
-    say(f"已读取 {source.name}（{read.encoding}，{len(read.text):,} 字符）。")
-    conversion = convert(read.text, source.name, read.encoding, registry, rules, existing=existing, taken_titles=taken_titles, progress=say)
+    say(f"已读取 {printable(source.name)}（{read.encoding}，{len(read.text):,} 字符）。")
+    for note in read.notes:
+        say(note)
+    conversion = convert(read.text, source.name, read.encoding, registry, rules, existing=existing, taken_titles=taken_titles, progress=say,
+                         source=read)
     name_files(conversion, out_dir, name)
     check_drafts(conversion, registry)
     write_all(draft_files(conversion))

@@ -48,9 +48,10 @@ def report_markdown(conversion: Conversion) -> str:
     lines += [f"- 生成的草稿：{len(conversion.drafts)} 篇" + "".join(f"\n  - {shown_path(d.path)}：{d.title}" for d in conversion.drafts)]
     if conversion.skipped:
         lines += [f"- 没有生成草稿：{len(conversion.skipped)} 篇（见第二部分）"]
+    lines += [f"- {note}" for note in conversion.notes]
     lines += ["", "## 接下来怎么做", ""]
     lines += [f"{n}. {step}" for n, step in enumerate(next_steps(conversion), start=1)] + [""]
-    lines += [f"## 一、删除的网页内容（{len(conversion.removed)} 处）", ""]
+    lines += [f"## 一、删除的内容（{len(conversion.removed)} 处）", ""]
     shown = sorted(conversion.removed, key=lambda r: r.number)[:MAX_REMOVED]
     lines += [f"- 原文第 {r.number} 行，{r.reason}：{r.text}" for r in shown] or ["- 没有。"]
     if len(conversion.removed) > MAX_REMOVED:
