@@ -292,3 +292,14 @@ def test_articles_past_the_limit_are_reported_not_dropped_silently():
     conversion = convert(page, "page.txt", "UTF-8", REGISTRY, rules, existing={}, taken_titles=set())
     assert len(conversion.articles) == rules.max_articles + 2 and len(conversion.drafts) == rules.max_articles
     assert [why for _, why in conversion.skipped if "一次最多导入" in why] and len(conversion.skipped) == 2
+
+
+def test_level_markers_are_kept_and_other_braces_made_full_width():
+    """{区} stands for 区/县/市/旗 in our own templates (a text copied from one may carry it); any other
+    brace in prose becomes full-width, as the punctuation check wants."""
+    from speechkit.importer import convert, load_rules
+
+    page = "在{区}委巡察工作动员部署会上的讲话\n同志们：\n今天召开{区}委巡察工作动员部署会，我{县}各单位{要}高度重视。\n同志们，让我们共同努力。"
+    [draft] = convert(page, "page.txt", "UTF-8", REGISTRY, load_rules(REGISTRY), existing={}, taken_titles=set()).drafts
+    assert "今天召开{区}委巡察工作动员部署会，我{县}各单位｛要｝高度重视。" in draft.markdown
+    assert draft.meta["title"] == "在{区}委巡察工作动员部署会上的讲话" and draft.meta["meeting"] == "巡察工作动员部署会"
