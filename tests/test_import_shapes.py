@@ -174,3 +174,17 @@ def test_meeting_and_speaker_from_titles(title, meeting, speaker):
     decided = decide_meeting(title, "", RULES, REGISTRY)
     assert decided.value == meeting and decided.known == (meeting in REGISTRY.meetings)
     assert decide_speaker(decided, speech_form(title, RULES), title_speaker(title, RULES), "", RULES, REGISTRY).value == speaker
+
+
+def test_a_chairs_script_run_into_one_line_keeps_its_title_and_agenda():
+    from speechkit.importer import convert
+
+    page = ("区委巡察组进驻区住建局党组动员会主持词同志们：现在开会。根据区委统一部署，区委第一巡察组今天进驻区住建局党组。今天的会议有两项议程。"
+            "下面进行第一项议程，请巡察组组长XX同志作动员讲话。下面进行第二项议程，请区住建局党组书记XX同志作表态发言。"
+            "同志们，刚才两位同志的讲话，我们要认真抓好落实。现在散会。")
+    [draft] = convert(page, "chair.txt", "UTF-8", REGISTRY, RULES, existing={}, taken_titles=set(), today=TODAY).drafts
+    assert draft.meta["title"] == "区委巡察组进驻区住建局党组动员会主持词"
+    assert (draft.meta["meeting"], draft.meta["speaker"]) == ("巡察进驻动员会", "会议主持人")
+    assert "## 开场\n\n同志们：\n\n现在开会。" in draft.markdown
+    assert "## 第一项：动员讲话 <!-- role: 议程 -->" in draft.markdown and "## 第二项：表态发言 <!-- role: 议程 -->" in draft.markdown
+    assert "作表态发言。\n\n## 结束语\n\n同志们，刚才两位同志的讲话，我们要认真抓好落实。现在散会。\n" in draft.markdown

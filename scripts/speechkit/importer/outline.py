@@ -187,6 +187,12 @@ def _move_closing(outline: Outline, rules: ImportRules) -> None:
                 outline.closing = owner.paras[index:]
                 del owner.paras[index:]
                 return
+    final = holder.paras[-1] if holder.paras else None
+    ends = [m.end() for m in SENTENCE_END.finditer(final.text) if rules.closing.match(final.text[m.end():])] if final else []
+    if ends:  # the 结束语 ran into the last paragraph: “……作表态发言。同志们，刚才……现在散会。”
+        final.text, rest = final.text[: ends[0]], final.text[ends[0]:]
+        outline.closing = [Para(rest, final.line, ["结束语和上一段连在一起，从“同志们”起分出来作为结束语，请核对"])]
+        return
     outline.notes.append("没有找到以“同志们，”开头的结束语：请在最后写一段结束语，放在“## 结束语”下面。")
 
 

@@ -23,7 +23,7 @@ from .outline import build_outline, normalise_markers, restore_dropped_separator
 from .pieces import Para
 from .punctuation import full_width
 from .report import report_markdown
-from .runin import split_run_in_points
+from .runin import split_run_in_agenda, split_run_in_points
 from .rules import ImportRules
 from .scaffold import unique_title
 from .spacing import SpacingReport, break_run_on_lines, fix_spacing, join_wrapped_lines
@@ -35,6 +35,7 @@ Progress = Callable[[str], None]
 def _draft(article: Article, registry: Registry, rules: ImportRules, today: dt.date, source_name: str) -> Draft:
     paras = [Para(line.text, line.number) for line in article.lines if line.text]
     paras, run_in = split_run_in_points(paras, rules)
+    paras, agenda = split_run_in_agenda(paras, rules)
     markers = normalise_markers(paras, rules)
     punctuation = 0
     for para in paras:
@@ -58,6 +59,8 @@ def _draft(article: Article, registry: Registry, rules: ImportRules, today: dt.d
     counts = []
     if run_in:
         counts.append(f"段落里接排的编号另起一段 {run_in} 处")
+    if agenda:
+        counts.append(f"段落里接排的议程另起一段 {agenda} 处")
     if punctuation:
         counts.append(f"半角标点改成全角 {punctuation} 处")
     if markers:

@@ -1,5 +1,7 @@
 """Numbered points run into a paragraph (“……郑重表态：一、自觉接受监督。……二、……”): split before
-each number when the numbering is consistent, left alone with a report line when it is not.
+each number when the numbering is consistent, left alone with a report line when it is not. A chair's
+agenda items run together (“……下面进行第一项议程，……。下面进行第二项议程，……”) are split the same way,
+before the sentence that opens each item.
 
 Consistent means: at each level (一、 （一） 1.) the numbers go on in order from where the article's
 numbering stands (一、 on its own line earlier, then 二、 run in, is fine; 一、 then 三、 is not), a lower
@@ -112,6 +114,34 @@ def split_run_in_points(paras: list[Para], rules: ImportRules) -> tuple[list[Par
         cuts = [0] + [m.at for m in inner] + [len(para.text)]
         pieces = [Para(para.text[a:b].strip(), para.line) for a, b in zip(cuts, cuts[1:]) if para.text[a:b].strip()]
         pieces[0].notes = para.notes + [f"原文这一段里接排着编号“{shown}”，在每个编号前另起了一段，请核对"]
+        out += pieces
+        split += 1
+    return out, split
+
+
+SENTENCE_END = re.compile(r"[。！？；]")
+
+
+def split_run_in_agenda(paras: list[Para], rules: ImportRules) -> tuple[list[Para], int]:
+    """Agenda items 第一项, 第二项… run into a paragraph, each split off at the start of its sentence
+    when they go on in order from the article's last item; how many paragraphs were split."""
+    want, out, split = 1, [], 0
+    for para in paras:
+        items = [(m, cn_number(m.group(1))) for m in rules.agenda.finditer(para.text)]
+        starts = []
+        for m, number in items:
+            ends = list(SENTENCE_END.finditer(para.text, 0, m.start()))
+            starts.append(ends[-1].end() if ends else 0)
+        numbers = [number for _, number in items]
+        if not items or numbers != list(range(want, want + len(numbers))) or not any(starts):
+            if items and numbers and numbers[0] == want:
+                want = numbers[-1] + 1 if numbers == list(range(want, want + len(numbers))) else want
+            out.append(para)
+            continue
+        want += len(numbers)
+        cuts = [0] + [start for start in starts if start] + [len(para.text)]
+        pieces = [Para(para.text[a:b].strip(), para.line) for a, b in zip(cuts, cuts[1:]) if para.text[a:b].strip()]
+        pieces[0].notes = para.notes + [f"原文这一段里接排着{len(items)}项议程（第{to_cn(numbers[0])}项起），在每项议程前另起了一段，请核对"]
         out += pieces
         split += 1
     return out, split

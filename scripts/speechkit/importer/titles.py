@@ -41,7 +41,10 @@ def split_run_in(line: Line, rules: ImportRules) -> Head | None:
     start with a title of the usual shape followed by more text."""
     text = line.text
     m = rules.title_shape.search(text)
-    if not m or m.start() > MAX_SPEAKER_BEFORE_TITLE or SENTENCE.search(text[: m.end()]) or m.end() == len(text.rstrip()):
+    if not m or m.start() > MAX_SPEAKER_BEFORE_TITLE:  # no 在……上的: a meeting's name and a form (……动员会主持词) at the start
+        m = rules.title_meeting.match(text)
+        m = m if m and m.group("form") else None
+    if not m or SENTENCE.search(text[: m.end()]) or m.end() == len(text.rstrip()):
         return None
     title, rest = text[: m.end()], text[m.end():].lstrip(" 　")
     head = Head(title=title, speaker=title_speaker(title, rules))
