@@ -188,3 +188,11 @@ def test_a_chairs_script_run_into_one_line_keeps_its_title_and_agenda():
     assert "## 开场\n\n同志们：\n\n现在开会。" in draft.markdown
     assert "## 第一项：动员讲话 <!-- role: 议程 -->" in draft.markdown and "## 第二项：表态发言 <!-- role: 议程 -->" in draft.markdown
     assert "作表态发言。\n\n## 结束语\n\n同志们，刚才两位同志的讲话，我们要认真抓好落实。现在散会。\n" in draft.markdown
+
+
+def test_a_meeting_that_is_not_a_name_is_not_written_into_the_header():
+    """Only words go into the header as a meeting not registered yet; markup is left to the report."""
+    from speechkit.importer.meeting import decide_meeting
+
+    decided = decide_meeting("在![图](a.png)推进会上的讲话", "", RULES, REGISTRY)
+    assert decided.value == "待定会议类型" and not decided.known and "不像会议名称" in decided.note

@@ -17,6 +17,9 @@ from ..reading import Registry, Speaker
 from .rules import ImportRules
 
 UNDECIDED = "待定{label}"  # the value written when nothing tells: not registered, so make check lists it
+# What a meeting or speaker not registered yet may be written as: words, as the registries' names are
+# (巡察整改“回头看”动员部署会), never markup or symbols a page or the checks would take for something else.
+NAME = re.compile(r"^[\u3400-\u9fff（）“”·、]{2,30}$")
 BRACKETS = re.compile(r"[（(][^（）()]*[）)]|[“”‘’\"'\s　]")
 OPENING_PARAGRAPHS = 3  # where a speech names its meeting (今天召开……会) when it has no title
 
@@ -87,15 +90,22 @@ def decide_meeting(title: str, text: str, rules: ImportRules, registry: Registry
                                   + (f"（也可能是{'、'.join(others)}）" if others else "") + "，请核对", True)
         value = rules.meeting_noise.sub("", plain) or plain
         near = [n for n in names if words & _words(_plain(n), rules)]
+        if not NAME.match(value):
+            return _undecided("meeting", f"{where}里写的是“{phrase}”，不像会议名称", names, registry)
         return Decision(value, f"待完成：{label}：{where}里写的是“{phrase}”，登记表里还没有这种会议，照原样写成了“{value}”，没有套用相近的会议"
                                + (f"（相近的有{'、'.join(near)}，确是同一种会议时改成它）" if near else "") + f"。{_how_to_register('meeting', value, registry)}", False)
     hits = _text_hits("meeting", text, rules)
     if hits:
         best = max(hits, key=lambda n: (len(hits[n]), -names.index(n)))
         return Decision(best, f"{label}：没有标题，按正文中的“{'、'.join(dict.fromkeys(hits[best][:3]))}”判断为“{best}”，请核对（可选：{'、'.join(names)}）", True)
+    return _undecided("meeting", "标题和正文里都看不出是哪种会议", names, registry)
+
+
+def _undecided(key: str, why: str, choices: list[str], registry: Registry) -> Decision:
+    label = registry.fields[key].label
     value = UNDECIDED.format(label=label)
-    return Decision(value, f"待完成：{label}：标题和正文里都看不出是哪种会议，写成了“{value}”：改为以下之一：{'、'.join(names)}；"
-                           f"是登记表里没有的会议时，{_how_to_register('meeting', '会议名称', registry)}", False)
+    return Decision(value, f"待完成：{label}：{why}，写成了“{value}”：改为以下之一：{'、'.join(choices)}；"
+                           f"是登记表里没有的{label}时，{_how_to_register(key, '会议名称' if key == 'meeting' else '讲话人名称', registry)}", False)
 
 
 def _agenda_slots(meeting: str, registry: Registry) -> list[tuple[str, str]]:
@@ -138,7 +148,7 @@ def decide_speaker(meeting: Decision, form: str, phrase: str, text: str, rules: 
         line = f"讲话人一行是“{phrase}”，" if phrase else ""
         return Decision(pool[0], f"{label}：{line}按{why_pool}判断为“{pool[0]}”，请核对", True)
     words = speaker_title(phrase, rules)
-    if words and not named:
+    if words and not named and NAME.match(words):
         return Decision(words, f"待完成：{label}：讲话人一行是“{phrase}”，登记表里没有对得上的讲话人，照原样写成了“{words}”，没有套用相近的讲话人。"
                                f"{_how_to_register('speaker', words, registry)}", False)
     hits = {n: found for n, found in _text_hits("speaker", text, rules).items() if n in pool}
