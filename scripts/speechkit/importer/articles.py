@@ -63,7 +63,10 @@ def split_articles(lines: list[Line], rules: ImportRules, removed: list[Removed]
         if run_in is not None:  # the title ran into the speech
             articles.append(_with_head(Article(number, clean_title(run_in.title, rules), run_in.title, marker_line.number), run_in, run_in.body + body, rules))
             continue
-        if not _is_title(rest.strip(), rules) and body and _is_title(body[0].text, rules) and not _is_heading(body[0].text):
+        if not _is_title(rest.strip(), rules) and len(rest.strip()) > MAX_TITLE:
+            body = [Line(marker_line.number, rest.strip())] + body  # the speech itself runs on after the marker
+            rest = ""
+        elif not _is_title(rest.strip(), rules) and body and _is_title(body[0].text, rules) and not _is_heading(body[0].text):
             raw, body = body[0].text, body[1:]  # the separator stands alone; the title is the next line
             rest = raw
         title = clean_title(rest, rules) if _is_title(rest.strip(), rules) else ""
