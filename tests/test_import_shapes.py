@@ -166,6 +166,8 @@ def test_the_title_form_outweighs_a_title_word_and_the_agenda_narrows_the_speake
     ("在巡察整改专题民主生活会上的督导点评讲话", "巡察整改专题民主生活会", "上级督导组组长"),
     ("市委巡察工作动员部署会主持词", "巡察工作动员部署会", "会议主持人"),
     ("在全县巡察工作会议上的讲话", "巡察工作会议", "待定讲话人"),  # the yearly work conference: not registered
+    ("乡镇党委书记在对村巡察进驻动员会上的讲话", "对村（社区）巡察进驻动员会", "乡镇（街道）党（工）委书记"),
+    ("在区委巡察组进驻动员会上的表态发言", "巡察进驻动员会", "被巡察党组织书记"),  # not the 对村 one: 对村 is not in the title
 ])
 def test_meeting_and_speaker_from_titles(title, meeting, speaker):
     from speechkit.importer.meeting import decide_meeting, decide_speaker, speech_form
