@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..base import ALTERNATIVE_LINK, DATA_DIR, SLUG, SPEECHES_DIR, Finding, count_chars, sort_findings
-from ..reading import DataFileError, Registry, Section, Variant, load_registry, parse_variant, read_source, scan_docs
+from ..reading import DataFileError, Registry, Rulebook, Section, Variant, load_registry, load_rulebook, parse_variant, read_source, scan_docs
 from .checks import check_variant
 from .similarity import SimilarPair, near_duplicates
 
@@ -19,6 +19,7 @@ class Corpus:
     registry: Registry | None
     variants: list[Variant] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    rulebook: Rulebook | None = None  # the draft checker's rules; the fixed formulations are checked here too
 
     @property
     def errors(self) -> list[Finding]:
@@ -69,9 +70,10 @@ def load_corpus(
     is checked against data/docs_layout.yml too (as `make check` and the build do)."""
     try:
         registry = load_registry(data_dir)
+        rulebook = load_rulebook(registry, data_dir)
     except DataFileError as exc:
         return Corpus(registry=None, findings=[exc.finding])
-    corpus = Corpus(registry=registry)
+    corpus = Corpus(registry=registry, rulebook=rulebook)
     limits = registry.limits
     contents = scan_docs(docs_dir, speeches_dir, registry.layout, limits)
     corpus.findings += contents.findings
@@ -83,7 +85,7 @@ def load_corpus(
             continue
         variant, findings = parse_variant(path, text, limits=limits)
         corpus.variants.append(variant)
-        corpus.findings += check_variant(variant, registry, findings)
+        corpus.findings += check_variant(variant, registry, findings, rulebook)
         if progress:
             progress(done, len(paths))
     corpus.findings += check_duplicates(corpus)

@@ -2,8 +2,8 @@
 report (decode → junk, spacing, articles, outline, masks, punctuation → header, writer; pipeline runs
 them, drafts holds the result, report describes it), or the skeleton filled in (scaffold).
 """
+from ..reading import load_import_rules as load_rules  # data/import.yml, read with the other registries
 from .decode import ImportRefused
 from .pipeline import check_drafts, convert, draft_files, import_file
 from .report import next_steps
-from .rules import load_rules
 from .scaffold import SKELETON_NAME, free_slug, scaffold_text, title_problem, unique_title, write_new

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from .junk import Line, Removed
-from .rules import ImportRules
+from ..reading import ImportRules
 
 MAX_TITLE = 50
 SENTENCE = re.compile(r"[。！？；]")

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..reading import DRAFT, Registry
-from .rules import ImportRules
+from ..reading import DRAFT, ImportRules, Registry
 
 GUESSED = ("meeting", "speaker", "level", "kind")
 

@@ -12,7 +12,7 @@ from typing import Callable
 
 from ..base import sort_findings, to_cn
 from ..checking import check_variant, similar_pairs
-from ..reading import Registry, parse_variant
+from ..reading import ImportRules, Registry, parse_variant
 from .articles import Article, split_articles
 from .decode import read_source
 from .drafts import Conversion, Draft
@@ -23,7 +23,6 @@ from .outline import build_outline, normalise_markers, restore_dropped_separator
 from .pieces import Para
 from .punctuation import full_width
 from .report import report_markdown
-from .rules import ImportRules
 from .scaffold import unique_title
 from .spacing import SpacingReport, break_run_on_lines, fix_spacing, join_wrapped_lines
 from .writer import draft_markdown, safe_text, write_all
