@@ -110,7 +110,8 @@
       }
       result.findings.forEach(function (f, i) {
         var item = el("li", { "class": "draft-check__finding draft-check__finding--" + (f.kind === "classified" ? "classified" : f.severity),
-          "data-line": f.line, "data-kind": f.kind, "data-severity": f.severity });
+          "data-line": f.line, "data-kind": f.kind, "data-severity": f.severity, "data-safe": f.safe });
+        if (f.replacement !== null) item.setAttribute("data-replacement", f.replacement);
         var head = el("p", { "class": "draft-check__what" });
         var line = el("button", { type: "button", "class": "draft-check__line", "data-dc-goto": f.line, title: "在稿子里选中这一行" }, "第 " + f.line + " 行");
         head.append(line, " ");

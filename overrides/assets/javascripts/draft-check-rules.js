@@ -142,10 +142,11 @@
           .filter(function (code, i, all) { return all.indexOf(code) === i; }).join("、");
         add(number, "invisible", { count: invisible.length, codes: codes }, { start: 0, end: line.length, replacement: line.replace(R.code.invisible.all, ""), safe: true });
       }
-      find(R.html, line).forEach(function (m) { add(number, "html", { found: m[0] }, { start: m.index, end: m.index + m[0].length, replacement: "", safe: true }); });
+      var code = find(R.html, line).map(function (m) { return [m.index, m.index + m[0].length]; });
+      code.forEach(function (s) { add(number, "html", { found: line.slice(s[0], s[1]) }, { start: s[0], end: s[1], replacement: "", safe: true }); });
       var stripped = strip(line);
       if (!stripped) return;
-      var rest = stripped;
+      var rest = strip(stripped.replace(R.html.all, ""));
       R.junkInline.forEach(function (rule) {
         find(rule.re, line).forEach(function (m) {
           if (strip(m[0])) add(number, "junk_inline", { found: m[0], reason: rule.reason }, { start: m.index, end: m.index + m[0].length, replacement: "" });
@@ -178,6 +179,7 @@
           safe: rules.doubledMerge.indexOf(word) >= 0 || chars(word) >= 3 });
       });
       find(R.code.half_width, line).forEach(function (m) {
+        if (overlaps(m.index, m.index + m[0].length, code)) return; // inside web-page code, reported as such
         var mark = m[0], full = rules.fullWidth[mark];
         if (mark === '"') full = full[(line.slice(0, m.index).split('"').length - 1) % 2];
         var context = around(line, m.index, m.index + mark.length, rules.quoted.context, rules.quoted.context);
@@ -258,31 +260,46 @@
         want = mk.value + 1;
         suffix = suffix || mk.suffix;
       });
-      points(lines, numbered, add);
+      points(lines, markers, add);
     }
 
-    function points(lines, numbered, add) { // draft.py _points
-      var tops = numbered.filter(function (p) { return p[1].level === 1; });
-      var firstTop = tops.length ? tops[0][0] : null;
-      var firsts = lines.filter(function (pair) { return first(R.code.first_point, pair[1].replace(R.code.leading_space.all, "")); });
+    function points(lines, markers, add) { // draft.py _points
+      var tops = markers.filter(function (p) { return p[1] && p[1].level === 1; });
+      var firstTop = tops.length ? tops[0][0] : null, last = tops.length ? tops[tops.length - 1][1] : null;
+      var firsts = {}, nFirsts = 0;
+      lines.forEach(function (pair) { if (first(R.code.first_point, pair[1].replace(R.code.leading_space.all, ""))) { firsts[pair[0]] = true; nFirsts++; } });
       var agenda = new Set();
       lines.forEach(function (pair) { find(R.agenda, pair[1]).forEach(function (m) { agenda.add(cnNumber(m[1])); }); });
       for (var i = 0; i < lines.length; i++) {
         var number = lines[i][0], line = lines[i][1];
         if (firstTop !== null && number >= firstTop) break;
         find(R.code.points, line).forEach(function (m) {
-          var promised = cnNumber(m[1]);
-          if (promised === null) return;
-          var count = tops.length || firsts.length;
-          if (!count) add(number, "points_none", { found: m[0], promised: promised });
-          else if (promised !== count) add(number, "points", { found: m[0], count: count, count_cn: countCn(count) });
-          else if (tops.length && tops[tops.length - 1][1].value !== promised) add(number, "points_labels", { found: m[0], last: tops[tops.length - 1][1].raw, promised_cn: toCn(promised) });
+          var promised = cnNumber(m[1]), parts = partsAfter(markers, firsts, nFirsts, tops.length, number), count = parts[0];
+          if (promised === null || !count) return;
+          if (promised !== count) add(number, "points", { found: m[0], count: count, count_cn: countCn(count) });
+          else if (parts[1] && last.value !== promised) add(number, "points_labels", { found: m[0], last: last.raw, promised_cn: toCn(promised) });
         });
         find(R.code.agenda_count, line).forEach(function (m) {
           var promised = cnNumber(m[1]);
           if (promised !== null && agenda.size && promised !== agenda.size) add(number, "agenda", { found: m[0], count: agenda.size, count_cn: countCn(agenda.size) });
         });
       }
+    }
+
+    function partsAfter(markers, firsts, nFirsts, tops, number) { // draft.py _parts_after
+      var count = 0;
+      for (var i = 0; i < markers.length; i++) {
+        var at = markers[i][0], mk = markers[i][1];
+        if (at <= number) continue;
+        if (count) {
+          if (!mk) continue;
+          if (mk.level !== 0 || mk.value === 1) break;
+          count++;
+        } else if (firsts[at]) return [nFirsts, false];
+        else if (mk && mk.level === 1) return [tops, true];
+        else if (mk && mk.level === 0) count = 1;
+      }
+      return [count, false];
     }
 
     /** draft.py safe_fixes: safe, exact, not overlapping an earlier one on its line. */

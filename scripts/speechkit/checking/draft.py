@@ -32,8 +32,7 @@ HINT_KINDS = frozenset({"tifa_check"})
 KINDS = (
     "classified", "invisible", "html", "tail", "junk_line", "junk_inline", "mask", "mask_restore", "fixed",
     "tifa_dated", "tifa_dated_since", "tifa_expired", "tifa_check", "doubled", "punctuation", "placeholder",
-    "numbering_skip", "numbering_repeat", "numbering_order", "numbering_level", "run_in", "points", "points_labels",
-    "points_none", "agenda",
+    "numbering_skip", "numbering_repeat", "numbering_order", "numbering_level", "run_in", "points", "points_labels", "agenda",
 )
 ORDER = {kind: index for index, kind in enumerate(KINDS)}
 # Code rules that are patterns: emitted to the browser with the data rules, so both run the same text.
@@ -64,9 +63,9 @@ class DraftFinding:
     safe: bool = False
 
     def shown(self, name: str, severities: dict[str, str]) -> str:
-        """`file:line: message 改法：fix`, as `make lint` prints it."""
+        """`file:line: message 理由：why 改法：fix`, as `make lint` prints it."""
         prefix = "" if self.severity == "problem" else f"{severities[self.severity]}："
-        why = f"（{self.why}）" if self.why else ""
+        why = f" 理由：{self.why}" if self.why else ""
         return f"{name}:{self.line}: {prefix}{self.message}{why} 改法：{self.fix}"
 
 
@@ -154,12 +153,13 @@ def _line_rules(number: int, line: str, rules: Rulebook, report: _Report, today:
         codes = "、".join(dict.fromkeys(f"U+{ord(ch):04X}" for ch in invisible))
         report.add(number, "invisible", {"count": len(invisible), "codes": codes}, start=0, end=len(line),
                    replacement=CODE_PATTERNS["invisible"].sub("", line), safe=True)
-    for m in find(draft.html, line):
-        report.add(number, "html", {"found": m.group(0)}, start=m.start(), end=m.end(), replacement="", safe=True)
+    code = [(m.start(), m.end()) for m in find(draft.html, line)]
+    for start, end in code:
+        report.add(number, "html", {"found": line[start:end]}, start=start, end=end, replacement="", safe=True)
     stripped = _strip(line)
     if not stripped:
         return
-    rest = stripped
+    rest = _strip(draft.html.sub("", stripped))  # what is left of the line once web-page code is out, as the importer sees it
     for rule in imports.junk_inline:
         for m in find(rule.pattern, line):
             if _strip(m.group(0)):
@@ -186,6 +186,8 @@ def _line_rules(number: int, line: str, rules: Rulebook, report: _Report, today:
         report.add(number, "doubled", {"found": m.group(0), "word": word}, start=m.start(), end=m.end(), replacement=word,
                    safe=word in imports.doubled_merge or len(word) >= 3)
     for m in find(CODE_PATTERNS["half_width"], line):
+        if _overlaps(m.start(), m.end(), code):
+            continue  # inside web-page code, reported as such
         mark = m.group(0)
         full = FULL_WIDTH[mark]
         if mark == '"':
@@ -264,7 +266,7 @@ def _numbering(lines: list[tuple[int, str]], rules: Rulebook, report: _Report) -
         else:
             report.add(slip.line, f"numbering_{slip.kind}", {"found": marker.raw, "expected": expected_label(marker.level, slip.expected)})
     _run_in(markers, report)
-    _points(lines, numbered, rules, report)
+    _points(lines, markers, rules, report)
 
 
 def _run_in(markers: list[tuple[int, object]], report: _Report) -> None:
@@ -281,35 +283,53 @@ def _run_in(markers: list[tuple[int, object]], report: _Report) -> None:
         expected, suffix = marker.value + 1, suffix or marker.suffix
 
 
-def _points(lines: list[tuple[int, str]], numbered: list[tuple[int, object]], rules: Rulebook, report: _Report) -> None:
-    """讲三点意见 before the first 一、 against the number of 一、 parts (or of 第一，第二， lines when
-    there is no 一、); 共有三项议程 against the 第N项 items that follow."""
-    tops = [marker for _, marker in numbered if marker.level == 1]
-    first_top = next((number for number, marker in numbered if marker.level == 1), None)
-    firsts = []  # 第一，第二，…… at the start of lines: the parts of a speech numbered in words
-    for _, line in lines:
-        m = CODE_PATTERNS["first_point"].match(CODE_PATTERNS["leading_space"].sub("", line))
-        if m:
-            firsts.append(m.group(1))
+def _points(lines: list[tuple[int, str]], markers: list[tuple[int, DraftMarker | None]], rules: Rulebook, report: _Report) -> None:
+    """讲三点意见 before the first 一、 against the parts that follow it (with none, nothing can be
+    counted and nothing is said); 共有三项议程 against the 第N项 items."""
+    tops = [marker for _, marker in markers if marker is not None and marker.level == 1]
+    first_top = next((number for number, marker in markers if marker is not None and marker.level == 1), None)
+    # 第一，第二，…… at the start of lines: the parts of a speech numbered in words
+    firsts = {number for number, line in lines if CODE_PATTERNS["first_point"].match(CODE_PATTERNS["leading_space"].sub("", line))}
     agenda = {cn_number(m.group(1)) for _, line in lines for m in find(rules.imports.agenda, line)}
     for number, line in lines:
         if first_top is not None and number >= first_top:
             break
         for m in find(CODE_PATTERNS["points"], line):
             promised = cn_number(m.group(1))
-            if promised is None:
+            count, by_tops = _parts_after(markers, firsts, len(tops), number)
+            if promised is None or not count:
                 continue
-            count = len(tops) or len(firsts)
-            if not count:
-                report.add(number, "points_none", {"found": m.group(0), "promised": promised})
-            elif promised != count:
+            if promised != count:
                 report.add(number, "points", {"found": m.group(0), "count": count, "count_cn": count_cn(count)})
-            elif tops and tops[-1].value != promised:
+            elif by_tops and tops[-1].value != promised:
                 report.add(number, "points_labels", {"found": m.group(0), "last": tops[-1].raw, "promised_cn": to_cn(promised)})
         for m in find(CODE_PATTERNS["agenda_count"], line):
             promised = cn_number(m.group(1))
             if promised is not None and agenda and promised != len(agenda):
                 report.add(number, "agenda", {"found": m.group(0), "count": len(agenda), "count_cn": count_cn(len(agenda))})
+
+
+def _parts_after(markers: list[tuple[int, DraftMarker | None]], firsts: set[int], tops: int, number: int) -> tuple[int, bool]:
+    """How many parts follow the promise on line `number`, counted the way the first of them is
+    numbered: 一、 (all the 一、 parts), 第一， (all such lines) or 一是 (the run it starts); and
+    whether they are the 一、 parts."""
+    count = 0
+    for at, marker in markers:
+        if at <= number:
+            continue
+        if count:
+            if marker is None:
+                continue
+            if marker.level != 0 or marker.value == 1:
+                break
+            count += 1
+        elif at in firsts:
+            return len(firsts), False
+        elif marker is not None and marker.level == 1:
+            return tops, True
+        elif marker is not None and marker.level == 0:
+            count = 1
+    return count, False
 
 
 def safe_fixes(result: DraftResult) -> list[DraftFinding]:

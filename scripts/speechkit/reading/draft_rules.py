@@ -44,7 +44,6 @@ MESSAGE_FIELDS: dict[str, set[str]] = {
     "run_in": NUMBERING,
     "points": {"found", "count", "count_cn"},
     "points_labels": {"found", "last", "promised_cn"},
-    "points_none": {"found", "promised"},
     "agenda": {"found", "count", "count_cn"},
 }
 PHRASE_FIELDS = {"replacement": {"replacement"}}
