@@ -78,6 +78,7 @@
   }
 
   function docxText(bytes, name, rules) { // decode.py _docx_text
+    if (!(bytes[0] === 0x50 && bytes[1] === 0x4B && bytes[2] === 3 && bytes[3] === 4)) throw fail(rules, "docx_broken", { name: name });
     var xml = documentXml(bytes, name, rules);
     if (xml.slice(0, 2048).indexOf("<!DOCTYPE") >= 0 || xml.indexOf("<!ENTITY") >= 0) throw fail(rules, "docx_declaration", { name: name });
     var doc = new DOMParser().parseFromString(xml, "application/xml");
