@@ -137,6 +137,21 @@ def test_a_big_draft_is_refused_clearly_and_hostile_text_stays_text(checker):
     assert checker.console_errors == []
 
 
+def test_the_longest_hostile_line_allowed_is_checked_without_hanging(checker):
+    runs = ["\u3000", " ", "*", "X", "Ｘ", "某", "_", "1", "□", "（", ">"]
+    started = time.monotonic()
+    findings = paste(checker, "".join(run * 3_000 + "总" for run in runs) + "我讲三点意见")
+    assert findings and time.monotonic() - started < 30
+    assert float(checker.get_attribute("[data-draft-check]", "data-checked-ms")) < 10_000
+
+
+def test_the_page_with_findings_has_no_axe_violations(checker):
+    from test_accessibility import violations
+
+    paste(checker, (CORPUS / "classified.txt").read_text(encoding="utf-8") + (CORPUS / "stale-tifa.txt").read_text(encoding="utf-8"))
+    assert violations(checker) == []
+
+
 def test_files_it_cannot_read_get_a_chinese_message(checker, tmp_path):
     bomb = tmp_path / "范文.docx"  # a zip bomb renamed .docx: its body inflates far past the limit
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:

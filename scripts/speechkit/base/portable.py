@@ -8,7 +8,8 @@ would take full-width digits and Chinese characters), \\s as the class JavaScrip
 the ideographic space U+3000, as Python's has), \\b as the lookarounds it stands for. The browser
 compiles the same text with the "u" flag (JS_FLAGS), so that both count in code points.
 
-Every match of such a pattern goes through `find`, so that a time limit on matching fits in one place.
+Every match of such a pattern goes through `find` (`first` and `remove` use it), so that a time limit on
+matching fits in one place.
 """
 from __future__ import annotations
 
@@ -140,5 +141,20 @@ def compile_portable(source: str) -> re.Pattern:
 
 
 def find(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
-    """Every match of a data pattern in `text` (the one place such patterns are run)."""
+    """Every match of a data pattern in `text`: the one place such patterns are run (`first` and
+    `remove` go through it too), so a time limit on matching fits here."""
     return pattern.finditer(text)
+
+
+def first(pattern: re.Pattern, text: str) -> re.Match | None:
+    """The first match, or None (a pattern that starts with ^ matches at the start only)."""
+    return next(find(pattern, text), None)
+
+
+def remove(pattern: re.Pattern, text: str) -> str:
+    """`text` without every match of `pattern`."""
+    out, last = [], 0
+    for m in find(pattern, text):
+        out.append(text[last : m.start()])
+        last = m.end()
+    return "".join(out) + text[last:] if out else text

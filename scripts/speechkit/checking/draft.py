@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..base import CN_DIGITS, PLACEHOLDER, cn_number, compile_portable, find, to_cn
+from ..base import CN_DIGITS, PLACEHOLDER, cn_number, compile_portable, find, first, remove, to_cn
 from ..reading import INVISIBLE, MARKERS, Rulebook, fill
 from .checks import FULL_WIDTH, HALF_WIDTH
 from .numbering import AGENDA_COUNT, LEVEL_NAMES, POINTS, count_cn, expected_label, walk_levels
@@ -79,7 +79,7 @@ class DraftResult:
 def _strip(text: str) -> str:
     """`text` without the spaces around it (the same spaces in both languages: str.strip and
     String.trim differ on a few control characters)."""
-    return CODE_PATTERNS["strip"].sub("", text)
+    return remove(CODE_PATTERNS["strip"], text)
 
 
 def draft_lines(text: str) -> list[str]:
@@ -130,7 +130,7 @@ def _skip_tail(lines: list[str], rules: Rulebook, report: _Report) -> list[tuple
     out = []
     for index, line in enumerate(lines):
         stripped = _strip(line)
-        if index > len(lines) // 3 and stripped and rules.imports.tail_markers.search(stripped):
+        if index > len(lines) // 3 and stripped and first(rules.imports.tail_markers, stripped):
             report.add(index + 1, "tail", {"found": stripped})
             break
         out.append((index + 1, line))
@@ -152,21 +152,21 @@ def _line_rules(number: int, line: str, rules: Rulebook, report: _Report, today:
     if invisible:
         codes = "、".join(dict.fromkeys(f"U+{ord(ch):04X}" for ch in invisible))
         report.add(number, "invisible", {"count": len(invisible), "codes": codes}, start=0, end=len(line),
-                   replacement=CODE_PATTERNS["invisible"].sub("", line), safe=True)
+                   replacement=remove(CODE_PATTERNS["invisible"], line), safe=True)
     code = [(m.start(), m.end()) for m in find(draft.html, line)]
     for start, end in code:
         report.add(number, "html", {"found": line[start:end]}, start=start, end=end, replacement="", safe=True)
     stripped = _strip(line)
     if not stripped:
         return
-    rest = _strip(draft.html.sub("", stripped))  # what is left of the line once web-page code is out, as the importer sees it
+    rest = _strip(remove(draft.html, stripped))  # what is left of the line once web-page code is out, as the importer sees it
     for rule in imports.junk_inline:
         for m in find(rule.pattern, line):
             if _strip(m.group(0)):
                 report.add(number, "junk_inline", {"found": m.group(0), "reason": rule.reason}, start=m.start(), end=m.end(), replacement="")
-        rest = _strip(rule.pattern.sub("", rest))
+        rest = _strip(remove(rule.pattern, rest))
     for rule in imports.junk_lines:
-        if rule.reason not in draft.junk_lines_skipped and rest and len(rest) <= rule.max_chars and rule.pattern.search(rest):
+        if rule.reason not in draft.junk_lines_skipped and rest and len(rest) <= rule.max_chars and first(rule.pattern, rest):
             short = QUOTED["short"]
             found = stripped if len(stripped) <= short else stripped[:short] + "……"
             report.add(number, "junk_line", {"found": found, "reason": rule.reason}, start=0, end=len(line), replacement="")
@@ -181,7 +181,7 @@ def _line_rules(number: int, line: str, rules: Rulebook, report: _Report, today:
     _tifa(number, line, rules, report, today)
     for m in find(draft.doubled, line):
         word = m.group(1)
-        if draft.doubled_allowed.search(word) or _overlaps(m.start(), m.end(), spans):
+        if first(draft.doubled_allowed, word) or _overlaps(m.start(), m.end(), spans):
             continue
         report.add(number, "doubled", {"found": m.group(0), "word": word}, start=m.start(), end=m.end(), replacement=word,
                    safe=word in imports.doubled_merge or len(word) >= 3)
@@ -245,9 +245,9 @@ class DraftMarker:
 
 def _marker(line: str) -> DraftMarker | None:
     """The numbering marker a line starts with (after any indentation), by the parser's patterns."""
-    text = CODE_PATTERNS["leading_space"].sub("", line)
+    text = remove(CODE_PATTERNS["leading_space"], line)
     for level, pattern in MARKER_PATTERNS:
-        m = pattern.match(text)
+        m = first(pattern, text)
         if not m:
             continue
         raw = m.group(1)
@@ -289,7 +289,7 @@ def _points(lines: list[tuple[int, str]], markers: list[tuple[int, DraftMarker |
     tops = [marker for _, marker in markers if marker is not None and marker.level == 1]
     first_top = next((number for number, marker in markers if marker is not None and marker.level == 1), None)
     # 第一，第二，…… at the start of lines: the parts of a speech numbered in words
-    firsts = {number for number, line in lines if CODE_PATTERNS["first_point"].match(CODE_PATTERNS["leading_space"].sub("", line))}
+    firsts = {number for number, line in lines if first(CODE_PATTERNS["first_point"], remove(CODE_PATTERNS["leading_space"], line))}
     agenda = {cn_number(m.group(1)) for _, line in lines for m in find(rules.imports.agenda, line)}
     for number, line in lines:
         if first_top is not None and number >= first_top:
