@@ -14,7 +14,9 @@ from docx import Document
 from playwright.sync_api import expect
 
 from draft_corpus import AS_OF, CORPUS, drafts, python_findings, rulebook
-from speechkit.checking import comparable
+from speechkit.base import shown_path
+from speechkit.checking import DraftFinding, comparable
+from speechkit.cli import lint_file
 
 BOOK = rulebook()
 CLOCK = f"{AS_OF.isoformat()}T10:00:00"
@@ -63,6 +65,10 @@ def test_every_draft_of_the_corpus_gets_the_same_findings_as_make_lint(checker):
         page_findings = open_file(checker, path)
         python = [comparable(f) for f in python_findings(path, BOOK).findings]
         assert page_findings == python, path.name
+        printed, _ = lint_file(path, BOOK, AS_OF)  # what `make lint` prints, line for line
+        shown = [DraftFinding(line, kind, severity, message, why, fix).shown(shown_path(path), BOOK.draft.severities)
+                 for line, kind, severity, message, why, fix, _, _ in page_findings]
+        assert shown == printed[:-1], path.name
         total += len(python)
     assert total >= 100
     assert checker.console_errors == []

@@ -2,3 +2,4 @@
 the port check before `mkdocs serve` (devserver). Top layer: may import every other.
 """
 from .cli import RELEASE_ASSET, app, main
+from .lint import lint_file
