@@ -1,6 +1,6 @@
 /**
- * draft-check-page.js: the 检查讲话稿 page (docs/check.md). Loaded only there (overrides/main.html,
- * when the content carries [data-draft-check]); it loads the rules (draft-check-data.js, written by the
+ * draft-check-page.js: the 检查讲话稿 page (docs/check.md). Loaded only there (overrides/partials/
+ * page-scripts.html, when the content carries [data-draft-check]); it loads the rules (draft-check-data.js, written by the
  * build) and the checker (draft-check-rules.js), then builds the page: the draft in a text box,
  * the findings beside it, 改 / 全部改 / 撤销, copy, 下载 Word, open a file, keep or clear the text.
  *
@@ -52,7 +52,9 @@
   function start(mount) {
     if (mount.dataset.draftCheckReady) return;
     mount.dataset.draftCheckReady = "1";
-    Promise.all([loadScript(ASSETS + "javascripts/draft-check-data.js"), loadScript(ASSETS + "javascripts/draft-check-rules.js")]).then(function () {
+    var ready = window.draftCheckRules && window.draftCheck ? Promise.resolve() // instant navigation: already loaded
+      : Promise.all([loadScript(ASSETS + "javascripts/draft-check-data.js"), loadScript(ASSETS + "javascripts/draft-check-rules.js")]);
+    ready.then(function () {
       var engine = window.draftCheck.load(window.draftCheckRules);
       if (engine.broken) throw new Error("规则“" + engine.broken + "”在这个浏览器里无法使用");
       build(mount, engine, window.draftCheckRules);

@@ -11,6 +11,7 @@ from typing import Callable
 from ..base import ALTERNATIVE_LINK, DATA_DIR, SLUG, SPEECHES_DIR, Finding, count_chars, sort_findings
 from ..reading import DataFileError, Registry, Rulebook, Section, Variant, load_registry, load_rulebook, parse_variant, read_source, scan_docs
 from .checks import check_variant
+from .place_names import check_example_places
 from .similarity import SimilarPair, near_duplicates
 
 
@@ -88,6 +89,7 @@ def load_corpus(
         corpus.findings += check_variant(variant, registry, findings, rulebook)
         if progress:
             progress(done, len(paths))
+    corpus.findings += check_example_places(corpus, data_dir, docs_dir)
     corpus.findings += check_duplicates(corpus)
     corpus.findings += check_alternative_links(corpus)
     corpus.findings = sort_findings(corpus.findings)

@@ -311,6 +311,14 @@ def release_notes_command(
         typer.echo(f"发布说明已写入 {out}（{tag}，{since}的修改）。")
 
 
+@app.command("tifa-due")
+def tifa_due(days: int = typer.Option(90, "--days", help="列出多少天内到期的提法（已经到期的也列出）。")) -> None:
+    """列出 data/tifa.yml 中即将到期的提法，以及用到它们的模板（文件:行号）。"""
+    from .tifa_due import report
+
+    raise typer.Exit(report(days, typer.echo))
+
+
 def main() -> None:
     try:
         app()
