@@ -21,7 +21,7 @@ AS_OF = dt.date(2026, 12, 1)  # both implementations check the corpus as of this
 HEADER = """# The conformance corpus of the draft checker: drafts written for the tests, each with planted faults.
 # For each file, every finding `make lint` and the 检查讲话稿 page must give, checked as of the date
 # tests/draft_corpus.py gives both: "line kind". tests/test_draft_check.py holds the Python
-# implementation to this list; tests/browser/test_draft_check.py holds the page to the Python one,
+# implementation to this list; tests/browser/test_check_page.py holds the page to the Python one,
 # message for message. Rewrite it with `.venv/bin/python tests/draft_corpus.py` after a deliberate
 # change of rules or data, and read the diff.
 """

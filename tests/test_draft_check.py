@@ -1,6 +1,6 @@
 """The draft checker in Python (`make lint`, checking/draft.py): the conformance corpus, the rules it
 reads from data/ and refuses when the browser would read them differently, its fixes, and `make lint`
-as a contributor runs it. The browser half is tests/browser/test_draft_check.py."""
+as a contributor runs it. The browser half is tests/browser/test_check_page.py."""
 from __future__ import annotations
 
 import datetime as dt

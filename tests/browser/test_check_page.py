@@ -226,3 +226,25 @@ def test_the_offline_build_checks_and_opens_word_from_file_with_the_network_cut(
     assert Document(str(path)).paragraphs[0].text == "在区委巡察工作动员部署会上的讲话"
     assert blocked == [] and errors == []
     context.close()
+
+
+def test_instant_navigation_to_the_checker_and_back_again(context, instant_site_url):
+    """Material's instant navigation swaps the content in without a page load: the checker still starts
+    (page-scripts.html puts its script inside the content), and a second visit starts it again once."""
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(f"{instant_site_url}/")
+    page.wait_for_load_state("networkidle")
+    page.evaluate("window.__sameDocument = true")
+    for _ in range(2):
+        page.locator('.md-sidebar--primary a[href$="/check/"]').first.click()
+        page.wait_for_url("**/check/")
+        expect(page.locator(".draft-check.is-ready")).to_be_visible(timeout=20000)
+        findings = paste(page, (CORPUS / "points-four.txt").read_text(encoding="utf-8"))
+        assert [f[1] for f in findings] == ["points"]
+        assert page.locator("[data-draft-check] .draft-check__tools").count() == 1
+        page.locator('.md-sidebar--primary a[href$="/guide/"]').first.click()
+        page.wait_for_url("**/guide/")
+    assert page.evaluate("window.__sameDocument") is True, "expected Material's instant navigation"
+    assert errors == []
