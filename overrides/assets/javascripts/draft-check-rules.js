@@ -165,9 +165,10 @@
       rules.fixed.forEach(function (phrase, p) {
         R.fixed[p].damaged.forEach(function (damaged) {
           find(damaged.re, line).forEach(function (m) {
-            spans.push([m.index, m.index + m[0].length]);
-            add(number, "fixed", { found: m[0], standard: phrase.standard, restored: damaged.fix, reason: phrase.why, source: phrase.source },
-              { start: m.index, end: m.index + m[0].length, replacement: damaged.fix, safe: phrase.safe });
+            var end = m.index + m[0].length, got = restoration(phrase, m[0], line.slice(0, m.index), line.slice(end));
+            spans.push([m.index, end]);
+            add(number, "fixed", { found: m[0], standard: phrase.standard, restored: got[1], reason: phrase.why, source: phrase.source },
+              { start: m.index, end: end, replacement: got[0], safe: phrase.safe });
           });
         });
       });
@@ -186,6 +187,28 @@
         add(number, "punctuation", { found: mark, context: context, full: full }, { start: m.index, end: m.index + mark.length, replacement: full, safe: true });
       });
       find(R.code.placeholder, line).forEach(function (m) { add(number, "placeholder", { found: m[0] }); });
+    }
+
+    /** fixed_phrases.py restoration: the clause of the standard wording the damaged words stand for,
+     * without the words the text around already has. [replacement, wording as it then reads] */
+    function restoration(phrase, damaged, before, after) {
+      var clauses = phrase.standard.split(/[，、；。]/).filter(Boolean), wording = phrase.standard, least = rules.minOverlap;
+      if (clauses.length > 1) {
+        var best = -1;
+        clauses.forEach(function (c) { var s = commonSuffix(c, damaged); if (s > best) { best = s; wording = c; } });
+        var start = wording.indexOf(damaged.slice(0, least));
+        if (start > 0) wording = wording.slice(start);
+      }
+      var fresh = wording, size;
+      for (size = fresh.length - 1; size >= least; size--) if (before.endsWith(fresh.slice(0, size))) { fresh = fresh.slice(size); break; }
+      for (size = fresh.length - 1; size >= least; size--) if (after.startsWith(fresh.slice(-size))) { fresh = fresh.slice(0, -size); break; }
+      return [fresh, wording];
+    }
+
+    function commonSuffix(a, b) {
+      var size = 0;
+      while (size < Math.min(a.length, b.length) && a[a.length - 1 - size] === b[b.length - 1 - size]) size++;
+      return size;
     }
 
     function masks(number, line, add) {

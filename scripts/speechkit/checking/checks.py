@@ -9,7 +9,7 @@ from typing import Callable, Iterator
 
 from ..base import CJK, PENDING, PLACEHOLDER, PLACEHOLDER_NAME, WARNING, Finding, cn_number, find, to_cn
 from ..reading import (
-    CLOSING, NO_MARKUP_FIX, OPENING, Registry, Rulebook, Section, Speaker, Variant, fill, markup_problems, variant_chars,
+    CLOSING, NO_MARKUP_FIX, OPENING, Registry, Rulebook, Section, Speaker, Variant, fill, markup_problems, restoration, variant_chars,
 )
 from .numbering import AGENDA_COUNT, LEVEL_NAMES, POINTS, expected_label, sequence_kind, walk_levels
 
@@ -102,7 +102,8 @@ def check_front_matter(variant: Variant, registry: Registry) -> list[Finding]:
             if problem:
                 out.append(Finding(path, line, f"{key}（{spec.label}）“{value}”{problem}。", "写成实际复核的日期，形如 2026-11-25。"))
         if spec.choices and value not in spec.choices:
-            out.append(Finding(path, line, f"{key}（{spec.label}）的值“{value}”不在可选范围内。", f"改为以下之一：{'、'.join(spec.choices)}；确需新增时在 data/front_matter.yml 登记。"))
+            where = f"data/{spec.choices_from}.yml" if spec.choices_from else "data/front_matter.yml"
+            out.append(Finding(path, line, f"{key}（{spec.label}）的值“{value}”不在可选范围内。", f"改为以下之一：{'、'.join(spec.choices)}；确需新增时在 {where} 登记。"))
     for key in meta:
         if key not in registry.fields:
             out.append(Finding(path, variant.meta_lines.get(key, 1), f"YAML 头部有未登记的字段 {key}。", f"删去它，或改为已登记的字段：{'、'.join(registry.fields)}。"))
@@ -401,13 +402,14 @@ def check_fixed_phrases(variant: Variant, rulebook: Rulebook) -> list[Finding]:
     """A damaged fixed formulation (data/fixed_phrases.yml) in what is spoken, worded as the draft
     checker words it (data/draft_check.yml): the list the 检查讲话稿 page and the importer use too."""
     out = []
-    wording = rulebook.draft.messages["fixed"]
+    said = rulebook.draft.messages["fixed"]
     for line, text in _texts(variant, notes=False):
         for phrase in rulebook.fixed:
-            for damaged in phrase.damaged:
-                for m in find(damaged.pattern, text):
-                    values = {"found": m.group(0), "standard": phrase.standard, "restored": damaged.fix, "reason": phrase.why, "source": phrase.source}
-                    out.append(Finding(variant.path, line, f"{fill(wording.message, values)}（{fill(wording.why, values)}）", fill(wording.fix, values)))
+            for pattern in phrase.damaged:
+                for m in find(pattern, text):
+                    wording = restoration(phrase, m.group(0), text[: m.start()], text[m.end() :])[1]
+                    values = {"found": m.group(0), "standard": phrase.standard, "restored": wording, "reason": phrase.why, "source": phrase.source}
+                    out.append(Finding(variant.path, line, f"{fill(said.message, values)}（{fill(said.why, values)}）", fill(said.fix, values)))
     return out
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..base import CN_DIGITS, PLACEHOLDER, cn_number, compile_portable, find, first, remove, to_cn
-from ..reading import INVISIBLE, MARKERS, Rulebook, fill
+from ..reading import INVISIBLE, MARKERS, Rulebook, fill, restoration
 from .checks import FULL_WIDTH, HALF_WIDTH
 from .numbering import AGENDA_COUNT, LEVEL_NAMES, POINTS, count_cn, expected_label, walk_levels
 
@@ -173,11 +173,12 @@ def _line_rules(number: int, line: str, rules: Rulebook, report: _Report, today:
             return  # the rest of a junk line is not speech: nothing more to say about it
     spans = _masks(number, line, rules, report)
     for phrase in rules.fixed:
-        for damaged in phrase.damaged:
-            for m in find(damaged.pattern, line):
+        for pattern in phrase.damaged:
+            for m in find(pattern, line):
                 spans.append((m.start(), m.end()))
-                report.add(number, "fixed", {"found": m.group(0), "standard": phrase.standard, "restored": damaged.fix, "reason": phrase.why,
-                                             "source": phrase.source}, start=m.start(), end=m.end(), replacement=damaged.fix, safe=phrase.safe)
+                new, wording = restoration(phrase, m.group(0), line[: m.start()], line[m.end() :])  # as the importer restores it
+                report.add(number, "fixed", {"found": m.group(0), "standard": phrase.standard, "restored": wording, "reason": phrase.why,
+                                             "source": phrase.source}, start=m.start(), end=m.end(), replacement=new, safe=phrase.safe)
     _tifa(number, line, rules, report, today)
     for m in find(draft.doubled, line):
         word = m.group(1)

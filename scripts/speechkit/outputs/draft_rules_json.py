@@ -12,7 +12,7 @@ import json
 
 from ..base import JS_FLAGS, SALUTATION, compile_portable, shown_path
 from ..checking import CODE_PATTERNS, FULL_WIDTH, HINT_KINDS, KINDS, MARKER_PATTERNS, QUOTED
-from ..reading import Rulebook
+from ..reading import MIN_OVERLAP, Rulebook
 from .docx_export import DRAFT_SAMPLES, LEAD_IN
 
 RULES_URI = "assets/javascripts/draft-check-data.js"
@@ -57,8 +57,9 @@ def draft_rules(rulebook: Rulebook) -> dict:
         "maskRestores": [{"replace": r.replace, **pattern(r.pattern, f"{import_file}：mask_rules {r.replace}")}
                          for r in imports.mask_rules if r.kind == "restore"],
         "agenda": pattern(imports.agenda, f"{import_file}：agenda"),
+        "minOverlap": MIN_OVERLAP,  # fixed_phrases.restoration: words shared with the text around
         "fixed": [{"standard": f.standard, "safe": f.safe, "why": f.why, "source": f.source,
-                   "damaged": [{"fix": d.fix, **pattern(d.pattern, f"{fixed_file}：{f.standard}")} for d in f.damaged]}
+                   "damaged": [pattern(d, f"{fixed_file}：{f.standard}") for d in f.damaged]}
                   for f in rulebook.fixed],
         "tifa": [{"term": e.tifa.term, "status": e.tifa.status, "since": e.tifa.since, "expires": e.tifa.expires.isoformat() if e.tifa.expires else None,
                   "why": e.tifa.why, "meaning": e.tifa.meaning, "check": e.tifa.check, "replacement": e.tifa.replacement,

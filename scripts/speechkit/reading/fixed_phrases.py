@@ -1,8 +1,11 @@
-"""data/fixed_phrases.yml: the standard wordings of fixed formulations and the damaged forms 范文 sites
-leave (a name masked or replaced by 总书记). The draft checker, `make check` and the importer read it.
+"""data/fixed_phrases.yml: the standard wording of fixed formulations (领导同志的姓名和职务, 党的创新理论)
+and the damaged forms 范文 sites leave of them. One list for every reader: the importer restores the
+`safe` forms and reports the others; the draft checker (`make lint`, the 检查讲话稿 page) and `make check`
+report them all, and offer the restoration as the fix (`restoration`, which the browser's
+draft-check-rules.js repeats).
 
-Each damaged form is a portable pattern (base/portable.py: the browser runs it too) and what the match
-becomes: `fix`, or the standard wording itself.
+Checked as it loads, like every data file: a broken entry is reported with file, line and fix. The
+damaged forms are portable patterns (base/portable.py): the browser runs them too.
 """
 from __future__ import annotations
 
@@ -14,57 +17,84 @@ from ..base import DATA_DIR, Finding, PatternProblem, compile_portable
 from .registry import DataFileError, load_yaml
 
 FIXED_PHRASES_FILE = "fixed_phrases.yml"
-
-
-@dataclass(frozen=True)
-class Damaged:
-    pattern: re.Pattern
-    fix: str  # what the matched text becomes
+CLAUSE = re.compile(r"[，、；。]")
+MIN_OVERLAP = 2  # a shorter overlap with the text around is a coincidence, not the same words
 
 
 @dataclass(frozen=True)
 class FixedPhrase:
     standard: str
-    damaged: tuple[Damaged, ...]
-    safe: bool  # only one original is possible: “全部改” and the importer may restore it
+    damaged: tuple[re.Pattern, ...]
+    safe: bool  # only one original is possible: restore it; otherwise report and leave the text
     why: str
     source: str
-    line: int
+    line: int  # where the entry starts in the data file
 
 
-def _entry_lines(text: str) -> list[int]:
-    return [number for number, line in enumerate(text.split("\n"), start=1) if line.startswith("- ")]
+def restoration(phrase: FixedPhrase, damaged: str, before: str, after: str) -> tuple[str, str]:
+    """(what replaces `damaged`, the wording as it then reads): the part of the standard wording that
+    stands for `damaged`, without repeating the words just before or after it (习近平 + 总书记总书记
+    → 习近平总书记, not 习近平习近平总书记).
+
+    A standard of several clauses (“两个确立”) is restored clause by clause: the clause that ends like
+    the damaged words, from where the damaged words begin."""
+    clauses = [c for c in CLAUSE.split(phrase.standard) if c]
+    wording = phrase.standard
+    if len(clauses) > 1:
+        wording = max(clauses, key=lambda c: (_common_suffix(c, damaged), -clauses.index(c)))
+        start = wording.find(damaged[:MIN_OVERLAP])
+        if start > 0:
+            wording = wording[start:]
+    new = wording
+    for size in range(len(new) - 1, MIN_OVERLAP - 1, -1):
+        if before.endswith(new[:size]):
+            new = new[size:]
+            break
+    for size in range(len(new) - 1, MIN_OVERLAP - 1, -1):
+        if after.startswith(new[-size:]):
+            new = new[:-size]
+            break
+    return new, wording
+
+
+def _common_suffix(a: str, b: str) -> int:
+    size = 0
+    while size < min(len(a), len(b)) and a[-1 - size] == b[-1 - size]:
+        size += 1
+    return size
 
 
 def load_fixed_phrases(data_dir: Path = DATA_DIR) -> tuple[FixedPhrase, ...]:
     path = data_dir / FIXED_PHRASES_FILE
-    raw, text = load_yaml(path)
-    lines = _entry_lines(text)
-    if not isinstance(raw, list):
+    data, text = load_yaml(path)
+    if not isinstance(data, list):
         raise DataFileError(Finding(path, 1, "规范表述登记表应当是一个列表。", "每一项以“- standard: 标准写法”开头，照文件开头的说明写。"))
-    out = []
-    for index, entry in enumerate(raw):
-        line = lines[index] if index < len(lines) else 1
-        if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) and entry.get(k) for k in ("standard", "why", "source")):
-            raise DataFileError(Finding(path, line, "规范表述的这一项缺少 standard、why 或 source。", "每一项都写明标准写法、为什么和依据。"))
-        standard = entry["standard"]
-        items = entry.get("damaged")
-        if not isinstance(items, list) or not items:
-            raise DataFileError(Finding(path, line, f"“{standard}”没有列出残缺写法（damaged）。", "在 damaged 下每行写一个正则表达式，以“    - ”开头。"))
+    starts = [m.start() for m in re.finditer(r"^- ", text, re.M)]
+    phrases = []
+    for index, entry in enumerate(data):
+        line = text.count("\n", 0, starts[index]) + 1 if index < len(starts) else 1
+
+        def fail(message: str, fix: str) -> DataFileError:
+            return DataFileError(Finding(path, line, message, fix))
+
+        if not isinstance(entry, dict) or not isinstance(entry.get("standard"), str) or not entry["standard"].strip():
+            raise fail("规范表述的每一项都要有 standard（标准写法）。", "写成“- standard: 标准写法”，下面写 damaged、why、source。")
+        standard, damaged = entry["standard"], entry.get("damaged")
+        if not isinstance(damaged, list) or not damaged or not all(isinstance(p, str) and p for p in damaged):
+            raise fail(f"“{standard[:20]}”的 damaged 应当是残缺写法（正则表达式）的列表。", "每个残缺写法写成一行“- '……'”。")
         if not isinstance(entry.get("safe", False), bool):
-            raise DataFileError(Finding(path, line, f"“{standard}”的 safe 应当是 true 或 false。", "能确定原文、可以自动恢复的写 true，否则写 false。"))
-        damaged = []
-        for item in items:
-            source, fix = (item.get("pattern"), item.get("fix", standard)) if isinstance(item, dict) else (item, standard)
-            if not isinstance(source, str) or not source or not isinstance(fix, str) or not fix:
-                raise DataFileError(Finding(path, line, f"“{standard}”的残缺写法有一项写得不对。", "写成一个正则表达式，或 {pattern: 正则表达式, fix: 改成什么}。"))
+            raise fail(f"“{standard[:20]}”的 safe 只能是 true 或 false。", "只有一种可能的原文时写 true，否则写 false 或删去这一行。")
+        patterns = []
+        for source in damaged:
             try:
                 pattern = compile_portable(source)
-            except (re.error, PatternProblem) as exc:
-                raise DataFileError(Finding(path, line, f"“{standard}”的残缺写法“{source[:40]}”不能用：{exc}。",
-                                            "改正这个正则表达式，只用 Python 和浏览器都认的写法（见 scripts/speechkit/base/portable.py）。")) from None
+            except re.error as exc:
+                raise fail(f"“{standard[:20]}”的残缺写法“{source[:40]}”不是有效的正则表达式（{exc}）。", "改正它；不熟悉正则表达式时只写残缺的原文。") from None
+            except PatternProblem as exc:
+                raise fail(f"“{standard[:20]}”的残缺写法“{source[:40]}”在浏览器里会有不同的结果：{exc}。",
+                           "改用 Python 和浏览器都认的写法（见 scripts/speechkit/base/portable.py 的说明）。") from None
             if pattern.search("") is not None:
-                raise DataFileError(Finding(path, line, f"“{standard}”的残缺写法“{source[:40]}”会匹配空文字。", "写出残缺写法里实际有的字。"))
-            damaged.append(Damaged(pattern, fix))
-        out.append(FixedPhrase(standard, tuple(damaged), entry.get("safe", False), entry["why"], entry["source"], line))
-    return tuple(out)
+                raise fail(f"“{standard[:20]}”的残缺写法“{source[:40]}”会匹配空文字。", "写出残缺写法里实际有的字。")
+            patterns.append(pattern)
+        phrases.append(FixedPhrase(standard, tuple(patterns), entry.get("safe", False), str(entry.get("why", "")), str(entry.get("source", "")), line))
+    return tuple(phrases)
