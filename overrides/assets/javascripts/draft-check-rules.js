@@ -238,7 +238,7 @@
         else return;
         find(R.tifa[i].re, line).forEach(function (m) {
           add(number, kind, {
-            found: m[0], term: t.term, why: t.why || t.meaning, check: t.check, since: t.since, expires: t.expires || "",
+            found: m[0], term: t.term, why: t.why, check: t.check, since: t.since, expires: t.expires || "",
             replacement: t.replacement ? fill(rules.phrases.replacement, { replacement: t.replacement }) : ""
           }, { start: m.index, end: m.index + m[0].length });
         });

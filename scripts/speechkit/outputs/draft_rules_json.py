@@ -62,7 +62,8 @@ def draft_rules(rulebook: Rulebook) -> dict:
                    "damaged": [pattern(d, f"{fixed_file}：{f.standard}") for d in f.damaged]}
                   for f in rulebook.fixed],
         "tifa": [{"term": e.tifa.term, "status": e.tifa.status, "since": e.tifa.since, "expires": e.tifa.expires.isoformat() if e.tifa.expires else None,
-                  "why": e.tifa.why, "meaning": e.tifa.meaning, "check": e.tifa.check, "replacement": e.tifa.replacement,
+                  "why": e.tifa.why or e.tifa.meaning,  # what the finding says; the meaning only stands in for a missing why
+                  "check": e.tifa.check, "replacement": e.tifa.replacement,
                   **pattern(e.pattern, f"{tifa_file}：{e.tifa.term}")} for e in rulebook.tifa],
     }
 
