@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .chars import terminal_text
 from .paths import shown_path
 
 ERROR = "错误"
@@ -35,8 +36,10 @@ class Finding:
         return shown_path(self.path)
 
     def __str__(self) -> str:
+        """One line for a terminal or CI log: a file name or value that carries control characters
+        (ANSI escapes, bidi overrides, a newline and `::`) is printed with them escaped."""
         prefix = "" if self.is_error else f"{self.severity}："
-        return f"{self.display_path()}:{self.line}: {prefix}{self.message} 改法：{self.fix}"
+        return terminal_text(f"{self.display_path()}:{self.line}: {prefix}{self.message} 改法：{self.fix}")
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:
