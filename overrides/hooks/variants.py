@@ -64,7 +64,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if serving and site.corpus is not None:
             log.error(f"{corpus.findings[0]}（预览仍显示上一次能构建的内容，改好后自动刷新）")
             return _list_in_nav(config)
-        raise PluginError(f"数据文件有错误，没有生成网站：\n{corpus.findings[0]}")
+        raise PluginError("数据文件有错误，没有生成网站：\n" + "\n".join(str(f) for f in corpus.findings))
     site.failing = {}
     # A strict build refuses warnings too, and here, before anything is written (MkDocs' own strict
     # mode would stop only after writing the site), so it agrees with `make check` (--strict).

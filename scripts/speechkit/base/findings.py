@@ -52,3 +52,12 @@ def summarise(findings: list[Finding]) -> str:
     pending = sum(f.is_pending for f in findings)
     summary = f"{errors} 个错误，{warnings} 个警告"
     return summary + (f"，草稿中 {pending} 项待完成" if pending else "")
+
+
+class DataFileError(Exception):
+    """A data file (or a pattern or value in it) that cannot be used: its findings say where and why."""
+
+    def __init__(self, finding: Finding, more: list[Finding] | None = None):
+        super().__init__(str(finding))
+        self.finding = finding
+        self.findings = [finding, *(more or [])]

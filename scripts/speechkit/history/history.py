@@ -15,12 +15,13 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
-from ..base import ROOT, Finding
+from ..base import ROOT, DataPattern, Finding, PatternTimeout, data_pattern
 from ..reading import DataFileError, Registry, Variant, load_data_text, load_yaml, parse_variant
 from .changes import summarise_data, summarise_variant
 from .gitlog import GitUnavailable, LogEntry, Repository
 
 CACHE_FILE = Path(".cache") / "changelog.json"
+HISTORY_PATTERN_SECONDS = 0.2  # a past pattern gets less time than a current one: it is asked once per template
 # The summaries depend on this code and on these data files: a change to any of them rebuilds the cache.
 CACHE_CODE = ("history/changes.py", "history/history.py", "reading/parser.py", "reading/model.py")  # under speechkit/
 CACHE_DATA = ("front_matter.yml", "tifa.yml", "changelog.yml")
@@ -84,10 +85,27 @@ class History:
         return [c for c in self.changes if c.kind == "variant" and c.removed and c.key not in current]
 
 
-def _search(pattern: str, text: str) -> bool:
+_UNUSABLE: set[str] = set()  # history patterns that were refused or ran out of time once
+
+
+@functools.lru_cache(maxsize=512)
+def _history_pattern(source: str) -> DataPattern | None:
+    """A 提法 pattern from a past version of data/tifa.yml, under the same bounds as the current one:
+    an old pattern is never trusted because it is old (one committed and reverted would hang every build)."""
     try:
-        return re.search(pattern, text) is not None
-    except re.error:  # an old, since corrected pattern in the history
+        return data_pattern(source, Path("data/tifa.yml"), 1, "修改历史里的提法", HISTORY_PATTERN_SECONDS)
+    except DataFileError:
+        return None
+
+
+def _search(pattern: str, text: str) -> bool:
+    compiled = None if pattern in _UNUSABLE else _history_pattern(pattern)
+    if compiled is None:
+        return False
+    try:
+        return compiled.search(text) is not None
+    except PatternTimeout:  # such a pattern matches nothing in the history from now on
+        _UNUSABLE.add(pattern)
         return False
 
 

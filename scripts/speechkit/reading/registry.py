@@ -14,15 +14,10 @@ from pathlib import Path
 
 import yaml
 
-from ..base import DATA_DIR, SLUG, Finding
+from ..base import DATA_DIR, SLUG, DataFileError, DataPattern, Finding, data_pattern
+from ..base.patterns import DEFAULT_TIMEOUT
 from .layout import Layout
 from .source import Limits
-
-
-class DataFileError(Exception):
-    def __init__(self, finding: Finding):
-        super().__init__(str(finding))
-        self.finding = finding
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):
@@ -136,7 +131,7 @@ class Tifa:
     term: str
     status: str  # 现行 | 过时 | 核对
     meaning: str
-    pattern: re.Pattern
+    pattern: DataPattern  # time-boxed (speechkit.base.patterns)
     why: str = ""
     check: str = ""
     replacement: str = ""
@@ -218,6 +213,10 @@ class Registry:
     def limits(self) -> Limits:
         return limits_from(self.settings, self.files.get("settings", DATA_DIR / "settings.yml"))
 
+    @property
+    def pattern_timeout(self) -> float:
+        return pattern_timeout(self.settings)
+
     @functools.cached_property
     def examples(self) -> dict[str, str]:
         return {p.name: p.example for p in self.placeholders.values()}
@@ -227,6 +226,12 @@ class Registry:
         with a literal that re scans for quickly; a combined alternation measured 5x slower.)"""
         return {t.term for t in self.tifa if t.pattern.search(text)}
 
+
+
+def pattern_timeout(settings) -> float:
+    """Seconds one match of a data pattern may take (data/settings.yml: max_pattern_seconds)."""
+    value = settings.get("max_pattern_seconds") if isinstance(settings, dict) else None
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 < value <= 60 else DEFAULT_TIMEOUT
 
 
 def limits_from(settings: dict, path: Path) -> Limits:
@@ -302,6 +307,7 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
             choices = lists[source]
         fields[key] = Field(key=key, label=str(entry["label"]), required=bool(entry.get("required")), type=str(entry["type"]), choices=choices)
 
+    settings_raw, _ = load_yaml(files["settings"])
     raw_tifa, text = load_yaml(files["tifa"])
     tifa: list[Tifa] = []
     for entry in raw_tifa or []:
@@ -309,10 +315,9 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
         _require(files["tifa"], text, key, entry, ("term", "status", "meaning"))
         if entry["status"] not in TIFA_STATUSES:
             raise DataFileError(Finding(files["tifa"], _line_of(text, key), f"提法“{key}”的状态“{entry['status']}”不对。", f"改为以下之一：{'、'.join(TIFA_STATUSES)}。"))
-        try:
-            pattern = re.compile(entry.get("pattern") or re.escape(entry["term"]))
-        except re.error as exc:
-            raise DataFileError(Finding(files["tifa"], _line_of(text, key), f"提法“{key}”的 pattern 不是有效的正则表达式（{exc}）。", "修正正则表达式，或删去 pattern 按原文查找。")) from None
+        # checked for shapes that can hang when it loads, time-boxed when it runs
+        pattern = data_pattern(entry.get("pattern") or re.escape(str(entry["term"])), files["tifa"], _line_of(text, key), f"提法“{key}”",
+                               pattern_timeout(settings_raw))
         expires = _expiry(files["tifa"], text, key, entry.get("expires"))
         tifa.append(Tifa(term=str(entry["term"]), status=entry["status"], meaning=str(entry["meaning"]), pattern=pattern,
                          why=str(entry.get("why", "")), check=str(entry.get("check", "")), replacement=str(entry.get("replacement", "")), since=entry.get("since"),
