@@ -29,7 +29,7 @@ if SCRIPTS not in sys.path:  # hooks are re-imported on every `mkdocs serve` reb
     sys.path.insert(0, SCRIPTS)
 
 from speechkit.base import SPEECHES_URI, Finding, summarise  # noqa: E402
-from speechkit.checking import load_corpus  # noqa: E402
+from speechkit.checking import address_refusal, load_corpus  # noqa: E402
 from speechkit.outputs import (  # noqa: E402
     SPEECH_MARKER, docx_uri, failing_page, last_change_line, pending_notice, site, speech_html, speech_toc, variant_page,
 )
@@ -56,6 +56,11 @@ def _by_uri(findings: list[Finding], docs_dir: Path) -> dict[str, list[Finding]]
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # SITE_URL and REPO_URL reach every page: refused here, before anything is built, unless they are plain http(s) addresses
+    for name, value in (("SITE_URL", config.site_url), ("REPO_URL", (config.extra or {}).get("source_repository"))):
+        refusal = address_refusal(name, str(value) if value else None)
+        if refusal:
+            raise PluginError(refusal)
     root = Path(config.config_file_path).resolve().parent
     docs_dir = Path(config.docs_dir).resolve()
     serving = site.command == "serve"

@@ -6,6 +6,7 @@ file, the line and the fix; nothing here prints a traceback at a contributor.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 from typing import Optional
@@ -231,6 +232,13 @@ def serve(
     """在 http://127.0.0.1:端口 预览网站，改动后自动刷新；端口被占用时给出可用的端口。"""
     from .devserver import HOST, exec_mkdocs, free_port, port_problem
 
+    from ..checking import address_refusal
+
+    for name in ("SITE_URL", "REPO_URL"):
+        refusal = address_refusal(name, os.environ.get(name))
+        if refusal:
+            _echo_err(refusal)
+            raise typer.Exit(1)
     problem = port_problem(port)
     if problem:
         other = free_port(port)
@@ -239,6 +247,17 @@ def serve(
         raise typer.Exit(1)
     typer.echo(f"正在检查并构建，然后在 http://{HOST}:{port}/ 预览（按 Ctrl+C 停止）。有问题的模板页会直接显示问题清单。")
     exec_mkdocs(port)
+
+
+@app.command("check-addresses", hidden=True)
+def check_addresses() -> None:
+    """检查环境变量 SITE_URL 和 REPO_URL：只接受带主机名的 http(s) 网址（make build 和 make offline 先运行它）。"""
+    from ..checking import address_refusal
+
+    refusals = [r for r in (address_refusal(name, os.environ.get(name)) for name in ("SITE_URL", "REPO_URL")) if r]
+    for refusal in refusals:
+        _echo_err(refusal)
+    raise typer.Exit(1 if refusals else 0)
 
 
 RELEASE_ASSET = "xuncha-speech-templates-offline.zip"  # what `make offline` leaves in dist/
