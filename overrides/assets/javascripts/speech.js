@@ -149,7 +149,8 @@
     }
     $$(".speech-head [data-head]", root).forEach(function (line) {
       add(line.dataset.head, line, "template");
-      byName[line.dataset.head].hasDefault = !line.querySelector('.ph[data-ph="' + line.dataset.head + '"]');
+      // compare names, never build a selector from one (a name is data: a quote would break the selector)
+      byName[line.dataset.head].hasDefault = !$$(".ph[data-ph]", line).some(function (ph) { return ph.dataset.ph === line.dataset.head; });
       byName[line.dataset.head].line = line;
     });
     // what is spoken (the head included); a name that only a note mentions is shown, not asked for

@@ -121,20 +121,20 @@ def _can_be_empty(op, av) -> bool:
     return op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 
 
-def _first_chars(items) -> _Chars:
-    """The characters a match of `items` can start with (an over-approximation)."""
+def _first_chars(items, last: bool = False) -> _Chars:
+    """The characters a match of `items` can start with (or end with, if `last`): an over-approximation."""
     out = NOTHING
-    for op, av in items:
+    for op, av in (reversed(list(items)) if last else items):
         atom = _atom_chars(op, av)
         if atom is not None:
             return out | atom
         if op in REPEATS or op in SAFE_REPEATS:
-            out = out | _first_chars(av[2])
+            out = out | _first_chars(av[2], last)
         elif op is sre.SUBPATTERN:
-            out = out | _first_chars(av[-1])
+            out = out | _first_chars(av[-1], last)
         elif op is sre.BRANCH:
             for alternative in av[1]:
-                out = out | _first_chars(alternative)
+                out = out | _first_chars(alternative, last)
         elif op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
             continue
         else:
@@ -217,7 +217,7 @@ def _problems(items) -> str | None:
                         return "加了量词的一组里有几种匹配同样文字的方式，如 (a|aa)+ 或 (a|ab)*"
         if op in REPEATS and _is_large(av):
             body = _unwrapped(av[2])
-            if previous is not None and _all_chars(previous).overlaps(_all_chars(body)):
+            if previous is not None and _first_chars(previous, last=True).overlaps(_first_chars(body)):
                 return "两个量词紧挨着，能匹配同样的字，如 \\s*\\s* 或 .*.*"
             previous = body
         else:

@@ -9,8 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..base import DATA_DIR, Finding, data_pattern
-from ..base.patterns import DEFAULT_TIMEOUT
+from ..base import DATA_DIR, DEFAULT_TIMEOUT, Finding, data_pattern
 from ..reading import DataFileError, Registry, load_yaml
 
 RULES_FILE = "import.yml"
