@@ -118,8 +118,12 @@ def test_changes_page_lists_the_real_history(built_site):
         line = re.search(r'<p class="last-change">(.*?)</p>', page, re.S).group(1)
         assert line.startswith("最近更新：") and f'href="../../changes/#{variant.slug}"' in line
     tifa_commits = _git("log", "--first-parent", "--format=%cs", "--", "data/tifa.yml").splitlines()
+    from speechkit.history import load_history
+
+    changes = load_history(CORPUS.registry, ROOT, use_cache=False).data_changes()
+    assert len([c for c in changes if c.key == "tifa"]) == len(tifa_commits)  # the model holds every 提法 change…
     data = html.split('id="data"', 1)[1]
-    shown = min(len(tifa_commits), int(load_settings(ROOT / "data")["data"]))
+    shown = [c.key for c in changes[: int(load_settings(ROOT / "data")["data"])]].count("tifa")  # …and the page the newest ones
     assert data.count("提法登记表：<strong>提法变化</strong>") == shown
 
 
@@ -176,7 +180,7 @@ def test_a_broken_changelog_setting_stops_a_build_but_not_the_preview(project_co
     monkeypatch.setattr(site, "history", None)
     config = SimpleNamespace(config_file_path=str(project_copy / "mkdocs.yml"), docs_dir=str(project_copy / "docs"))
     monkeypatch.setattr(site, "command", "build")
-    with pytest.raises(PluginError, match=r"(?s)更新记录的设置有误.*changelog.yml:1: 缺少 files.*改法："):
+    with pytest.raises(PluginError, match=r"(?s)更新记录的设置有误.*changelog.yml:1: 文件缺少“files”.*改法："):
         hook.on_config(config)
     monkeypatch.setattr(site, "command", "serve")
     hook.on_config(config)
