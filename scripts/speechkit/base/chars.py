@@ -41,6 +41,8 @@ def invisible_name(char: str) -> str:
     value = ord(char)
     if char in NAMES:
         return NAMES[char]
+    if value in (0x0A, 0x0D):
+        return "换行符"
     if value < 0x20 or 0x7F <= value <= 0x9F:
         return "控制字符"
     if 0xD800 <= value <= 0xDFFF:

@@ -3,7 +3,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from .chars import INVISIBLE, code_point, invisible_name
+from .chars import TERMINAL_UNSAFE, code_point, invisible_name
 
 ROOT = Path(__file__).resolve().parents[3]
 DATA_DIR = ROOT / "data"
@@ -32,7 +32,7 @@ def portable_name_problem(name: str) -> str | None:
         return f"“{name.split('.', 1)[0]}”是 Windows 保留的设备名，在 Windows 上无法检出这个文件"
     if name.endswith((".", " ")):
         return "名字以点或空格结尾，Windows 会悄悄去掉它们"
-    hidden = INVISIBLE.search(name)
+    hidden = TERMINAL_UNSAFE.search(name)  # invisible characters, and line breaks and tabs too
     if hidden:
         return f"名字里有看不见的{invisible_name(hidden.group(0))}（{code_point(hidden.group(0))}）"
     m = _NOT_ON_WINDOWS.search(name)

@@ -24,6 +24,7 @@ from .findings import DataFileError, Finding
 
 LARGE = 100  # a quantifier allowing more repeats than this counts as unbounded
 ROUNDS = 10  # a group repeated more often than this must match each text in one way only
+WIDE = 20  # two quantifiers in a row allowing more than this each must not compete for the same characters
 SAMPLE = " \t\nazAZ09_-.,:;/<>()[]{}|*+?!@#$%&'\"中一二十，。、；：！？（）【】《》“”—…　"
 REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT}
 SAFE_REPEATS = {getattr(sre, "POSSESSIVE_REPEAT", None)}  # a possessive quantifier never backtracks
@@ -215,7 +216,7 @@ def _problems(items) -> str | None:
                 for chars, alike in _variable_parts(body) if av[1] > ROUNDS else ():
                     if alike or chars.overlaps(first):
                         return "加了量词的一组里有几种匹配同样文字的方式，如 (a|aa)+ 或 (a|ab)*"
-        if op in REPEATS and _is_large(av):
+        if op in REPEATS and av[1] > WIDE:
             body = _unwrapped(av[2])
             if previous is not None and _first_chars(previous, last=True).overlaps(_first_chars(body)):
                 return "两个量词紧挨着，能匹配同样的字，如 \\s*\\s* 或 .*.*"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from ..base import DATA_DIR, DEFAULT_TIMEOUT, INVISIBLE, SLUG, DataFileError, DataPattern, Finding, code_point, data_pattern, invisible_name
+from ..base import DATA_DIR, DEFAULT_TIMEOUT, INVISIBLE, SLUG, DataFileError, DataPattern, Finding, code_point, data_pattern, invisible_name, terminal_text
 from .layout import Layout
 from .schema import DEFAULT_DEPTH, SCHEMAS_FILE, check_against_schema, data_files_without_schema, file_limits
 from .source import Limits
@@ -62,6 +62,10 @@ def refuse_anchors(text: str, max_depth: int = DEFAULT_DEPTH) -> None:
     for event in yaml.parse(text, Loader=FAST_LOADER):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
             raise AnchorRefused(event.start_mark.line + 1)
+        tag = getattr(event, "tag", None)
+        implicit = getattr(event, "implicit", True)  # (plain, quoted) for a scalar, one flag for a collection
+        if tag is not None and not (implicit[0] if isinstance(implicit, tuple) else implicit) and tag != "!":
+            raise AnchorRefused(event.start_mark.line + 1, f"数据文件用了 YAML 标签（{terminal_text(tag[:40])}）。", "删去 !! 开头的标签，直接写出值。")
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > max_depth:
@@ -311,7 +315,8 @@ def check_data_dir(data_dir: Path) -> None:
     """Every file in data/ against its schema (also those the registry does not read itself, such as
     csp.yml or import.yml), and every file without one: all problems at once, as one DataFileError."""
     findings = data_files_without_schema(data_dir)
-    for path in sorted(data_dir.glob("*.yml")):
+    refused = {f.path for f in findings}
+    for path in sorted(p for p in data_dir.glob("*.yml") if p not in refused):
         try:
             load_yaml(path)
         except DataFileError as exc:

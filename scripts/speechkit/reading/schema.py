@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from ..base import DataFileError, Finding, data_pattern, pattern_problem, terminal_text
+from ..base import DataFileError, Finding, case_key, data_pattern, pattern_problem, portable_name_problem, terminal_text
 
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it
 SCHEMAS_FILE = "schemas.yml"
@@ -321,9 +321,16 @@ def data_files_without_schema(data_dir: Path) -> list[Finding]:
     """Files in data/ that are not data files with a schema: each is a finding."""
     out = []
     schemas = schemas_for(data_dir)
+    seen: dict[str, str] = {}
     for path in sorted(data_dir.iterdir()):
         if path.name.startswith(".") or path.name == SCHEMAS_FILE:
             continue
+        problem = portable_name_problem(path.name)
+        if problem or case_key(path.name) in seen:
+            why = problem or f"与 {seen[case_key(path.name)]} 只有大小写不同，在 Windows 和 macOS 上是同一个文件"
+            out.append(Finding(path, 1, f"文件名“{path.name}”不能用：{why}。", "删去它，或改一个只用英文小写字母、数字和下划线的名字。"))
+            continue
+        seen[case_key(path.name)] = path.name
         if path.is_dir() or path.suffix != ".yml":
             out.append(Finding(path, 1, f"data/ 里只放数据文件（.yml），“{path.name}”不是。", "删去它，或把它改写成 .yml 数据文件并在 data/schemas.yml 登记结构。"))
         elif path.stem not in schemas.files:
