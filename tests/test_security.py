@@ -197,3 +197,18 @@ def test_new_uses_the_same_file_name_rule(tmp_path):
         result = subprocess.run([sys.executable, str(script), "new", name], capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
         output = result.stdout + result.stderr
         assert result.returncode == 1 and message in output and "改法：" in output, output
+
+
+def test_a_script_leaked_by_a_value_fails_the_real_build(project_copy, mkdocs):
+    """End to end: a template or hook that printed a data value or SITE_URL raw would put a script on
+    the page (tests/fixtures/hooks/leak_values.py plays that part); the build refuses, naming the page."""
+    hook = (ROOT / "tests" / "fixtures" / "hooks" / "leak_values.py").as_posix()
+    config = (project_copy / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("  - overrides/hooks/csp.py\n", f"  - {hook}\n  - overrides/hooks/csp.py\n", 1)
+    assert hook in config
+    (project_copy / "mkdocs.yml").write_text(config, encoding="utf-8")
+    result = mkdocs("build", "--strict", "--site-dir", str(project_copy / "site"), cwd=project_copy)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "页面 index.md 里有一段内联脚本不是本站模板写出的" in output and "改法：" in output, output
+    assert "Traceback" not in output
