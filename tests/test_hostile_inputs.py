@@ -50,7 +50,8 @@ def expected_line(case: dict, outcome: dict) -> int | None:
         text = (ROOT / expect["file"]).read_text(encoding="utf-8")
         return next(n for n, row in enumerate(text.split("\n"), start=1) if row.strip() and not row.startswith("#"))
     m = re.fullmatch(r"edit([+-]\d+)?", line)
-    return outcome["lines"][0] + int(m.group(1) or 0)
+    at = next((i for i, edit in enumerate(case["edits"]) if edit["file"] == expect["file"]), 0)  # the edit of the file named
+    return outcome["lines"][at] + int(m.group(1) or 0)
 
 
 def raw_controls(output: str) -> list[str]:

@@ -74,6 +74,11 @@ def _shown(value: str, limit: int = 30) -> str:
     return terminal_text(value[:limit]) + ("……" if len(value) > limit else "")
 
 
+def _quoted(node: yaml.Node) -> str:
+    """The value itself, for a scalar (“明年年底”), so the contributor sees what was read."""
+    return f"“{_shown(node.value)}”" if isinstance(node, yaml.ScalarNode) and node.value else ""
+
+
 def _where(at: str) -> str:
     return at or "文件"
 
@@ -91,14 +96,14 @@ def _validate(node: yaml.Node, spec, at: str, check: _Check) -> None:
         matching = [o for o in options if _compatible(o.get("type", "text"), actual)]
         if not matching:
             names = "或".join(dict.fromkeys(TYPE_NAMES.get(k, k) for k in kinds))
-            check.add(node, f"{_where(at)}应当是{names}，这里写的是{TYPE_NAMES[actual]}。", FIX_SHAPE)
+            check.add(node, f"{_where(at)}{_quoted(node)}应当是{names}，这里写的是{TYPE_NAMES[actual]}。", FIX_SHAPE)
             return
         _validate(node, matching[0], at, check)
         return
     want = spec.get("type", "text")
     actual = _kind(node)
     if not _compatible(want, actual):
-        check.add(node, f"{_where(at)}应当是{TYPE_NAMES.get(want, want)}，这里写的是{TYPE_NAMES[actual]}。", FIX_SHAPE)
+        check.add(node, f"{_where(at)}{_quoted(node)}应当是{TYPE_NAMES.get(want, want)}，这里写的是{TYPE_NAMES[actual]}。", FIX_SHAPE)
         return
     if want == "map":
         _validate_map(node, spec, at, check)
