@@ -9,7 +9,7 @@ MKDOCS := $(PY) -m mkdocs
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build offline check new import test bench bench-refusals clean system-deps vendor release-notes
+.PHONY: help serve build offline check new import test test-fast bench bench-refusals clean system-deps vendor release-notes
 # MkDocs ends a refused build with an English line of its own; our Chinese message above it says it all.
 DROP_MKDOCS_ABORT := sed -u '/^Aborted with a BuildError!$$/d'
 
@@ -61,8 +61,12 @@ offline: $(VENV)/.site-installed vendor ## 内网离线版，打成一个 zip：
 check: $(VENV)/.site-installed ## 检查全部讲话稿变体（文件、行号和改法）
 	$(PY) scripts/speeches.py check --strict
 
-test: $(VENV)/.test-installed vendor system-deps ## 安装测试所需的一切并运行全部测试
+test: $(VENV)/.test-installed vendor system-deps ## 安装测试所需的一切并运行全部测试（10 到 20 分钟）
 	$(PY) -m pytest tests
+
+# The quick loop: no browser (so no chromium install either) and nothing marked slow.
+test-fast: $(VENV)/.test-installed vendor ## 快速测试（约 1 分钟）：除浏览器测试（tests/browser）和标为 slow 的测试外的全部测试
+	$(PY) -m pytest tests --ignore=tests/browser -m "not slow"
 
 new: $(VENV)/.site-installed ## 新建一篇草稿（会逐项询问）；也可 make new NAME=文件名 TITLE=标题 MEETING=会议类型 SPEAKER=讲话人
 	@$(PY) scripts/speeches.py new

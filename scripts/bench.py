@@ -266,7 +266,10 @@ def _assets(page: str, kind: str) -> tuple[list[str], list[str]]:
     urls = [u.split("?")[0].removeprefix("../").removeprefix("../") for u in re.findall(pattern, page)]
     urls = [re.sub(r"^(\.\./)+", "", u) for u in urls]
     ours = [u for u in urls if not re.search(r"\.[0-9a-f]{8}\.min\.", u)]
-    return ours, [u for u in urls if u not in ours]
+    theirs = [u for u in urls if u not in ours]
+    if kind == "js":  # and the parts our speech-kit.js loads (overrides/assets/javascripts/README.md)
+        ours += [f"assets/javascripts/{name}.js" for names in re.findall(r'data-speech-parts="([^"]*)"', page) for name in names.split()]
+    return ours, theirs
 
 
 @measure

@@ -34,6 +34,7 @@ from speechkit.outputs import speech_docx  # noqa: E402
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 LAZY = ("assets/vendor/fflate.js", "assets/javascripts/docx-fill.js")
+PARTS = re.compile(r'data-speech-parts="([^"]*)"')
 OURS = re.compile(r'(?:src|href)="([^"]*assets/(?:javascripts/speech|stylesheets/speech|javascripts/(?!bundle|lunr|workers)[^"/]+\.js|stylesheets/(?!main|palette)[^"/]+\.css)[^"]*)"')
 
 
@@ -53,12 +54,15 @@ def gz(path: Path) -> int:
 
 
 def own_assets(site: Path, page_html: str) -> list[Path]:
-    """Our CSS and JS that a page loads by itself (Material's bundle and our lazy files left out)."""
+    """Our CSS and JS that a page loads by itself: what its HTML names and the parts its speech-kit.js
+    loads (overrides/assets/javascripts/README.md); Material's bundle and our lazy files left out."""
     found = []
     for ref in OURS.findall(page_html):
         rel = re.sub(r"^(\.\./)+", "", ref.split("?")[0])
         if (site / rel).is_file() and rel not in LAZY:
             found.append(site / rel)
+    for names in PARTS.findall(page_html):
+        found += [site / "assets" / "javascripts" / f"{name}.js" for name in names.split()]
     return sorted(set(found))
 
 

@@ -23,6 +23,12 @@ ENV = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "REPO_URL")}
 PUBLISHED_AT = "https://example.org/xuncha/"
 
 
+def pytest_configure(config):
+    # `make test-fast` skips tests/browser and these: a test that takes tens of seconds on its own
+    # (a real renderer such as LibreOffice, a benchmark run) gets @pytest.mark.slow.
+    config.addinivalue_line("markers", "slow: left out of `make test-fast` (takes tens of seconds on its own)")
+
+
 def run_mkdocs(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Run mkdocs as a user would (from the project root), capturing output; `env` adds variables."""
     return subprocess.run([*MKDOCS, *args], cwd=cwd, env=ENV | (env or {}), capture_output=True, text=True, timeout=600)

@@ -1,6 +1,13 @@
 """Browser fixtures: Debian's chromium driven by Playwright for Python (never `playwright install`)."""
 from __future__ import annotations
 
+import functools
+import http.server
+import os
+import socket
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -25,6 +32,32 @@ def context(browser):
     context = browser.new_context(locale="zh-CN", permissions=["clipboard-read", "clipboard-write"])
     yield context
     context.close()
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def instant_site_url(tmp_path_factory):
+    """The site built with a site_url that matches its local server. Material's instant navigation
+    only follows links listed in sitemap.xml, whose URLs come from site_url (matched by protocol,
+    host and port): mkdocs.yml takes it from SITE_URL, as a deployment would."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    base = f"http://127.0.0.1:{port}"
+    out = tmp_path_factory.mktemp("instant") / "site"
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)], cwd=root,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"{base}/"}, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    handler = functools.partial(_Quiet, directory=str(out))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield base
+    server.shutdown()
 
 
 def is_csp_violation(text: str) -> bool:

@@ -1,5 +1,6 @@
-"""Helpers for the browser tests of speech.js: the expected text comes from the parsed model
-(scripts/speechkit), not from the page, so a copy that drops or adds anything fails."""
+"""Helpers for the browser tests of our scripts (overrides/assets/javascripts/): the expected text
+comes from the parsed model (scripts/speechkit), not from the page, so a copy that drops or adds
+anything fails."""
 from __future__ import annotations
 
 import re

@@ -106,7 +106,7 @@ def _pages(site: Path, suffix: str) -> list[str]:
 
 
 def test_every_page_works_under_its_policy_online(page, built_site, site_url):
-    """Each page loads with the policy in force and Material and speech.js start; instant
+    """Each page loads with the policy in force and Material and our scripts start; instant
     navigation between pages and the search worker raise no violation either."""
     for uri in _pages(built_site, "index.html"):
         page.goto(f"{site_url}/{uri[: -len('index.html')]}")

@@ -1,23 +1,17 @@
-"""The fill-in dock, placeholder slots and copy buttons (overrides/assets/javascripts/speech.js) in
+"""The fill-in dock, placeholder slots and copy buttons (overrides/assets/javascripts/: fill-dock.js,
+placeholders.js, copy-print.js and the parts they share) in
 headless Chromium. Expected texts come from the parsed model (speech_helpers), never from the page.
 The `page` fixture fails any test that sends a request to another host."""
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import os
 import re
-import socket
-import subprocess
-import sys
-import threading
 
 import pytest
 from playwright.sync_api import expect
 
 from speech_helpers import (
-    CORPUS, ROOT, INDENT, STORE, VARIANTS, copy_and_read, empty_fields, expect_status, expected_text, field_names, fill,
+    CORPUS, INDENT, STORE, VARIANTS, copy_and_read, empty_fields, expect_status, expected_text, field_names, fill,
     head_lines, open_panel, read_clipboard_html, set_indent, status, unfilled,
 )
 from speechkit.outputs import role_versions, section_anchor, shared_roles
@@ -74,31 +68,6 @@ def test_fill_is_live_persists_and_carries_over(page, site_url):
     assert page.locator('.speech .ph:not(.ph--filled)[data-ph="本地"]').count() == 0
 
     assert page.console_errors == []
-
-
-@pytest.fixture(scope="module")
-def instant_site_url(tmp_path_factory):
-    """The site built with a site_url that matches its local server. Material's instant navigation
-    only follows links listed in sitemap.xml, whose URLs come from site_url (matched by protocol,
-    host and port): mkdocs.yml takes it from SITE_URL, as a deployment would."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    base = f"http://127.0.0.1:{port}"
-    out = tmp_path_factory.mktemp("instant") / "site"
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)], cwd=ROOT,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"{base}/"}, capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, result.stdout + result.stderr
-    handler = functools.partial(_Quiet, directory=str(out))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield base
-    server.shutdown()
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def test_instant_navigation_sets_up_each_page(context, instant_site_url):

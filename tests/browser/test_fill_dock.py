@@ -1,4 +1,4 @@
-"""The fill-in dock (speech.js) in headless Chromium: filling where you are, keyboard-only in one action
+"""The fill-in dock (fill-dock.js, fill-transfer.js) in headless Chromium: filling where you are, keyboard-only in one action
 per name plus one, the list of what is still empty, undo for 清空, export and import, and values kept
 shared across templates or per template as data/placeholders.yml and data/speech_head.yml say."""
 from __future__ import annotations

@@ -1,7 +1,6 @@
 """Printing a template page: the speech alone, in 公文 layout (speech.css, @media print)."""
 from __future__ import annotations
 
-import gzip
 import io
 import re
 
@@ -92,20 +91,6 @@ def test_print_pdf_is_a4(page, site_url):
     assert box, "no MediaBox in the PDF"
     width, height = float(box.group(1)), float(box.group(2))
     assert abs(width - 595.3) < 2 and abs(height - 841.9) < 2  # A4 in points
-
-
-def test_own_css_and_js_stay_small():
-    """Issue 4 and 10: no more than 20 KB (gzipped) of our own CSS+JS on a page. What a page loads is
-    what mkdocs.yml lists; docx-fill.js and the zip library load only for a Word download."""
-    import yaml
-
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    listed = [*config["extra_css"], *config["extra_javascript"]]
-    assert not [f for f in listed if "docx-fill" in f or "fflate" in f], "the Word kit must stay lazy"
-    files = [ROOT / "overrides" / f for f in listed]
-    assert files and all(f.exists() for f in files)
-    total = sum(len(gzip.compress(f.read_bytes(), compresslevel=9)) for f in files)
-    assert total <= 20 * 1024, f"{total} bytes gzipped"
 
 
 def pdf_pages(page) -> list[list[tuple[str, float, float]]]:

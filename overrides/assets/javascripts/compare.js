@@ -1,16 +1,9 @@
 /**
- * compare.js: the version filter of the comparison pages (scripts/speechkit/pages.py, role_page).
- *
- * form.version-filter holds three selects (meeting, speaker, level). They filter the rows of the
- * table of all versions (.version-table, columns 2–4) and the full versions shown on the page
- * (.speech-excerpt[data-meeting][data-speaker][data-level]); the table shows data-page-size rows
- * at a time with 上一页 / 下一页. Without this script every row and version stays visible.
- * One delegated listener for changes and clicks; nothing runs on pages without the form.
+ * compare.js: the version filter of a comparison page: three selects filter the table's rows and the
+ * versions shown, the table shows data-page-size rows at a time. Without it everything stays visible.
  */
-(function () {
+speechKit.part("compare", function () {
   "use strict";
-  if (window.__speechCompare) return;
-  window.__speechCompare = true;
 
   var FIELDS = ["meeting", "speaker", "level"];
   var page = 0;
@@ -92,15 +85,10 @@
     if (e.target.classList && e.target.classList.contains("version-filter")) e.preventDefault();
   });
 
-  function setup() {
+  return function setup() {
     var f = form();
-    if (!f || f.hasAttribute("data-ready")) return;
-    f.setAttribute("data-ready", "");
+    if (!f) return;
     page = 0;
     apply(f);
-  }
-
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(setup);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
-  else setup();
-})();
+  };
+});

@@ -1,17 +1,9 @@
 /**
- * notes.js: the numbered annotation markers on speech pages.
- *
- * Markup (scripts/speechkit/render.py): button.note-ref[popovertarget=ID] followed by
- * span.note[popover]#ID inside the paragraph it explains. Where the browser has the popover
- * attribute, opening, closing, Esc, light dismiss and keyboard are native and cost no script;
- * this file only places an open note under its marker and keeps aria-expanded in step. Where
- * popover is missing (older browsers), it opens and closes the notes itself. Two delegated
- * listeners for the whole page; nothing runs for a note until it is opened.
+ * notes.js: annotation notes are native popovers; this places an open one under its marker and keeps
+ * aria-expanded in step, and where popover is missing it opens and closes them itself.
  */
-(function () {
+speechKit.part("notes", function () {
   "use strict";
-  if (window.__speechNotes) return; // loaded twice: keep the first
-  window.__speechNotes = true;
 
   var NATIVE = typeof HTMLElement === "function" && Object.prototype.hasOwnProperty.call(HTMLElement.prototype, "popover");
   var MARGIN = 8;
@@ -81,4 +73,4 @@
     var ref = close();
     if (ref) ref.focus();
   });
-})();
+});

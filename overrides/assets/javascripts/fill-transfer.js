@@ -1,0 +1,104 @@
+/**
+ * fill-transfer.js: the dock's 清空本页填写 and 导入填写内容 (each with 撤销 until the next value typed),
+ * and 导出填写内容. Loaded by fill-dock.js on the first of them, not with the page.
+ */
+speechKit.part("fill-transfer", function (kit) {
+  "use strict";
+  var FORMAT = "xuncha-speech-fill", VERSION = 2; // the export file's own format; a v1 file has { values }
+  var NAME = /^[\u3400-\u9fffA-Za-z0-9（）·、]{1,30}$/;
+  var SLUG = /^[a-z0-9][a-z0-9-]{0,80}$/;
+  var MAX_FILE = 1024 * 1024, MAX_VALUE = 2000;
+
+  function inDock(page, sel) { return page.dock.querySelector(sel); }
+
+  function changed() { kit.save(); kit.refresh(); }
+
+  function offerUndo(page, label, before) {
+    page.undo = before;
+    var undo = inDock(page, "[data-fill-undo]");
+    undo.textContent = "撤销" + label;
+    undo.hidden = false;
+    undo.focus();
+  }
+
+  function dropUndo(page) {
+    if (!page.undo) return;
+    page.undo = null;
+    inDock(page, "[data-fill-undo]").hidden = true;
+  }
+
+  function clearPage(page) {
+    var names = page.list.filter(function (f) { return kit.value(f.name); });
+    if (!names.length) return kit.announce("本页还没有填写任何内容");
+    var before = kit.snapshot();
+    names.forEach(function (f) { kit.setValue(f.name, ""); });
+    changed();
+    offerUndo(page, "清空", before);
+    kit.announce("已清空本页的 " + names.length + " 项填写（同名占位符在其他模板中也一并清空）；可以撤销");
+  }
+
+  function undo(page) {
+    if (!page.undo) return;
+    kit.restore(page.undo);
+    dropUndo(page);
+    changed();
+    inDock(page, "[data-fill-clear]").focus();
+    kit.announce("已撤销，填写内容已恢复");
+  }
+
+  /** The values of an exported file, checked; throws an Error whose message says what is wrong, in Chinese. */
+  function readExport(text) {
+    var data;
+    try { data = JSON.parse(text); } catch (e) { throw new Error("文件内容不是有效的 JSON 格式"); }
+    if (!data || data.format !== FORMAT) throw new Error("这不是本站导出的填写内容（缺少格式标记）");
+    if (data.v !== 1 && data.v !== VERSION) throw new Error("文件的版本（" + String(data.v).slice(0, 10) + "）是本页不认识的");
+    function check(values, where) {
+      if (values == null) return {};
+      if (typeof values !== "object" || Array.isArray(values)) throw new Error(where + "不是“名称: 内容”的形式");
+      Object.keys(values).forEach(function (name) {
+        if (!NAME.test(name)) throw new Error(where + "里的“" + name.slice(0, 30) + "”不是有效的名称");
+        if (typeof values[name] !== "string") throw new Error(where + "里“" + name + "”的内容不是文字");
+        if (values[name].length > MAX_VALUE) throw new Error(where + "里“" + name + "”的内容超过 " + MAX_VALUE + " 字");
+      });
+      return values;
+    }
+    var out = { shared: check(data.v === 1 ? data.values : data.shared, "通用的填写内容"), byTemplate: {} };
+    var templates = data.v === 1 ? {} : data.byTemplate || {};
+    if (typeof templates !== "object" || Array.isArray(templates)) throw new Error("各模板的填写内容不是“模板: 内容”的形式");
+    Object.keys(templates).forEach(function (slug) {
+      if (!SLUG.test(slug)) throw new Error("模板名“" + slug.slice(0, 40) + "”不对");
+      out.byTemplate[slug] = check(templates[slug], "模板 " + slug + " ");
+    });
+    return out;
+  }
+
+  function exportValues() {
+    var day = new Date().toISOString().slice(0, 10);
+    var file = new Blob([JSON.stringify(Object.assign({ format: FORMAT, v: VERSION, exported: new Date().toISOString() }, kit.stored()), null, 2)], { type: "application/json" });
+    var a = kit.el("a", { href: URL.createObjectURL(file), download: "巡察讲话填写内容-" + day + ".json", hidden: "" });
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(a.href); }, 10000);
+    kit.announce("已导出填写内容：保存好这个文件，在另一台电脑上用“导入填写内容”");
+  }
+
+  function importFile(page, file) {
+    var fail = function (why) {
+      kit.announce("导入失败：文件“" + file.name + "”" + why + "。改法：选择本站“导出填写内容”保存的 .json 文件");
+    };
+    if (file.size > MAX_FILE) return fail("太大（超过 1 MB），不是本站导出的填写内容");
+    var reader = new FileReader();
+    reader.onerror = function () { fail("无法读取"); };
+    reader.onload = function () {
+      var before = kit.snapshot(), count;
+      try { count = kit.merge(readExport(String(reader.result))); } catch (e) { return fail(e.message); }
+      changed();
+      offerUndo(page, "导入", before);
+      kit.announce("已导入 " + count + " 项填写内容；可以撤销");
+    };
+    reader.readAsText(file, "utf-8");
+  }
+
+  kit.transfer = { clearPage: clearPage, undo: undo, exportValues: exportValues, importFile: importFile, dropUndo: dropUndo };
+});

@@ -1,0 +1,133 @@
+"""Which of our scripts each page loads (overrides/partials/page-scripts.html, speech-kit.js) and how
+much: only the parts a page's markup needs, within 20 KB of our own CSS+JS (gzipped) on any page,
+none on the home page and the guides, the Word kit only for a download; and, in Chromium, a page
+reached by Material's instant navigation from a page without them gets its dock, copy buttons,
+notes and filter all the same."""
+from __future__ import annotations
+
+import gzip
+import re
+from pathlib import Path
+
+from playwright.sync_api import expect
+
+from speech_helpers import VARIANTS, copy_and_read, expected_text, fill, open_panel, set_indent
+from speechkit.outputs import section_anchor
+
+DISTRICT = "district-entry-mobilization"
+OWN = re.compile(r'(?:href|src)="((?:\.\./)*assets/(?:stylesheets|javascripts)/[^"/]+\.(?:css|js))"(?: data-speech-parts="([^"]*)")?')
+TEMPLATE = ["speech-state", "speech-head", "copy-print", "placeholders", "fill-dock", "notes"]
+COMPARISON = ["speech-state", "copy-print", "placeholders", "fill-dock", "compare"]
+LAZY = ("fill-transfer.js", "docx-fill.js", "fflate.js")  # loaded on first use, never with a page
+
+
+def own_assets(site: Path, uri: str) -> list[Path]:
+    """Our CSS and JS that a page loads by itself: what its HTML names (Material's hashed *.min.* files
+    left out) and the parts its speech-kit.js loads."""
+    found = []
+    for ref, parts in OWN.findall((site / uri).read_text(encoding="utf-8")):
+        if ".min." not in ref:
+            found.append(site / re.sub(r"^(\.\./)+", "", ref))
+        found += [site / "assets" / "javascripts" / f"{name}.js" for name in parts.split()]
+    return found
+
+
+def scripts(site: Path, uri: str) -> list[str]:
+    return [p.stem for p in own_assets(site, uri) if p.suffix == ".js"]
+
+
+def gz(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=9))
+
+
+def test_own_css_and_js_stay_small(built_site):
+    """Issue 4 and 10: no more than 20 KB (gzipped) of our own CSS+JS on any page; docx-fill.js and the
+    zip library load only for a Word download, fill-transfer.js for 清空/导入/导出, never with a page."""
+    pages = sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("index.html"))
+    assert len(pages) > 30
+    for uri in pages:
+        files = own_assets(built_site, uri)
+        assert all(f.exists() for f in files), uri
+        assert not [f for f in files if f.name in LAZY], f"{uri}: the Word kit and fill-transfer.js must stay lazy"
+        total = sum(gz(f) for f in files)
+        assert total <= 20 * 1024, f"{uri}: {total} bytes gzipped"
+
+
+def test_each_page_loads_only_the_parts_its_markup_needs(built_site):
+    assert scripts(built_site, f"speeches/{DISTRICT}/index.html") == ["speech-kit", *TEMPLATE]
+    for slug in VARIANTS:
+        assert scripts(built_site, f"speeches/{slug}/index.html") == ["speech-kit", *TEMPLATE], slug
+    assert scripts(built_site, "compare/opening/index.html") == ["speech-kit", *COMPARISON]
+    assert scripts(built_site, "compare/placeholders/index.html") == ["speech-kit", "speech-state", "placeholders"]
+    guides = sorted(p.relative_to(built_site).as_posix() for p in (built_site / "guide").rglob("index.html"))
+    assert guides
+    for uri in ["index.html", "speeches/index.html", "compare/index.html", "compare/matrix/index.html", *guides]:
+        assert scripts(built_site, uri) == [], uri
+    # every part registers under its file's name, which is how speech-kit.js loads it
+    parts = sorted({*TEMPLATE, *COMPARISON, "fill-transfer"})
+    for name in parts:
+        assert f'speechKit.part("{name}"' in (built_site / "assets" / "javascripts" / f"{name}.js").read_text(encoding="utf-8"), name
+
+
+def test_fill_transfer_loads_on_first_use(page, site_url):
+    requested = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(f"{site_url}/speeches/{DISTRICT}/")
+    fill(page, "本地", "云溪")
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in requested if u.endswith(LAZY)]
+    open_panel(page)
+    page.locator("[data-fill-clear]").click()
+    expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text("【本地】")
+    assert [u for u in requested if u.endswith("fill-transfer.js")] and not [u for u in requested if u.endswith(LAZY[1:])]
+    assert page.console_errors == []
+
+
+def test_instant_navigation_from_the_home_page_brings_each_page_its_scripts(context, instant_site_url):
+    """Home (no scripts of ours) → a template → a comparison page → home, by clicks, in one document."""
+    page = context.new_page()
+    errors, foreign = [], []
+    page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("request", lambda r: r.url.startswith(instant_site_url) or r.url.startswith(("data:", "blob:")) or foreign.append(r.url))
+    page.goto(f"{instant_site_url}/")
+    page.wait_for_load_state("networkidle")  # Material enables instant links once it has read sitemap.xml
+    assert page.evaluate("typeof window.speechKit") == "undefined"
+    page.evaluate("window.__sameDocument = true")
+
+    page.locator(f'.md-content a[href$="speeches/{DISTRICT}/"]').first.click()
+    page.wait_for_url(f"**/speeches/{DISTRICT}/")
+    expect(page.locator(".fill-dock__open")).to_be_visible()
+    variant = VARIANTS[DISTRICT]
+    expect(page.locator(".section-meta > .speech-copy")).to_have_count(len(list(variant.all_sections())))
+    ref = page.locator(".speech .note-ref").first
+    ref.click()  # notes.js keeps aria-expanded in step and places the note under its marker
+    expect(ref).to_have_attribute("aria-expanded", "true")
+    note = page.locator(f"#{ref.get_attribute('popovertarget')}")
+    expect(note).to_be_visible()
+    assert note.bounding_box()["y"] >= ref.bounding_box()["y"]
+    page.keyboard.press("Escape")
+    values = {"本地": "云溪", "被巡察党组织": "区审计局党组"}
+    for name, value in values.items():
+        fill(page, name, value)
+    set_indent(page, False)
+    section = variant.sections[1]
+    text = copy_and_read(page, page.locator(f"#{section_anchor(variant, section)} ~ .section-meta > .speech-copy"))
+    assert text == expected_text(section.spoken_lines(), values, False)
+
+    page.locator('.md-sidebar--primary a[href$="/compare/opening/"]').first.click()
+    page.wait_for_url("**/compare/opening/")
+    expect(page.locator(".version-filter__status")).to_contain_text("符合条件的版本")  # compare.js
+    expect(page.locator(".speech-excerpt .excerpt-source .speech-copy").first).to_be_visible()
+    expect(page.locator('.speech-excerpt .ph[data-ph="被巡察党组织"]').first).to_have_text("区审计局党组")
+    assert page.locator(".fill-dock").count() == 1
+
+    page.locator('.speech-excerpt .ph[data-ph="被巡察党组织"]').first.focus()
+    expect(page.locator("#ph-tip")).to_be_visible()
+    # a click that moves neither focus nor mouse: only the slot leaving the page can hide the tip
+    page.evaluate("document.querySelector('.md-sidebar--primary a[href$=\"/guide/\"]').click()")
+    page.wait_for_url("**/guide/")
+    expect(page.locator("#ph-tip")).to_be_hidden()
+    expect(page.locator(".fill-dock, .speech-copy")).to_have_count(0)  # swapped out with the content
+    assert page.evaluate("window.__sameDocument") is True, "expected Material's instant navigation"
+    assert errors == [] and foreign == []
