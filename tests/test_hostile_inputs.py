@@ -58,6 +58,7 @@ def raw_controls(output: str) -> list[str]:
     return [f"U+{ord(c):04X}" for c in TERMINAL_UNSAFE.findall(output) if c != "\n"]
 
 
+@pytest.mark.slow  # one build per case: a few minutes together
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_refused_with_file_line_and_fix(outcomes, case):
     outcome = outcomes[case["name"]]

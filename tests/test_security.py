@@ -199,6 +199,7 @@ def test_new_uses_the_same_file_name_rule(tmp_path):
         assert result.returncode == 1 and message in output and "改法：" in output, output
 
 
+@pytest.mark.slow  # a whole build
 def test_a_script_leaked_by_a_value_fails_the_real_build(project_copy, mkdocs):
     """End to end: a template or hook that printed a data value or SITE_URL raw would put a script on
     the page (tests/fixtures/hooks/leak_values.py plays that part); the build refuses, naming the page."""
