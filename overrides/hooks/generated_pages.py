@@ -21,8 +21,8 @@ if SCRIPTS not in sys.path:  # hooks are re-imported on every `mkdocs serve` reb
     sys.path.insert(0, SCRIPTS)
 
 from speechkit.outputs import (  # noqa: E402
-    EXCERPT_MARKER, generated_pages, limits_table, meeting_flow, nav_titles, pages_outside_nav, roles_table, section_anchor,
-    section_html, site, speaker_lengths, variant_picker,
+    EXCERPT_MARKER, generated_pages, limits_table, meeting_flow, meeting_times, nav_titles, pages_outside_nav, roles_table,
+    section_anchor, section_html, site, speaker_lengths, variant_picker,
 )
 
 # Markers a hand-written page may carry; each is replaced by a table built from the corpus.
@@ -32,6 +32,7 @@ MARKERS = {
     "<!-- md:meeting-flow -->": lambda corpus, depth: meeting_flow(corpus, depth=depth),
     "<!-- md:speaker-lengths -->": lambda corpus, depth: speaker_lengths(corpus),
     "<!-- md:limits-table -->": lambda corpus, depth: limits_table(corpus),
+    "<!-- md:meeting-times -->": lambda corpus, depth: meeting_times(corpus, depth=depth),
 }
 
 

@@ -11,6 +11,7 @@ from typing import Callable
 from ..base import ALTERNATIVE_LINK, DATA_DIR, SLUG, SPEECHES_DIR, Finding, PatternTimeout, count_chars, sort_findings
 from ..reading import DataFileError, Registry, Section, Variant, load_registry, parse_variant, read_source, scan_docs
 from .checks import check_variant
+from .place_names import check_example_places
 from .similarity import SimilarPair, near_duplicates
 
 
@@ -90,6 +91,7 @@ def load_corpus(
                 progress(done, len(paths))
     except PatternTimeout as exc:  # a data pattern that ran out of time: the data file is at fault, not the variant
         return Corpus(registry=None, findings=exc.findings)
+    corpus.findings += check_example_places(corpus, data_dir, docs_dir)
     corpus.findings += check_duplicates(corpus)
     corpus.findings += check_alternative_links(corpus)
     corpus.findings = sort_findings(corpus.findings)

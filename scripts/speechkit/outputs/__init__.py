@@ -10,6 +10,7 @@ from .docx_export import speech_docx
 from .downloads import VENDORED, docx_script, docx_uri
 from .examples import example_page, example_pages, example_values, example_variants
 from .findings_page import failing_page, pending_notice
+from .meeting_times import meeting_times
 from .pages import (
     expiry_table, generated_pages, limits_table, meeting_flow, nav_titles, pages_outside_nav, role_versions, roles_table,
     shared_roles, speaker_lengths, tifa_page, variant_picker, version_labels,

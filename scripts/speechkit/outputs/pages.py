@@ -395,8 +395,9 @@ def generated_pages(corpus: Corpus) -> dict[str, str]:
         count = len(corpus.by_role[role.name])
         versions = role_versions(corpus, role)
         for number, uri in enumerate(role_page_uris(corpus, role), start=1):
+            page_no = f"（第 {number} 页）" if number > 1 else ""  # each page of a long comparison has its own description
             pages[uri] = with_description(
-                f"讲话稿中“{role.name}”部分的 {count} 个版本并排对照：{role.description}", role_page(corpus, role, number, versions))
+                f"讲话稿中“{role.name}”部分的 {count} 个版本并排对照{page_no}：{role.description}", role_page(corpus, role, number, versions))
     pages[f"{COMPARE_URI}/matrix.md"] = with_description(
         "每篇模板由哪些部分组成、各部分承担什么作用、有多少字、讲多长时间，一张表对照。", matrix_page(corpus))
     pages[f"{COMPARE_URI}/placeholders.md"] = with_description(

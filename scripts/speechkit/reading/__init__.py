@@ -1,8 +1,10 @@
 """Reading a variant into the one parsed model: the source and its limits, front matter, markup, the
 docs/ layout, the data registry (data/*.yml), the model and its parser, and what is derived from the
-model alone (the speech head, lengths and speaking time, the cuts for shorter forms).
+model alone (the speech head, lengths and speaking time, the cuts for shorter forms). The standard
+wordings of fixed formulations (data/fixed_phrases.yml) load here too, for the importer and the checks.
 """
 from .cuts import Cut, cut_plans, cuttable
+from .fixed_phrases import FixedPhrase, load_fixed_phrases
 from .frontmatter import parse_front_matter
 from .head import speech_head
 from .layout import scan_docs

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from ..base import DataFileError, Finding, case_key, data_pattern, pattern_problem, portable_name_problem, terminal_text
+from ..base import INVISIBLE, DataFileError, Finding, case_key, code_point, invisible_name, data_pattern, pattern_problem, portable_name_problem, terminal_text
 
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it
 SCHEMAS_FILE = "schemas.yml"
@@ -30,7 +30,7 @@ DEFAULT_DEPTH = 6
 DEFAULT_FILE_BYTES = 200_000
 SCHEMAS_DEPTH = 16  # the schemas describe nested files, so they nest deeper themselves
 
-TYPE_NAMES = {"text": "文字", "int": "整数", "number": "数字", "bool": "true 或 false", "date": "日期（如 2027-12-31）",
+TYPE_NAMES = {"lines": "每行一项的文件", "text": "文字", "int": "整数", "number": "数字", "bool": "true 或 false", "date": "日期（如 2027-12-31）",
               "null": "null（空）", "list": "列表（每项以“- ”开头）", "map": "“名称: 值”的形式", "pattern": "正则表达式（文字）"}
 SPEC_KEYS = {"type", "max", "min", "chars", "lines", "enum", "items", "max_items", "min_items", "keys", "required", "names",
              "values", "one_of", "safe", "weaker_if", "max_bytes", "max_depth", "about"}
@@ -336,10 +336,42 @@ def data_files_without_schema(data_dir: Path) -> list[Finding]:
             out.append(Finding(path, 1, f"文件名“{path.name}”不能用：{why}。", "删去它，或改一个只用英文小写字母、数字和下划线的名字。"))
             continue
         seen[case_key(path.name)] = path.name
-        if path.is_dir() or path.suffix != ".yml":
-            out.append(Finding(path, 1, f"data/ 里只放数据文件（.yml），“{path.name}”不是。", "删去它，或把它改写成 .yml 数据文件并在 data/schemas.yml 登记结构。"))
+        if path.suffix != ".yml" and path.name in schemas.files and not path.is_dir():
+            out += check_lines_file(path, schemas)  # a list of one item per line (place_names.txt)
+        elif path.is_dir() or path.suffix != ".yml":
+            out.append(Finding(path, 1, f"data/ 里只放数据文件（.yml，或在 data/schemas.yml 登记过的每行一项的文件），“{path.name}”不是。",
+                               "删去它，或把它改写成 .yml 数据文件并在 data/schemas.yml 登记结构。"))
         elif path.stem not in schemas.files:
             out.append(Finding(path, 1, f"数据文件 {path.name} 没有登记结构（schema），不能使用。",
                                f"在 data/{SCHEMAS_FILE} 的 files 下为“{path.stem}”写一项：有哪些键、每个值的类型和长度（照其他文件的写法）。"))
     return out
 
+
+
+def check_lines_file(path: Path, schemas: Schemas) -> list[Finding]:
+    """A data file of one item per line (`type: lines`; # starts a comment): size, invisible characters,
+    number of items and each item against `items`, as for a YAML list."""
+    spec = schemas.files[path.name]
+    try:
+        data = path.read_bytes()[: int(spec.get("max_bytes", DEFAULT_FILE_BYTES)) + 1]
+        text = data.decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return [Finding(path, 1, "无法读取这个数据文件，或它不是 UTF-8 文本。", "从仓库恢复它（它由脚本生成，不要手改）。")]
+    if len(data) > int(spec.get("max_bytes", DEFAULT_FILE_BYTES)):
+        return [Finding(path, 1, f"数据文件太大（超过 {int(spec.get('max_bytes', DEFAULT_FILE_BYTES)):,} 字节）。", "从仓库恢复它，或由维护者在 data/schemas.yml 放宽上限。")]
+    check = _Check(path=path, chars=schemas.chars, weaker_allowed=False)
+    items = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        hidden = INVISIBLE.search(line)
+        if hidden:
+            check.findings.append(Finding(path, number, f"有看不见的{invisible_name(hidden.group(0))}（{code_point(hidden.group(0))}）。", "删去它。"))
+            continue
+        item = line.strip()
+        if not item or item.startswith("#"):
+            continue
+        items += 1
+        _validate(yaml.ScalarNode("tag:yaml.org,2002:str", item, start_mark=yaml.Mark("", 0, number - 1, 0, None, None)),
+                  spec.get("items", "text"), f"第 {number} 行", check)
+    if items > spec.get("max_items", DEFAULT_ITEMS):
+        check.findings.append(Finding(path, 1, f"有 {items:,} 项，超过上限 {spec.get('max_items', DEFAULT_ITEMS):,} 项。", "从仓库恢复它，或由维护者在 data/schemas.yml 放宽上限。"))
+    return check.findings[:MAX_FINDINGS]
