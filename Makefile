@@ -9,7 +9,7 @@ MKDOCS := $(PY) -m mkdocs
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build offline check new import test test-fast bench bench-refusals clean system-deps vendor release-notes place-names tifa-due
+.PHONY: help serve build offline check new import test test-fast bench bench-refusals clean system-deps vendor release-notes place-names tifa-due search-words
 # MkDocs ends a refused build with an English line of its own; our Chinese message above it says it all.
 DROP_MKDOCS_ABORT := sed -u '/^Aborted with a BuildError!$$/d'
 
@@ -79,6 +79,9 @@ new: $(VENV)/.site-installed ## 新建一篇草稿（会逐项询问）；也可
 
 import: $(VENV)/.site-installed ## 把一篇讲话稿（.txt/.docx）转成草稿和导入报告：make import SRC=文件 [OUT=docs/speeches]
 	@$(PY) scripts/speeches.py import
+
+search-words: $(VENV)/.test-installed ## 重新生成搜索切词用的词表 data/search_words.yml（jieba 词典里本站出现过的词；新增很多模板后运行）
+	$(PY) scripts/update_search_words.py
 
 release-notes: $(VENV)/.site-installed ## 写出发布说明到 release-notes.md：make release-notes TAG=v1.2（自上一个 v* 标签以来的修改）
 	@test -n "$(TAG)" || { echo "缺少标签。用法：make release-notes TAG=v1.2" >&2; exit 1; }

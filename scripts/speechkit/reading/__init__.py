@@ -11,9 +11,11 @@ from .layout import scan_docs
 from .markup import NO_MARKUP_FIX, markup_problems
 from .model import CLOSING, DRAFT, OPENING, Block, Note, Section, Variant
 from .parser import parse_variant
+from .picker_hints import PickerHints, load_picker_hints
 from .registry import (
     MAX_DATA_FILE_BYTES, DataFileError, FilledExample, HeadField, Placeholder, Registry, Role, Speaker, Tifa, load_data_text, load_registry,
     load_yaml,
 )
+from .search_data import SearchData, load_search_data
 from .source import INVISIBLE, check_text, read_source
 from .stats import minutes, section_chars, variant_chars
