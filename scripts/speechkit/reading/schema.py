@@ -134,7 +134,7 @@ def _validate_text(node: yaml.ScalarNode, spec: dict, at: str, check: _Check, *,
     if rule:
         compiled, says = check.chars[rule]
         if not compiled.fullmatch(value):
-            check.add(node, f"{_where(at)}“{_shown(value)}”不合规：{says}。", f"改成{says}的写法。")
+            check.add(node, f"{_where(at)}“{_shown(value)}”不合规：{says}。", f"{says}。" if says.startswith(("写成", "只用", "只写")) else f"改成{says}的写法。")
             return
     if pattern:
         problem = pattern_problem(value)
