@@ -3,6 +3,7 @@ between variants (phrases), and the corpus: every variant loaded once and checke
 consumer (hooks, `make check`, benchmarks) starts from. The draft checker (draft) checks a drafter's
 own text against the same rules, sharing the numbering walk (numbering) with the checks.
 """
+from .addresses import address_problem, address_refusal
 from .checks import FULL_WIDTH, HALF_WIDTH, check_punctuation, check_tifa_expiry, check_variant
 from .corpus import Corpus, load_corpus, similar_pairs, variant_paths
 from .draft import (

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..base import DATA_DIR, Finding, PatternProblem, compile_portable
+from ..base import DATA_DIR, DEFAULT_TIMEOUT, Finding, PatternProblem, data_pattern, portable
 from .registry import DataFileError, load_yaml
 
 DRAFT_RULES_FILE = "draft_check.yml"
@@ -94,6 +94,7 @@ def _line(text: str, key: str) -> int:
 def load_draft_rules(data_dir: Path = DATA_DIR) -> DraftRules:
     path = data_dir / DRAFT_RULES_FILE
     raw, text = load_yaml(path)
+    text_of_file = text
 
     def fail(key: str, message: str, fix: str) -> DataFileError:
         return DataFileError(Finding(path, _line(text, key), message, fix))
@@ -105,9 +106,11 @@ def load_draft_rules(data_dir: Path = DATA_DIR) -> DraftRules:
         if not isinstance(source, str) or not source:
             raise fail(key, f"{where}不是正则表达式。", "写成单引号括起来的一行正则表达式。")
         try:
-            compiled = compile_portable(source)
-        except (re.error, PatternProblem) as exc:
+            text = portable(source)
+        except PatternProblem as exc:
             raise fail(key, f"{where}“{source[:40]}”不能用：{exc}。", "改正这个正则表达式，只用 Python 和浏览器都认的写法（见 scripts/speechkit/base/portable.py）。") from None
+        # checked for shapes that can hang, and time-boxed when it runs (speechkit.base.patterns)
+        compiled = data_pattern(text, path, _line(text_of_file, key), f"{where}“{source[:40]}”", DEFAULT_TIMEOUT)
         if compiled.search("") is not None and key != "allowed":
             raise fail(key, f"{where}“{source[:40]}”会匹配空文字。", "写出要找的字。")
         return compiled

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..base import DATA_DIR, Finding, PatternProblem, compile_portable
+from ..base import DATA_DIR, DEFAULT_TIMEOUT, Finding, PatternProblem, data_pattern, portable
 from .registry import DataFileError, load_yaml
 
 FIXED_PHRASES_FILE = "fixed_phrases.yml"
@@ -24,7 +24,7 @@ MIN_OVERLAP = 2  # a shorter overlap with the text around is a coincidence, not 
 @dataclass(frozen=True)
 class FixedPhrase:
     standard: str
-    damaged: tuple[re.Pattern, ...]
+    damaged: tuple[DataPattern, ...]  # time-boxed (speechkit.base.patterns)
     safe: bool  # only one original is possible: restore it; otherwise report and leave the text
     why: str
     source: str
@@ -87,12 +87,12 @@ def load_fixed_phrases(data_dir: Path = DATA_DIR) -> tuple[FixedPhrase, ...]:
         patterns = []
         for source in damaged:
             try:
-                pattern = compile_portable(source)
-            except re.error as exc:
-                raise fail(f"“{standard[:20]}”的残缺写法“{source[:40]}”不是有效的正则表达式（{exc}）。", "改正它；不熟悉正则表达式时只写残缺的原文。") from None
+                text = portable(source)
             except PatternProblem as exc:
                 raise fail(f"“{standard[:20]}”的残缺写法“{source[:40]}”在浏览器里会有不同的结果：{exc}。",
                            "改用 Python 和浏览器都认的写法（见 scripts/speechkit/base/portable.py 的说明）。") from None
+            # checked for shapes that can hang when it loads, time-boxed when it runs (speechkit.base.patterns)
+            pattern = data_pattern(text, path, line, f"“{standard[:20]}”的残缺写法“{source[:40]}”", DEFAULT_TIMEOUT)
             if pattern.search("") is not None:
                 raise fail(f"“{standard[:20]}”的残缺写法“{source[:40]}”会匹配空文字。", "写出残缺写法里实际有的字。")
             patterns.append(pattern)

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..base import DATA_DIR, Finding, PatternProblem, compile_portable
+from ..base import DATA_DIR, DEFAULT_TIMEOUT, Finding, PatternProblem, data_pattern
+from ..base import portable as _portable  # the keyword `portable` of regex() below names the same idea
 from .fixed_phrases import FixedPhrase, load_fixed_phrases
 from .registry import DataFileError, Registry, load_yaml
 
@@ -108,6 +109,7 @@ class _Reader:
         if not isinstance(data, dict):
             raise DataFileError(Finding(path, 1, "导入规则文件应当是“键: 值”的形式。", "对照仓库里的 data/import.yml 恢复它的结构。"))
         self.path, self.data, self.text = path, data, text
+        self.timeout = DEFAULT_TIMEOUT
 
     def line(self, key: str) -> int:
         m = re.search(rf"^{re.escape(key)}\s*:", self.text, re.M)
@@ -128,13 +130,14 @@ class _Reader:
             raise self.fail(key, f"导入规则 {key} 里有一项不是正则表达式。", "写成单引号括起来的一行正则表达式。")
         if mask is not None:
             source = source.replace("{mask}", f"(?:{mask})")
-        try:
-            return compile_portable(source) if portable else re.compile(source)
-        except re.error as exc:
-            raise self.fail(key, f"导入规则 {key} 里的正则表达式“{source[:40]}”写错了（{exc}）。", "改正这个正则表达式；不熟悉时只写要找的原文。") from None
-        except PatternProblem as exc:
-            raise self.fail(key, f"导入规则 {key} 里的正则表达式“{source[:40]}”在浏览器里会有不同的结果：{exc}。",
-                            "改用 Python 和浏览器都认的写法（见 scripts/speechkit/base/portable.py 的说明）。") from None
+        if portable:
+            try:
+                source = _portable(source)
+            except PatternProblem as exc:
+                raise self.fail(key, f"导入规则 {key} 里的正则表达式“{source[:40]}”在浏览器里会有不同的结果：{exc}。",
+                                "改用 Python 和浏览器都认的写法（见 scripts/speechkit/base/portable.py 的说明）。") from None
+        # checked for shapes that can hang, and time-boxed when it runs (speechkit.base.patterns)
+        return data_pattern(source, self.path, self.line(key), f"导入规则 {key} 里的“{source[:40]}”", self.timeout)
 
     def grouped(self, key: str, *groups: str) -> re.Pattern:
         """A pattern that must name `groups` ((?P<meeting>…)): the code reads them by name."""
@@ -163,6 +166,7 @@ def load_import_rules(registry: Registry, data_dir: Path = DATA_DIR) -> ImportRu
     path = data_dir / RULES_FILE
     data, text = load_yaml(path)
     r = _Reader(path, data, text)
+    r.timeout = registry.pattern_timeout
     limits = r.get("limits", dict)
     mask_source = r.get("mask", str)
     mask = r.regex("mask", mask_source, portable=True)

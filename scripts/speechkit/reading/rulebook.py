@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..base import Finding, PatternProblem, compile_portable
+from ..base import Finding, PatternProblem, data_pattern, portable
 from .draft_rules import DraftRules, load_draft_rules
 from .fixed_phrases import FixedPhrase, load_fixed_phrases
 from .import_rules import ImportRules, load_import_rules
@@ -42,13 +42,16 @@ def _tifa_line(text: str, term: str) -> int:
 def portable_tifa(registry: Registry) -> tuple[PortableTifa, ...]:
     path = registry.files["tifa"]
     out = []
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
     for tifa in registry.tifa:
         try:
-            out.append(PortableTifa(tifa, compile_portable(tifa.pattern.pattern)))
-        except (re.error, PatternProblem) as exc:
-            text = path.read_text(encoding="utf-8") if path.exists() else ""
+            source = portable(tifa.pattern.pattern)
+        except PatternProblem as exc:
             raise DataFileError(Finding(path, _tifa_line(text, tifa.term), f"提法“{tifa.term}”的 pattern 在浏览器里会有不同的结果：{exc}。",
                                         "改用 Python 和浏览器都认的写法（见 scripts/speechkit/base/portable.py 的说明），或删去 pattern 按原文查找。")) from None
+        # checked for shapes that can hang, and time-boxed when it runs (speechkit.base.patterns)
+        where = (path, _tifa_line(text, tifa.term), f"提法“{tifa.term}”")
+        out.append(PortableTifa(tifa, data_pattern(source, *where, registry.pattern_timeout)))
     return tuple(out)
 
 
