@@ -15,7 +15,7 @@ import zipfile
 import pytest
 
 from draft_corpus import AS_OF, CORPUS, ROOT, drafts, expected, python_findings, rulebook
-from speechkit.base import PatternProblem, compile_portable, portable
+from speechkit.base import PatternProblem, compile_portable, portable_source as portable
 from speechkit.checking import apply_fixes, check_draft, load_corpus, safe_fixes
 from speechkit.reading import DataFileError, load_registry, load_rulebook
 

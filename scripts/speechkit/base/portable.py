@@ -1,7 +1,7 @@
 """Patterns from data files that Python and the browser both run (the draft checker's rules: 提法,
 fixed formulations, masks and web-page junk): one dialect, so that a pattern finds the same text in both.
 
-`portable(source)` rewrites a pattern into a form both engines read alike, or raises PatternProblem
+`portable_source(source)` rewrites a pattern into a form both engines read alike, or raises PatternProblem
 (in Chinese) for what one of them would read differently or refuse. The character classes whose
 meaning differs between the engines are spelled out: \\d as [0-9] and \\w as [A-Za-z0-9_] (Python
 would take full-width digits and Chinese characters), \\s as the class JavaScript gives it (which has
@@ -78,7 +78,7 @@ def _visible(ch: str) -> str:
     return ch
 
 
-def portable(source: str) -> str:
+def portable_source(source: str) -> str:
     """`source` in the dialect both engines read alike, or PatternProblem naming what to change."""
     out: list[str] = []
     i, in_class, after_atom = 0, False, False
@@ -137,7 +137,7 @@ def portable(source: str) -> str:
 def compile_portable(source: str) -> re.Pattern:
     """A data pattern compiled for Python: PatternProblem if the browser would read it differently,
     re.error if Python cannot read it at all. Its `.pattern` is the portable text the browser gets."""
-    return re.compile(portable(source))
+    return re.compile(portable_source(source))
 
 
 def find(pattern: re.Pattern, text: str) -> Iterator[re.Match]:

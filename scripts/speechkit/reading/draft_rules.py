@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..base import DATA_DIR, DEFAULT_TIMEOUT, Finding, PatternProblem, data_pattern, portable
+from ..base import DATA_DIR, DEFAULT_TIMEOUT, Finding, PatternProblem, data_pattern, portable_source
 from .registry import DataFileError, load_yaml
 
 DRAFT_RULES_FILE = "draft_check.yml"
@@ -106,7 +106,7 @@ def load_draft_rules(data_dir: Path = DATA_DIR) -> DraftRules:
         if not isinstance(source, str) or not source:
             raise fail(key, f"{where}不是正则表达式。", "写成单引号括起来的一行正则表达式。")
         try:
-            text = portable(source)
+            text = portable_source(source)
         except PatternProblem as exc:
             raise fail(key, f"{where}“{source[:40]}”不能用：{exc}。", "改正这个正则表达式，只用 Python 和浏览器都认的写法（见 scripts/speechkit/base/portable.py）。") from None
         # checked for shapes that can hang, and time-boxed when it runs (speechkit.base.patterns)

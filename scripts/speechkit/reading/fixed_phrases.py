@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..base import DATA_DIR, DEFAULT_TIMEOUT, Finding, PatternProblem, data_pattern, portable
+from ..base import DATA_DIR, DEFAULT_TIMEOUT, Finding, PatternProblem, data_pattern, portable_source
 from .registry import DataFileError, load_yaml
 
 FIXED_PHRASES_FILE = "fixed_phrases.yml"
@@ -87,7 +87,7 @@ def load_fixed_phrases(data_dir: Path = DATA_DIR) -> tuple[FixedPhrase, ...]:
         patterns = []
         for source in damaged:
             try:
-                text = portable(source)
+                text = portable_source(source)
             except PatternProblem as exc:
                 raise fail(f"“{standard[:20]}”的残缺写法“{source[:40]}”在浏览器里会有不同的结果：{exc}。",
                            "改用 Python 和浏览器都认的写法（见 scripts/speechkit/base/portable.py 的说明）。") from None

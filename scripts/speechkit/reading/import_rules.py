@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..base import DATA_DIR, DEFAULT_TIMEOUT, Finding, PatternProblem, data_pattern
-from ..base import portable as _portable  # the keyword `portable` of regex() below names the same idea
+from ..base import portable_source
 from .fixed_phrases import FixedPhrase, load_fixed_phrases
 from .registry import DataFileError, Registry, load_yaml
 
@@ -132,7 +132,7 @@ class _Reader:
             source = source.replace("{mask}", f"(?:{mask})")
         if portable:
             try:
-                source = _portable(source)
+                source = portable_source(source)
             except PatternProblem as exc:
                 raise self.fail(key, f"导入规则 {key} 里的正则表达式“{source[:40]}”在浏览器里会有不同的结果：{exc}。",
                                 "改用 Python 和浏览器都认的写法（见 scripts/speechkit/base/portable.py 的说明）。") from None

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..base import Finding, PatternProblem, data_pattern, portable
+from ..base import Finding, PatternProblem, data_pattern, portable_source
 from .draft_rules import DraftRules, load_draft_rules
 from .fixed_phrases import FixedPhrase, load_fixed_phrases
 from .import_rules import ImportRules, load_import_rules
@@ -45,7 +45,7 @@ def portable_tifa(registry: Registry) -> tuple[PortableTifa, ...]:
     text = path.read_text(encoding="utf-8") if path.exists() else ""
     for tifa in registry.tifa:
         try:
-            source = portable(tifa.pattern.pattern)
+            source = portable_source(tifa.pattern.pattern)
         except PatternProblem as exc:
             raise DataFileError(Finding(path, _tifa_line(text, tifa.term), f"提法“{tifa.term}”的 pattern 在浏览器里会有不同的结果：{exc}。",
                                         "改用 Python 和浏览器都认的写法（见 scripts/speechkit/base/portable.py 的说明），或删去 pattern 按原文查找。")) from None
