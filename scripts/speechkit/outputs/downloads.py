@@ -14,6 +14,10 @@ VENDORED = ("vendor/fflate.js", "vendor/fflate.LICENSE.txt")
 UNSAFE_IN_FILE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
+DRAFT_DOCX_URI = f"{DOWNLOADS_URI}/draft_check.docx"  # the blank document the 检查讲话稿 page sets a draft in (docx_export.draft_docx)
+DRAFT_DOCX_KEY = "draft_check"  # its key in window.__speechDocx (no template slug has an underscore)
+
+
 def docx_uri(variant: Variant) -> str:
     return f"{DOWNLOADS_URI}/{variant.slug}.docx"
 
@@ -23,7 +27,9 @@ def download_name(title: str) -> str:
     return (UNSAFE_IN_FILE_NAME.sub("", title).strip() or "讲话稿") + ".docx"
 
 
-def docx_script(variant: Variant, data: bytes) -> str:
-    """The .docx as a script that registers its bytes (base64) under the template's slug."""
-    return (f"(window.__speechDocx = window.__speechDocx || {{}})[{json.dumps(variant.slug)}] = "
+def docx_script(variant: Variant | None, data: bytes) -> str:
+    """The .docx as a script that registers its bytes (base64) under the template's slug (or, for
+    the draft checker's blank document, under DRAFT_DOCX_KEY)."""
+    key = variant.slug if variant is not None else DRAFT_DOCX_KEY
+    return (f"(window.__speechDocx = window.__speechDocx || {{}})[{json.dumps(key)}] = "
             f"\"{base64.b64encode(data).decode('ascii')}\";\n")
