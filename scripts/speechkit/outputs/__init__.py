@@ -6,8 +6,8 @@ the 更新记录 page and release notes (changelog), and the built pages' text f
 from . import site
 from .built_text import page_texts, pages_with, pages_with_phrase
 from .changelog import CHANGES_URI, changes_page, last_change_line, release_notes
-from .docx_export import speech_docx
-from .downloads import VENDORED, docx_script, docx_uri
+from .docx_export import meeting_docx, speech_docx
+from .downloads import VENDORED, MeetingDownload, docx_script, docx_uri, download_name, large_uri, meeting_downloads, word_files
 from .examples import example_page, example_pages, example_values, example_variants
 from .findings_page import failing_page, pending_notice
 from .pages import (

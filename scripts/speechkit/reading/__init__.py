@@ -10,7 +10,7 @@ from .markup import NO_MARKUP_FIX, markup_problems
 from .model import CLOSING, DRAFT, OPENING, Block, Note, Section, Variant
 from .parser import parse_variant
 from .registry import (
-    DataFileError, FilledExample, HeadField, Placeholder, Registry, Role, Speaker, Tifa, load_data_text, load_registry,
+    DataFileError, FilledExample, HeadField, Meeting, Placeholder, Registry, Role, Speaker, Tifa, load_data_text, load_registry,
     load_yaml,
 )
 from .source import INVISIBLE, check_text, read_source
