@@ -139,8 +139,8 @@ speechKit.part("copy-print", function (kit) {
     });
   }
 
-  /** 下载已填写的 Word (`href`: the template's .docx, or its 大字版 for the speaker's own copy). */
-  function downloadFilled(b, href) {
+  /** 下载已填写的 Word (`href`: the template's .docx), or the 大字版 for the speaker's own copy (`large`). */
+  function downloadFilled(b, href, large) {
     var speech = b.closest(".speech");
     if (!speech || !href || b.disabled) return;
     var values = {}, title = collect(speech.querySelector(".speech-head") || speech).lines[0];
@@ -148,7 +148,8 @@ speechKit.part("copy-print", function (kit) {
     b.disabled = true;
     kit.announce("正在生成已填写的 Word……");
     kit.wordKit().then(function (word) {
-      return word.download({ url: href, values: values, title: title ? title.text : "" });
+      var text = title ? title.text : "";
+      return word.download({ url: href, values: values, title: text, name: large ? text + "（大字版）" : text });
     }).then(function (result) {
       kit.announce("已下载已填写的 Word" + (result.open ? "（还有 " + result.open + " 处占位符未填写，在 Word 中以黄色标出）" : ""));
     }, function () {
@@ -185,7 +186,7 @@ speechKit.part("copy-print", function (kit) {
       var link = b.closest(".speech") && b.closest(".speech").querySelector("a[data-speech-docx]");
       return downloadFilled(b, link && link.href);
     }
-    if (b.dataset.speechDocxLarge) return downloadFilled(b, new URL(b.dataset.speechDocxLarge, location.href).href);
+    if (b.dataset.speechDocxLarge) return downloadFilled(b, new URL(b.dataset.speechDocxLarge, location.href).href, true);
     if (b.hasAttribute("data-speech-print-large")) return printLarge();
   });
 

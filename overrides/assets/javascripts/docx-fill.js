@@ -165,13 +165,14 @@
     fill: fill,
     /**
      * options: { url, values: { 名称: 值 } } for one speech, or { url, parts: [{ values }] } for a file of
-     * several; title: the file's name and document title. Resolves to { open, ms } once the file is saved.
+     * several; title: the document's title, and the file's name unless `name` gives another.
+     * Resolves to { open, ms } once the file is saved.
      */
     download: function (options) {
       var started = performance.now();
       return template(options.url).then(function (bytes) {
         var result = fill(bytes, options.parts || [{ values: options.values }], options.title);
-        save(result.bytes, fileName(options.title));
+        save(result.bytes, fileName(options.name || options.title));
         return { open: result.open, ms: performance.now() - started };
       });
     },
