@@ -77,8 +77,8 @@ def test_clicking_a_placeholder_fills_it_where_you_are(page, site_url):
     expect(slot).to_have_class("ph is-current")
     box = page.locator(".fill-dock").bounding_box()
     assert box["height"] < 150 and box["y"] + box["height"] <= page.viewport_size["height"] + 1
-    page.keyboard.type("云溪区第1001号")
-    expect(slot).to_have_text("云溪区第1001号")
+    page.keyboard.type("岚川区第1001号")
+    expect(slot).to_have_text("岚川区第1001号")
     page.keyboard.press("Escape")  # back to the text, where you were
     assert page.evaluate("document.activeElement.dataset.ph") == name
     assert page.evaluate("scrollY") == before
@@ -108,12 +108,12 @@ def test_next_previous_and_the_list_of_empty_names(page, site_url):
     assert focused_field(page) == "讲话标题"
     expect(page.locator("[data-fill-input]")).to_have_attribute("placeholder", "默认：" + head_lines(DISTRICT, {})[0])
 
-    fill(page, "本地", "云溪")
+    fill(page, "本地", "岚川")
     open_panel(page)
     expect(page.locator("[data-fill-toggle]")).to_have_text(f"未填 {len(empty) - 1} 项")
     listed = page.locator(".fill-dock__item.is-empty")
     assert [listed.nth(i).get_attribute("data-fill-goto") for i in range(listed.count())] == [n for n in empty if n != "本地"]
-    expect(page.locator('.fill-dock__item[data-fill-goto="本地"]')).to_contain_text("云溪")
+    expect(page.locator('.fill-dock__item[data-fill-goto="本地"]')).to_contain_text("岚川")
     # jumping from the list brings the first place of that name into view
     page.locator(f'.fill-dock__item[data-fill-goto="{empty[-1]}"]').click()
     expect(page.locator(".fill-dock__panel")).to_be_hidden()
@@ -127,7 +127,7 @@ def test_clear_can_be_undone(page, site_url):
     page.goto(url(site_url, CITY))
     fill(page, "讲话人", "李明")  # the other template's head must survive a clear here
     page.goto(url(site_url, DISTRICT))
-    fill(page, "本地", "云溪")
+    fill(page, "本地", "岚川")
     fill(page, "讲话人", "王志远")
     before = stored(page)
     open_panel(page)
@@ -141,7 +141,7 @@ def test_clear_can_be_undone(page, site_url):
     expect(undo).to_be_focused()
     expect(undo).to_have_text("撤销清空")
     page.keyboard.press("Enter")
-    expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text("云溪")
+    expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text("岚川")
     expect(page.locator('.speech .ph[data-ph="讲话人"]')).to_have_text("王志远")
     assert stored(page) == before
     expect(undo).to_be_hidden()
@@ -150,29 +150,29 @@ def test_clear_can_be_undone(page, site_url):
 
 def test_shared_names_carry_over_and_the_head_stays_with_its_template(page, site_url):
     page.goto(url(site_url, DISTRICT))
-    fill(page, "本地", "云溪")
+    fill(page, "本地", "岚川")
     fill(page, "讲话人", "王志远")
     fill(page, "日期", "2026年3月2日")
-    assert stored(page) == {"v": 2, "shared": {"本地": "云溪"}, "byTemplate": {DISTRICT: {"讲话人": "王志远", "日期": "2026年3月2日"}}, "indent": True}
+    assert stored(page) == {"v": 2, "shared": {"本地": "岚川"}, "byTemplate": {DISTRICT: {"讲话人": "王志远", "日期": "2026年3月2日"}}, "indent": True}
     page.goto(url(site_url, CITY))
-    expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text("云溪")
+    expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text("岚川")
     expect(page.locator('.speech .ph[data-ph="讲话人"]')).to_have_text("【讲话人】")
     expect(page.locator('.speech .ph[data-ph="日期"]')).to_have_text("【日期】")
 
 
 def test_version_1_values_are_migrated_not_lost(page, site_url):
     page.goto(url(site_url, DISTRICT))
-    page.evaluate("k => localStorage.setItem(k, JSON.stringify({v: 1, values: {本地: '云溪', 巡察组: '区委第二巡察组'}, indent: false}))", STORE)
+    page.evaluate("k => localStorage.setItem(k, JSON.stringify({v: 1, values: {本地: '岚川', 巡察组: '区委第二巡察组'}, indent: false}))", STORE)
     page.reload()
-    expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text("云溪")
+    expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text("岚川")
     expect(page.locator('.speech-head .ph[data-ph="巡察组"]')).to_have_text("区委第二巡察组")  # in the default title too
     fill(page, "讲话人", "王志远")
-    assert stored(page) == {"v": 2, "shared": {"本地": "云溪", "巡察组": "区委第二巡察组"}, "byTemplate": {DISTRICT: {"讲话人": "王志远"}}, "indent": False}
+    assert stored(page) == {"v": 2, "shared": {"本地": "岚川", "巡察组": "区委第二巡察组"}, "byTemplate": {DISTRICT: {"讲话人": "王志远"}}, "indent": False}
 
 
 def test_export_and_import_move_values_to_another_computer(page, site_url, browser, tmp_path):
     page.goto(url(site_url, DISTRICT))
-    fill(page, "本地", "云溪")
+    fill(page, "本地", "岚川")
     fill(page, "讲话人", "王志远")
     open_panel(page)
     with page.expect_download() as got:
@@ -183,7 +183,7 @@ def test_export_and_import_move_values_to_another_computer(page, site_url, brows
     download.save_as(saved)
     data = json.loads(saved.read_text(encoding="utf-8"))
     assert data["format"] == "xuncha-speech-fill" and data["v"] == 2
-    assert data["shared"] == {"本地": "云溪"} and data["byTemplate"] == {DISTRICT: {"讲话人": "王志远"}}
+    assert data["shared"] == {"本地": "岚川"} and data["byTemplate"] == {DISTRICT: {"讲话人": "王志远"}}
 
     other = browser.new_context(locale="zh-CN")  # another computer: nothing stored
     fresh = other.new_page()
@@ -193,7 +193,7 @@ def test_export_and_import_move_values_to_another_computer(page, site_url, brows
     open_panel(fresh)
     fresh.locator("[data-fill-file]").set_input_files(str(saved))
     expect(fresh.locator("#speech-status")).to_have_text("已导入 2 项填写内容；可以撤销")
-    expect(fresh.locator('.speech .ph[data-ph="本地"]').first).to_have_text("云溪")  # the file wins
+    expect(fresh.locator('.speech .ph[data-ph="本地"]').first).to_have_text("岚川")  # the file wins
     expect(fresh.locator('.speech .ph[data-ph="巡察轮次"]').first).to_have_text("第三轮")  # the rest stays
     fresh.goto(url(site_url, DISTRICT))
     expect(fresh.locator('.speech .ph[data-ph="讲话人"]')).to_have_text("王志远")
@@ -202,7 +202,7 @@ def test_export_and_import_move_values_to_another_computer(page, site_url, brows
 
 def test_import_refuses_bad_files_with_a_chinese_reason(page, site_url, tmp_path):
     page.goto(url(site_url, DISTRICT))
-    fill(page, "本地", "云溪")
+    fill(page, "本地", "岚川")
     before = stored(page)
     cases = {
         "broken.json": ("{not json", "文件内容不是有效的 JSON 格式"),
@@ -271,9 +271,9 @@ def test_a_placeholder_marked_per_template_stays_with_its_template(project_copy,
     try:
         page.goto(url(base, DISTRICT))
         assert page.locator('.ph[data-ph="本地"][data-ph-scope="template"]').count() >= 1
-        fill(page, "本地", "云溪")
+        fill(page, "本地", "岚川")
         fill(page, "巡察轮次", "第三轮")
-        assert stored(page)["byTemplate"] == {DISTRICT: {"本地": "云溪"}} and stored(page)["shared"] == {"巡察轮次": "第三轮"}
+        assert stored(page)["byTemplate"] == {DISTRICT: {"本地": "岚川"}} and stored(page)["shared"] == {"巡察轮次": "第三轮"}
         page.goto(url(base, CITY))
         expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text("【本地】")
         expect(page.locator('.speech .ph[data-ph="巡察轮次"]').first).to_have_text("第三轮")

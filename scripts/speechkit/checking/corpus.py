@@ -9,8 +9,12 @@ from pathlib import Path
 from typing import Callable
 
 from ..base import ALTERNATIVE_LINK, DATA_DIR, SLUG, SPEECHES_DIR, Finding, count_chars, sort_findings
-from ..reading import DataFileError, Registry, Section, Variant, load_registry, parse_variant, read_source, scan_docs
+from ..reading import (
+    DataFileError, PickerHints, Registry, SearchData, Section, Variant, load_picker_hints, load_registry, load_search_data, parse_variant,
+    read_source, scan_docs,
+)
 from .checks import check_variant
+from .place_names import check_example_places
 from .similarity import SimilarPair, near_duplicates
 
 
@@ -19,6 +23,8 @@ class Corpus:
     registry: Registry | None
     variants: list[Variant] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    search: SearchData | None = None  # how the site search ranks and explains (data/search_*.yml)
+    picker: PickerHints | None = None  # what the home page's picker says when no template fits (data/template_picker.yml)
 
     @property
     def errors(self) -> list[Finding]:
@@ -69,9 +75,10 @@ def load_corpus(
     is checked against data/docs_layout.yml too (as `make check` and the build do)."""
     try:
         registry = load_registry(data_dir)
+        search, picker = load_search_data(data_dir), load_picker_hints(data_dir, registry.fields)
     except DataFileError as exc:
         return Corpus(registry=None, findings=[exc.finding])
-    corpus = Corpus(registry=registry)
+    corpus = Corpus(registry=registry, search=search, picker=picker)
     limits = registry.limits
     contents = scan_docs(docs_dir, speeches_dir, registry.layout, limits)
     corpus.findings += contents.findings
@@ -86,6 +93,7 @@ def load_corpus(
         corpus.findings += check_variant(variant, registry, findings)
         if progress:
             progress(done, len(paths))
+    corpus.findings += check_example_places(corpus, data_dir, docs_dir)
     corpus.findings += check_duplicates(corpus)
     corpus.findings += check_alternative_links(corpus)
     corpus.findings = sort_findings(corpus.findings)
