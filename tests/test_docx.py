@@ -68,6 +68,8 @@ def test_page_is_a4_with_gbt9704_margins_and_grid(built_site, variant):
         scale = int(style.element.rPr.find(qn("w:w")).get(qn("w:val")))
         assert 16 * scale / 100 < char_pitch - 0.05, name  # fits LibreOffice's grid cell (see docx_export.Layout)
     assert not doc.styles["Normal"].paragraph_format.widow_control  # every page holds its 22 lines
+    # Word's default, written out: LibreOffice reads it as "hang no marks" (see docx_export.Layout)
+    assert doc.styles["Normal"].element.pPr.find(qn("w:overflowPunct")).get(qn("w:val")) == "1"
 
 
 @pytest.mark.parametrize("variant", VARIANTS, ids=lambda v: v.slug)

@@ -46,6 +46,8 @@ RPR_AFTER_W = ("w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "
 PPR_AFTER_SNAP_TO_GRID = ("w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
                           "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
                           "w:rPr", "w:sectPr", "w:pPrChange")
+PPR_AFTER_OVERFLOW_PUNCT = ("w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
+                            *PPR_AFTER_SNAP_TO_GRID)
 LEAD_IN = re.compile(r"^（[一二三四五六七八九十]+）[^。！？]{1,40}[。！？]")  # a （一） lead sentence in a paragraph
 
 
@@ -61,15 +63,19 @@ class Layout:
     - the character pitch is 442.25 / 28 = 15.7946 pt; w:charSpace is that pitch minus the Normal style's
       size, in 1/4096 pt, rounded down: ⌊(15.7946 − 16) × 4096⌋ = ⌊−841.3⌋ = −842. Word and WPS then set
       characters 16 − 842/4096 = 15.7944 pt apart: 28 × 15.7944 = 442.24 pt fit the line, 29 do not.
-    No character spacing (紧缩): with it LibreOffice dropped 。，、 at line ends.
+    No character spacing (紧缩), which these files used before.
     LibreOffice reads the same grid but gives a character wider than a cell two cells (14 a line), and
     it rounds the cell down to whole twips (up to 0.05 pt less). So the grid's styles scale glyphs to
     w:w = ⌊100 × (15.7944 − 0.05) / 16⌋ = 98 % (0.3 pt narrower; not visible), which fit its cell; Word
     and WPS still place them on the grid.
-    The 大字版, 21 × 15 at 2号 (22 pt), the same way: linePitch ⌊12756 / 15⌋ = 850 twips (42.5 pt);
-    charSpace ⌊(442.25 / 21 − 22) × 4096⌋ = ⌊−3852.4⌋ = −3853, pitch 21.0593 pt; w:w ⌊100 × 21.0093 / 22⌋ = 95.
-    A grid at least as wide as the characters (20 a line: 22.11 pt) makes LibreOffice drop the
-    punctuation hanging at line ends, as character spacing did: data/gongwen.yml refuses it.
+    The 大字版, 20 × 15 at 2号 (22 pt), the same way: linePitch ⌊12756 / 15⌋ = 850 twips (42.5 pt),
+    charSpace ⌊(442.25 / 20 − 22) × 4096⌋ = ⌊460.8⌋ = 460 (pitch 22.1123 pt); its glyphs fit unscaled.
+
+    Hanging punctuation: LibreOffice hangs 。，、 past a line's end (where the line is full, or a Latin
+    word follows) and then does not draw them: the marks its render lost, with 紧缩 or with the grid. The Normal style writes w:overflowPunct on, Word's and WPS's
+    default, so nothing changes there; LibreOffice reads it inverted (writerfilter sets
+    ParaIsHangingPunctuation to value == 0) as "do not hang", keeps the mark in the line and moves a
+    character down instead (标点禁则). tests/test_docx_render.py catches it if a LibreOffice update changes either.
     """
 
     def __init__(self, gongwen: dict, *, large: bool = False):
@@ -210,6 +216,9 @@ def _setup(doc, layout: Layout) -> None:
     normal = _style(doc, "Normal", fonts["body"], layout, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
     _first_line_chars(normal, 2, layout)
     normal.paragraph_format.widow_control = False  # every page holds its 22 lines (孤行控制 off, as in 公文 templates)
+    overflow = OxmlElement("w:overflowPunct")  # on, as Word's default; LibreOffice then hangs no marks (see Layout)
+    overflow.set(qn("w:val"), "1")
+    normal.element.get_or_add_pPr().insert_element_before(overflow, *PPR_AFTER_OVERFLOW_PUNCT)
     for level, name in HEADING_STYLES.items():
         heading = _style(doc, name, fonts[f"heading{level}"], layout)
         heading.paragraph_format.keep_with_next = True

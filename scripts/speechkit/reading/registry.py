@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -461,18 +460,11 @@ def _load_gongwen(path: Path) -> dict:
 
 
 def _check_large_print(path: Path, text: str, raw: dict) -> None:
-    """The 大字版 block, and that each grid sets characters closer than their size (see docx_export.Layout)."""
+    """The 大字版 block: its grid, and sizes for roles that fonts names."""
     large = raw.get("large")
     grid = large.get("grid") if isinstance(large, dict) else None
     sizes = large.get("sizes", {}) if isinstance(large, dict) else None
     if not isinstance(grid, dict) or not all(isinstance(grid.get(p), int) and grid.get(p) > 0 for p in ("lines", "chars")) \
             or not isinstance(sizes, dict) or not all(role in raw["fonts"] and isinstance(size, (int, float)) and size > 0 for role, size in sizes.items()):
         raise DataFileError(Finding(path, _line_of(text, "large"), "版式登记表的大字版（large）缺少或写错了行数、字数或字号。",
-                                    "写成 large: {grid: {lines: 15, chars: 21}, sizes: {body: 22}}，sizes 的名称用 fonts 下的名称。"))
-    width_pt = (raw["page_mm"]["width"] - raw["margins_mm"]["left"] - raw["margins_mm"]["right"]) * 72 / 25.4
-    for key, chars, size in (("grid", raw["grid"]["chars"], raw["fonts"]["body"]["size"]),
-                             ("large", grid["chars"], sizes.get("body", raw["fonts"]["body"]["size"]))):
-        if chars * size <= width_pt:
-            raise DataFileError(Finding(path, _line_of(text, key),
-                                        f"每行 {chars} 字、正文 {size} 磅，字距比字号宽：Word 文件在 LibreOffice 里会丢掉行末的标点。",
-                                        f"每行至少写 {math.floor(width_pt / size) + 1} 字，或把正文字号加大。"))
+                                    "写成 large: {grid: {lines: 15, chars: 20}, sizes: {body: 22}}，sizes 的名称用 fonts 下的名称。"))
