@@ -72,10 +72,11 @@ class Layout:
     charSpace ⌊(442.25 / 20 − 22) × 4096⌋ = ⌊460.8⌋ = 460 (pitch 22.1123 pt); its glyphs fit unscaled.
 
     Hanging punctuation: LibreOffice hangs 。，、 past a line's end (where the line is full, or a Latin
-    word follows) and then does not draw them: the marks its render lost, with 紧缩 or with the grid. The Normal style writes w:overflowPunct on, Word's and WPS's
-    default, so nothing changes there; LibreOffice reads it inverted (writerfilter sets
-    ParaIsHangingPunctuation to value == 0) as "do not hang", keeps the mark in the line and moves a
-    character down instead (标点禁则). tests/test_docx_render.py catches it if a LibreOffice update changes either.
+    word follows) and then does not draw them: the marks its render lost, with 紧缩 or with the grid.
+    The Normal style writes w:overflowPunct on, Word's and WPS's default, so nothing changes there;
+    LibreOffice reads it inverted (writerfilter sets ParaIsHangingPunctuation to value == 0) as "do not
+    hang", keeps the mark in the line and moves a character down instead (标点禁则).
+    tests/test_docx_render.py catches it if a LibreOffice update changes either.
     """
 
     def __init__(self, gongwen: dict, *, large: bool = False):
