@@ -1,10 +1,11 @@
 """Issue 23 §9: a filled Word file always opens. Values holding C0 controls, U+FFFE/U+FFFF or lone
-surrogates (typed, or stored as an imported values file or another tab leaves them), in a placeholder,
-the head and a title of one's own: every XML part of each download (GB/T 9704, 大字版, the whole meeting)
-parses with Python's strict XML parser (expat), and the values arrive without those characters."""
+surrogates (typed, imported from a values file through the dock, or stored as another tab leaves them),
+in a placeholder, the head and a title of one's own: every XML part of each download (GB/T 9704, 大字版,
+the whole meeting) parses with Python's strict XML parser (expat), and the values arrive without those characters."""
 from __future__ import annotations
 
 import io
+import json
 import re
 import xml.etree.ElementTree as ET
 import zipfile
@@ -12,7 +13,7 @@ import zipfile
 from docx import Document
 from playwright.sync_api import expect
 
-from speech_helpers import CORPUS, STORE, fill
+from speech_helpers import CORPUS, STORE, close_dock, fill, open_panel
 from speechkit.outputs import download_name, meeting_downloads
 
 SLUG = "district-entry-pledge"  # one of the 巡察进驻动员会's templates, so it is in the meeting's file too
@@ -77,4 +78,23 @@ def test_hostile_values_never_break_the_meeting_download(page, site_url, tmp_pat
     texts = [p.text for p in Document(io.BytesIO(data)).paragraphs]
     assert "标题" + CLEAN in texts and CLEAN in texts
     expect(page.locator("#speech-status")).to_have_text(re.compile("^已下载整场会议的 Word"))
+    assert page.console_errors == []
+
+
+def test_hostile_values_from_an_imported_values_file_never_break_a_download(page, site_url, tmp_path):
+    bad = "甲" + "".join(map(chr, (0, 1, 8, 11, 12, 14, 31, 127, 0x85, 0xFFFE, 0xFFFF))) + "\ud800乙\udc00"
+    values = tmp_path / "values.json"  # JSON escapes (\u0000, \ud800) as another program may write them
+    values.write_text(json.dumps({"format": "xuncha-speech-fill", "v": 2, "shared": {"被巡察党组织": bad},
+                                  "byTemplate": {SLUG: {"讲话人": bad, "讲话标题": "标题" + bad}}}), encoding="ascii")
+    page.goto(f"{site_url}/speeches/{SLUG}/")
+    open_panel(page)
+    page.locator("[data-fill-file]").set_input_files(str(values))
+    expect(page.locator("#speech-status")).to_have_text(re.compile("^已导入 3 项填写内容"))
+    close_dock(page)
+    name, data = saved(page, page.locator("[data-speech-docx-filled]"), tmp_path)
+    assert_every_part_parses(data)
+    doc = Document(io.BytesIO(data))
+    texts = [p.text for p in doc.paragraphs if p.text]
+    assert texts[0] == "标题甲乙" and texts[1] == "甲乙" and any("甲乙" in t for t in texts[3:])
+    assert doc.core_properties.title == "标题甲乙" and name == download_name("标题甲乙")
     assert page.console_errors == []
