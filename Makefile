@@ -36,8 +36,8 @@ vendor: node_modules/.package-lock.json ## 从 npm 取网站所需的前端文�
 	cp node_modules/fflate/umd/index.js overrides/assets/vendor/fflate.js
 	cp node_modules/fflate/LICENSE overrides/assets/vendor/fflate.LICENSE.txt
 
-system-deps: ## 安装浏览器测试所需的 Debian 软件包（chromium、fonts-noto-cjk），已安装则跳过
-	@scripts/install-system-deps.sh browser
+system-deps: ## 安装测试所需的 Debian 软件包（chromium、fonts-noto-cjk；检查 Word 文件用的 LibreOffice、poppler-utils），已安装则跳过
+	@scripts/install-system-deps.sh browser office
 
 # Values given on the command line (make new TITLE=…) reach the scripts as environment variables,
 # so titles with spaces or quotes need no shell quoting here.

@@ -24,5 +24,5 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, RULES_URI, content=draft_rules_script(corpus.rulebook)))
     data = draft_docx(corpus.registry)
     files.append(File.generated(config, DRAFT_DOCX_URI, content=data))
-    files.append(File.generated(config, DRAFT_DOCX_URI + ".js", content=docx_script(None, data)))
+    files.append(File.generated(config, DRAFT_DOCX_URI + ".js", content=docx_script(DRAFT_DOCX_URI, data)))
     return files

@@ -1,5 +1,6 @@
 /**
- * copy-print.js: 复制全文 / 本节 / 本版本, the line kinds print uses, and 下载已填写的 Word.
+ * copy-print.js: 复制全文 / 本节 / 本版本, the line kinds print uses, 打印大字版, and the Word downloads of a
+ * template page (下载已填写的 Word, 下载大字版 Word; 下载 Word under file://).
  * A copy is the .speech-text lines, values in, unfilled names as 【名称】, notes and buttons left out;
  * with 段首空两格 every line but the head and a salutation (同志们：) starts with two U+3000 (GB/T 9704).
  */
@@ -138,24 +139,17 @@ speechKit.part("copy-print", function (kit) {
     });
   }
 
-  var wordKit = null;
-  /** fflate and docx-fill.js, loaded on the first 下载已填写的 Word and never before. */
-  function loadWordKit() {
-    wordKit = wordKit || kit.loadScript(kit.assets + "vendor/fflate.js").then(function () {
-      return kit.loadScript(kit.assets + "javascripts/docx-fill.js");
-    }).then(function () { return window.speechDocxFill; }, function (e) { wordKit = null; throw e; });
-    return wordKit;
-  }
-
-  function downloadFilled(b) {
-    var speech = b.closest(".speech"), link = speech && speech.querySelector("a[data-speech-docx]");
-    if (!link || b.disabled) return;
+  /** 下载已填写的 Word (`href`: the template's .docx), or the 大字版 for the speaker's own copy (`large`). */
+  function downloadFilled(b, href, large) {
+    var speech = b.closest(".speech");
+    if (!speech || !href || b.disabled) return;
     var values = {}, title = collect(speech.querySelector(".speech-head") || speech).lines[0];
     kit.page().list.forEach(function (f) { if (kit.value(f.name)) values[f.name] = kit.value(f.name); });
     b.disabled = true;
     kit.announce("正在生成已填写的 Word……");
-    loadWordKit().then(function (word) {
-      return word.download({ url: link.href, slug: link.dataset.speechDocx, values: values, title: title ? title.text : "" });
+    kit.wordKit().then(function (word) {
+      var text = title ? title.text : "";
+      return word.download({ url: href, values: values, title: text, name: large ? text + "（大字版）" : text });
     }).then(function (result) {
       kit.announce("已下载已填写的 Word" + (result.open ? "（还有 " + result.open + " 处占位符未填写，在 Word 中以黄色标出）" : ""));
     }, function () {
@@ -163,11 +157,37 @@ speechKit.part("copy-print", function (kit) {
     }).then(function () { b.disabled = false; });
   }
 
+  /** 下载 Word under file://: Chromium ignores a local link's download name and would save <slug>.docx. */
+  function saveBlank(a, e) {
+    if (location.protocol !== "file:") return; // the link's own download name works
+    e.preventDefault();
+    kit.wordKit().then(function (word) { return word.saveAs(a.href, a.getAttribute("download")); })
+      .catch(function () { location.href = a.href; });
+  }
+
+  /** 打印大字版: the print in data/gongwen.yml's large layout (print-large.css), for this one print. */
+  function printLarge() {
+    var root = document.documentElement;
+    root.setAttribute("data-print", "large");
+    window.addEventListener("afterprint", function done() {
+      root.removeAttribute("data-print");
+      window.removeEventListener("afterprint", done);
+    });
+    window.print();
+  }
+
   document.addEventListener("click", function (e) {
+    var a = e.target.closest && e.target.closest("a[data-speech-docx]");
+    if (a) return saveBlank(a, e);
     var b = e.target.closest && e.target.closest("button");
     if (!b) return;
     if (b.dataset.speechCopy) return copy(b);
-    if (b.hasAttribute("data-speech-docx-filled")) return downloadFilled(b);
+    if (b.hasAttribute("data-speech-docx-filled")) {
+      var link = b.closest(".speech") && b.closest(".speech").querySelector("a[data-speech-docx]");
+      return downloadFilled(b, link && link.href);
+    }
+    if (b.dataset.speechDocxLarge) return downloadFilled(b, new URL(b.dataset.speechDocxLarge, location.href).href, true);
+    if (b.hasAttribute("data-speech-print-large")) return printLarge();
   });
 
   return function setup(page) {

@@ -9,7 +9,7 @@
   // That is our signal to set the page up, so no part needs Material's document$.
   if (window.speechKit) return window.speechKit.load(me);
 
-  var factories = {}, loading = {}, refreshers = {}, current = null, uid = 0, statusTimer;
+  var factories = {}, loading = {}, refreshers = {}, current = null, uid = 0, statusTimer, wordKit = null;
   var ASSETS = me ? me.src.replace(/javascripts\/[^\/]*$/, "") : "assets/";
 
   function $$(sel, root) { return Array.prototype.slice.call((root || document).querySelectorAll(sel)); }
@@ -60,6 +60,7 @@
     $$: $$,
     el: el,
     assets: ASSETS,
+    root: ASSETS.replace(/assets\/$/, ""), // the site's root, for paths the build writes from there
     loadScript: loadScript,
     uid: function () { return ++uid; },
 
@@ -82,6 +83,14 @@
         current = { root: root, slug: speech ? speech.dataset.speech : "", parts: [], list: [], byName: {}, done: {} };
       }
       return current;
+    },
+
+    /** The Word kit (fflate, then docx-fill.js: window.speechDocxFill), loaded on the first download and never before. */
+    wordKit: function () {
+      wordKit = wordKit || loadScript(ASSETS + "vendor/fflate.js").then(function () {
+        return loadScript(ASSETS + "javascripts/docx-fill.js");
+      }).then(function () { return window.speechDocxFill; }, function (e) { wordKit = null; throw e; });
+      return wordKit;
     },
 
     /** Load a part's script once (again after a failure); resolves when it has registered. */

@@ -17,7 +17,8 @@ from .model import CLOSING, DRAFT, OPENING, Block, Note, Section, Variant
 from .parser import MARKERS, parse_variant, read_marker
 from .picker_hints import PickerHints, load_picker_hints
 from .registry import (
-    MAX_DATA_FILE_BYTES, DataFileError, FilledExample, HeadField, Placeholder, Registry, Role, Speaker, Tifa, load_data_text, load_registry,
+    MAX_DATA_FILE_BYTES, DataFileError, FilledExample, HeadField, Meeting, Placeholder, Registry, Role, Speaker, Tifa, load_data_text,
+    load_registry,
     load_yaml,
 )
 from .rulebook import PortableTifa, Rulebook, load_rulebook
