@@ -1,7 +1,7 @@
 """Which of our scripts each page loads (overrides/partials/page-scripts.html, speech-kit.js) and how
 much: only the parts a page's markup needs, within 20 KB of our own CSS+JS (gzipped) on any page,
-none on the guides, the picker only on the home page and the list of templates, the Word kit only for
-a download; and, in Chromium, a page
+none on the guides (but the meeting flow's 下载整场会议), the picker only on the home page and the list
+of templates, the Word kit only for a download; and, in Chromium, a page
 reached by Material's instant navigation from a page without them gets its dock, copy buttons,
 notes and filter all the same."""
 from __future__ import annotations
@@ -61,14 +61,17 @@ def test_each_page_loads_only_the_parts_its_markup_needs(built_site):
         assert scripts(built_site, f"speeches/{slug}/index.html") == ["speech-kit", *TEMPLATE], slug
     assert scripts(built_site, "compare/opening/index.html") == ["speech-kit", *COMPARISON]
     assert scripts(built_site, "compare/placeholders/index.html") == ["speech-kit", "speech-state", "placeholders"]
+    flow = "guide/meeting-flow/index.html"  # 下载整场会议 reads the values and loads the Word kit on a click
+    assert scripts(built_site, flow) == ["speech-kit", "speech-state", "meeting-word"]
     guides = sorted(p.relative_to(built_site).as_posix() for p in (built_site / "guide").rglob("index.html"))
-    assert guides
+    assert flow in guides
     for uri in ["compare/index.html", "compare/matrix/index.html", *guides]:
-        assert scripts(built_site, uri) == [], uri
+        if uri != flow:
+            assert scripts(built_site, uri) == [], uri
     for uri in ["index.html", "speeches/index.html"]:  # the template picker over the list of templates
         assert scripts(built_site, uri) == ["speech-kit", "picker"], uri
     # every part registers under its file's name, which is how speech-kit.js loads it
-    parts = sorted({*TEMPLATE, *COMPARISON, "fill-transfer", "copy-text", "picker"})
+    parts = sorted({*TEMPLATE, *COMPARISON, "fill-transfer", "copy-text", "picker", "meeting-word"})
     for name in parts:
         assert f'speechKit.part("{name}"' in (built_site / "assets" / "javascripts" / f"{name}.js").read_text(encoding="utf-8"), name
 

@@ -1,8 +1,9 @@
 /**
- * copy-print.js: the 复制全文 / 本节 / 本版本 and 下载已填写的 Word buttons, and the line kinds print
- * uses. What a copy holds is copy-text.js, loaded on the way to the first click: the .speech-text
- * lines, values in, unfilled names as 【名称】, notes and buttons left out; with 段首空两格 every line
- * but the head and a salutation (同志们：) starts with two U+3000 (GB/T 9704).
+ * copy-print.js: the 复制全文 / 本节 / 本版本 buttons, the line kinds print uses, 打印大字版, and the Word
+ * downloads of a template page (下载已填写的 Word, 下载大字版 Word; 下载 Word under file://).
+ * What a copy or a filled Word holds is copy-text.js, loaded on the way to the first click: the
+ * .speech-text lines, values in, unfilled names as 【名称】, notes and buttons left out; with 段首空两格
+ * every line but the head and a salutation (同志们：) starts with two U+3000 (GB/T 9704).
  */
 speechKit.part("copy-print", function (kit) {
   "use strict";
@@ -53,16 +54,49 @@ speechKit.part("copy-print", function (kit) {
   function copier() {
     return kit.require("copy-text").then(function () { return kit.copyText; });
   }
-  function isCopy(t) { return t.closest && t.closest("button[data-speech-copy], button[data-speech-docx-filled]"); }
+  function isCopy(t) {
+    return t.closest && t.closest("button[data-speech-copy], button[data-speech-docx-filled], button[data-speech-docx-large]");
+  }
   ["pointerover", "focusin"].forEach(function (type) {
     document.addEventListener(type, function (e) { if (isCopy(e.target)) copier().catch(function () {}); });
   });
 
+  /** 下载 Word under file://: Chromium ignores a local link's download name and would save <slug>.docx. */
+  function saveBlank(a, e) {
+    if (location.protocol !== "file:") return; // the link's own download name works
+    e.preventDefault();
+    kit.wordKit().then(function (word) { return word.saveAs(a.href, a.getAttribute("download")); })
+      .catch(function () { location.href = a.href; });
+  }
+
+  /** 打印大字版: the print in data/gongwen.yml's large layout (print-large.css), for this one print. */
+  function printLarge() {
+    var root = document.documentElement;
+    root.setAttribute("data-print", "large");
+    window.addEventListener("afterprint", function done() {
+      root.removeAttribute("data-print");
+      window.removeEventListener("afterprint", done);
+    });
+    window.print();
+  }
+
+  /** Where a Word download starts from: the template's .docx, or its 大字版 (`large`). */
+  function wordSource(b) {
+    if (b.dataset.speechDocxLarge) return { href: new URL(b.dataset.speechDocxLarge, location.href).href, large: true };
+    var link = b.closest(".speech") && b.closest(".speech").querySelector("a[data-speech-docx]");
+    return { href: link && link.href, large: false };
+  }
+
   document.addEventListener("click", function (e) {
+    var a = e.target.closest && e.target.closest("a[data-speech-docx]");
+    if (a) return saveBlank(a, e);
+    if (e.target.closest && e.target.closest("button[data-speech-print-large]")) return printLarge();
     var b = isCopy(e.target);
     if (!b) return;
     copier().then(function (c) {
-      if (b.dataset.speechCopy) c.copy(b); else c.downloadFilled(b);
+      if (b.dataset.speechCopy) return c.copy(b);
+      var from = wordSource(b);
+      c.downloadFilled(b, from.href, from.large);
     }, function () { kit.announce("没能加载复制功能：请刷新页面再试"); });
   });
 

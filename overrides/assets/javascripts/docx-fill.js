@@ -1,15 +1,18 @@
 /**
- * docx-fill.js: 下载已填写的 Word. Loaded by speech.js only when a download is asked for, after the
- * zip library (assets/vendor/fflate.js, MIT, from npm by `make vendor`).
+ * docx-fill.js: the Word downloads filled in the browser. Loaded by speech-kit.js (kit.wordKit) only when a
+ * download is asked for, after the zip library (assets/vendor/fflate.js, MIT, from npm by `make vendor`).
  *
- * Takes the template's .docx that the build made (scripts/speechkit/docx_export.py) and applies the
- * page's values, in the browser, with no server:
+ * Takes a .docx the build made (scripts/speechkit/outputs/docx_export.py: a template in GB/T 9704 or
+ * 大字版 layout, or a whole meeting) and applies the values, with no server. The file is one or more
+ * parts, each starting at a paragraph styled SpeechTitle (one per speech), each filled with its own values:
  *   - a run whose text is exactly 【名称】 gets the value of 名称 and loses its yellow highlight;
- *   - with a title of one's own, the paragraph styled SpeechTitle gets that title as its one run.
- * Values go in as DOM text and are serialised by XMLSerializer, so they are XML-escaped.
+ *   - with a title of one's own (讲话标题), the part's SpeechTitle paragraph gets that title as its one run.
+ * Values go in as DOM text and are serialised by XMLSerializer, so they are XML-escaped; characters XML
+ * cannot hold are taken out first, in one place (xmlSafe), so the file always opens.
  *
  * Where the .docx comes from: fetch() over http(s); under file://, where Chromium refuses fetch() of
- * local files, the same bytes from downloads/<slug>.docx.js, a script the build writes beside it.
+ * local files, the same bytes from <file>.docx.js, a script the build writes beside it that registers
+ * them under the file's name without .docx (downloads.py, docx_key).
  */
 (function () {
   "use strict";
@@ -17,25 +20,47 @@
   var XML_NS = "http://www.w3.org/XML/1998/namespace";
   var PLACEHOLDER = /^【([^【】]+)】$/;
   var DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n';
+  var TITLE_STYLE = "SpeechTitle";
+  // What XML 1.0 cannot hold (C0 controls other than tab and line breaks, U+FFFE, U+FFFF, a surrogate
+  // without its pair) and C1 controls, which no value needs: a typed, pasted or imported value with them
+  // would make document.xml or core.xml unreadable, and Word would refuse the whole file.
+  var NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-  function fromScript(url, slug) {
-    var have = window.__speechDocx && window.__speechDocx[slug];
-    if (have) return Promise.resolve(have);
-    return new Promise(function (resolve, reject) {
+  /** A value as it may be written into the file: one line, nothing XML refuses. */
+  function xmlSafe(value) {
+    return String(value == null ? "" : value).replace(/[\t\n\r]+/g, " ").replace(NOT_XML, "");
+  }
+
+  function safeValues(values) {
+    var out = {};
+    Object.keys(values || {}).forEach(function (name) {
+      var v = xmlSafe(values[name]).trim();
+      if (v) out[name] = v;
+    });
+    return out;
+  }
+
+  function keyOf(url) {
+    return decodeURIComponent(url.split(/[?#]/)[0].split("/").pop()).replace(/\.docx$/, "");
+  }
+
+  function fromScript(url) {
+    var key = keyOf(url), have = window.__speechDocx && window.__speechDocx[key];
+    return (have ? Promise.resolve(have) : new Promise(function (resolve, reject) {
       var s = document.createElement("script");
       s.src = url + ".js";
-      s.onload = function () { return window.__speechDocx && window.__speechDocx[slug] ? resolve(window.__speechDocx[slug]) : reject(new Error(s.src)); };
+      s.onload = function () { return window.__speechDocx && window.__speechDocx[key] ? resolve(window.__speechDocx[key]) : reject(new Error(s.src)); };
       s.onerror = function () { reject(new Error(s.src)); };
       document.head.appendChild(s);
-    }).then(function (base64) {
+    })).then(function (base64) {
       var text = atob(base64), bytes = new Uint8Array(text.length);
       for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
       return bytes;
     });
   }
 
-  function template(url, slug) {
-    if (location.protocol === "file:") return fromScript(url, slug);
+  function template(url) {
+    if (location.protocol === "file:") return fromScript(url);
     return fetch(url).then(function (r) {
       if (!r.ok) throw new Error(url + ": " + r.status);
       return r.arrayBuffer();
@@ -53,26 +78,39 @@
     t.setAttributeNS(XML_NS, "xml:space", "preserve");
   }
 
-  /** Apply values to word/document.xml; returns how many placeholders are still unfilled. */
-  function fillDocument(doc, values) {
-    var own = values["讲话标题"];
-    if (own) {
-      Array.prototype.forEach.call(doc.getElementsByTagNameNS(W, "pStyle"), function (style) {
-        if (style.getAttributeNS(W, "val") !== "SpeechTitle") return;
-        var paragraph = style.parentNode.parentNode, runs = paragraph.getElementsByTagNameNS(W, "r");
-        while (runs.length > 1) paragraph.removeChild(runs[runs.length - 1]);
-        if (!runs.length) return;
-        setText(runs[0].getElementsByTagNameNS(W, "t")[0], own);
-        unhighlight(runs[0]);
-      });
-    }
-    var open = 0;
-    Array.prototype.forEach.call(doc.getElementsByTagNameNS(W, "t"), function (t) {
-      var m = PLACEHOLDER.exec(t.textContent);
-      if (!m) return;
-      if (!values[m[1]]) { open++; return; }
-      setText(t, values[m[1]]);
-      unhighlight(t.parentNode);
+  function isTitle(paragraph) {
+    var props = paragraph.getElementsByTagNameNS(W, "pPr")[0];
+    var style = props && props.getElementsByTagNameNS(W, "pStyle")[0];
+    return !!style && style.getAttributeNS(W, "val") === TITLE_STYLE;
+  }
+
+  /** A title of one's own replaces the default title's runs. */
+  function ownTitle(paragraph, title) {
+    var runs = paragraph.getElementsByTagNameNS(W, "r");
+    while (runs.length > 1) paragraph.removeChild(runs[runs.length - 1]);
+    if (!runs.length) return;
+    setText(runs[0].getElementsByTagNameNS(W, "t")[0], title);
+    unhighlight(runs[0]);
+  }
+
+  /** One run's text: the one place where the text of the file is rewritten. Returns 1 if it stays unfilled. */
+  function fillText(t, values) {
+    var m = PLACEHOLDER.exec(t.textContent);
+    if (!m) return 0;
+    if (!values[m[1]]) return 1;
+    setText(t, values[m[1]]);
+    unhighlight(t.parentNode);
+    return 0;
+  }
+
+  /** Apply each part's values to word/document.xml; returns how many placeholders are still unfilled. */
+  function fillDocument(doc, parts) {
+    var open = 0, part = -1;
+    Array.prototype.forEach.call(doc.getElementsByTagNameNS(W, "p"), function (paragraph) {
+      if (isTitle(paragraph)) part = Math.min(part + 1, parts.length - 1);
+      var values = parts[Math.max(part, 0)].values;
+      if (isTitle(paragraph) && values["讲话标题"]) return ownTitle(paragraph, values["讲话标题"]);
+      Array.prototype.forEach.call(paragraph.getElementsByTagNameNS(W, "t"), function (t) { open += fillText(t, values); });
     });
     return open;
   }
@@ -90,19 +128,25 @@
     return serialise(doc);
   }
 
-  /** The filled .docx bytes and the number of placeholders left unfilled. */
-  function fill(bytes, values, title) {
+  /**
+   * The filled .docx bytes and the number of placeholders left unfilled. `parts`: [{ values: { 名称: 值 } }],
+   * one per speech in the file, in order; `title`: the document's title (core.xml), if it is to change.
+   */
+  function fill(bytes, parts, title) {
+    parts = (parts && parts.length ? parts : [{}]).map(function (p) { return { values: safeValues(p.values) }; });
+    title = xmlSafe(title).trim();
     var fflate = window.fflate, files = fflate.unzipSync(bytes);
     var doc = new DOMParser().parseFromString(fflate.strFromU8(files["word/document.xml"]), "application/xml");
     if (doc.getElementsByTagName("parsererror").length) throw new Error("word/document.xml");
-    var open = fillDocument(doc, values);
+    var open = fillDocument(doc, parts);
     files["word/document.xml"] = fflate.strToU8(serialise(doc));
     if (files["docProps/core.xml"]) files["docProps/core.xml"] = fflate.strToU8(setCoreTitle(fflate.strFromU8(files["docProps/core.xml"]), title));
     return { bytes: fflate.zipSync(files, { level: 6 }), open: open };
   }
 
+  /** As speechkit's download_name: the title without what Windows refuses in a file name. */
   function fileName(title) {
-    return (title.replace(/[\\\/:*?"<>|\u0000-\u001f]+/g, "").trim() || "讲话稿") + ".docx";
+    return (xmlSafe(title).replace(/[\\\/:*?"<>|\u0000-\u001f]+/g, "").trim() || "讲话稿") + ".docx";
   }
 
   function save(bytes, name) {
@@ -119,14 +163,22 @@
 
   window.speechDocxFill = {
     fill: fill,
-    /** options: { url, slug, values: { 名称: 值 }, title }; resolves to { open, ms } once the file is saved. */
+    /**
+     * options: { url, values: { 名称: 值 } } for one speech, or { url, parts: [{ values }] } for a file of
+     * several; title: the document's title, and the file's name unless `name` gives another.
+     * Resolves to { open, ms } once the file is saved.
+     */
     download: function (options) {
       var started = performance.now();
-      return template(options.url, options.slug).then(function (bytes) {
-        var result = fill(bytes, options.values, options.title);
-        save(result.bytes, fileName(options.title));
+      return template(options.url).then(function (bytes) {
+        var result = fill(bytes, options.parts || [{ values: options.values }], options.title);
+        save(result.bytes, fileName(options.name || options.title));
         return { open: result.open, ms: performance.now() - started };
       });
+    },
+    /** The file as built, under `name` (下载 Word under file://, where Chromium ignores a link's download name). */
+    saveAs: function (url, name) {
+      return template(url).then(function (bytes) { save(bytes, name); });
     }
   };
 })();

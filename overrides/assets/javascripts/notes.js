@@ -11,7 +11,10 @@ speechKit.part("notes", function (kit) {
   var MARGIN = 8;
 
   function refFor(note) {
-    return note.dataset.for ? document.querySelector('.note-ref[data-note="' + note.dataset.for + '"]') : null;
+    var id = note.dataset.for;
+    var refs = id ? document.querySelectorAll(".note-ref[data-note]") : []; // compared, never built into a selector
+    for (var i = 0; i < refs.length; i++) if (refs[i].getAttribute("data-note") === id) return refs[i];
+    return null;
   }
 
   function isOpen(note) { return NATIVE ? note.matches(":popover-open") : note.classList.contains("is-open"); }

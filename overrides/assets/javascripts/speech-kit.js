@@ -9,7 +9,7 @@
   // That is our signal to set the page up, so no part needs Material's document$.
   if (window.speechKit) return window.speechKit.load(me);
 
-  var factories = {}, loading = {}, waiting = {}, refreshers = {}, current = null, uid = 0, statusTimer;
+  var factories = {}, loading = {}, waiting = {}, refreshers = {}, current = null, uid = 0, statusTimer, wordKit = null;
   var ASSETS = me ? me.src.replace(/javascripts\/[^\/]*$/, "") : "assets/";
 
   function $$(sel, root) { return Array.prototype.slice.call((root || document).querySelectorAll(sel)); }
@@ -60,6 +60,7 @@
     $$: $$,
     el: el,
     assets: ASSETS,
+    root: ASSETS.replace(/assets\/$/, ""), // the site's root, for paths the build writes from there
     loadScript: loadScript,
     uid: function () { return ++uid; },
 
@@ -84,16 +85,24 @@
       return current;
     },
 
+    /** The Word kit (fflate, then docx-fill.js: window.speechDocxFill), loaded on the first download and never before. */
+    wordKit: function () {
+      wordKit = wordKit || loadScript(ASSETS + "vendor/fflate.js").then(function () {
+        return loadScript(ASSETS + "javascripts/docx-fill.js");
+      }).then(function () { return window.speechDocxFill; }, function (e) { wordKit = null; throw e; });
+      return wordKit;
+    },
+
     /** A part, registered: at once if it has, when its own <script> in the page has run (the page
      * names its parts there, so they load beside this one, not after it), else loaded now (once,
      * again after a failure). */
     require: function (name) {
       if (factories[name]) return Promise.resolve();
       if (!loading[name]) {
-        var tag = document.querySelector('script[data-speech-part="' + name + '"]');
+        var inPage = $$("script[data-speech-part]").some(function (t) { return t.getAttribute("data-speech-part") === name; }); // compared, never built into a selector
         loading[name] = new Promise(function (resolve, reject) {
           waiting[name] = { resolve: resolve, reject: reject };
-          if (!tag) loadScript(ASSETS + "javascripts/" + name + ".js", true).catch(reject);
+          if (!inPage) loadScript(ASSETS + "javascripts/" + name + ".js", true).catch(reject);
         }).catch(function (e) { delete loading[name]; throw e; });
       }
       return loading[name];

@@ -63,6 +63,17 @@ speechKit.part("speech-state", function (kit) {
   kit.snapshot = function () { return JSON.parse(JSON.stringify(state)); };
   kit.restore = function (snapshot) { state = snapshot; };
 
+  /** The values template `slug`'s own page fills in, from any page: shared ones, and its own for the
+   *  names in `scoped` (the head's and data-ph-scope="template" ones). For 下载整场会议 (meeting-word.js). */
+  kit.valuesOf = function (slug, scoped) {
+    var out = {}, own = state.byTemplate[slug] || {};
+    Object.keys(state.shared).forEach(function (name) {
+      if (scoped.indexOf(name) < 0 && state.shared[name].trim()) out[name] = state.shared[name].trim();
+    });
+    scoped.forEach(function (name) { if (own[name] && own[name].trim()) out[name] = own[name].trim(); });
+    return out;
+  };
+
   /** For the export file (fill-transfer.js): every value of every template. */
   kit.stored = function () { return { shared: state.shared, byTemplate: state.byTemplate }; };
 

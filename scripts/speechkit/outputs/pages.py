@@ -3,15 +3,17 @@ index, the 提法 page and the template picker. All are built from the same mode
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections import defaultdict
 
-from ..base import placeholders_in
+from ..base import html_text, placeholders_in
 from ..checking import Corpus, shared_phrases
 from ..reading import Registry, Role, Section, Variant, minutes, section_chars, variant_chars
+from .downloads import MeetingDownload, meeting_downloads
 from .examples import example_pages, example_uri
 from .picker import ask_line, pick_code, picker_form
-from .render import attr, escape_text, excerpt_marker, inline, section_anchor, variant_link, with_description
+from .render import attr, escape_text, excerpt_marker, inline, section_anchor, template_scoped_names, variant_link, with_description
 
 COMPARE_URI = "compare"
 
@@ -118,7 +120,7 @@ def _version_table(corpus: Corpus, role: Role, versions: list[tuple[Variant, Sec
     """Every version of the role, one row each, linked to its full text (on whichever page holds it)."""
     registry, size = corpus.registry, _page_size(corpus)
     fields = registry.fields
-    head = "| 版本 | " + " | ".join(fields[name].label for name in FILTERS) + " | 字数 |"
+    head = "| 版本 | " + " | ".join(escape_text(fields[name].label) for name in FILTERS) + " | 字数 |"
     lines = ['<div class="version-table" markdown>', "", head, "|---|---|---|---|---:|"]
     for i, ((variant, section), label) in enumerate(zip(versions, version_labels(versions))):
         target = uris[i // size].removeprefix(f"{COMPARE_URI}/")
@@ -352,10 +354,24 @@ def variant_picker(corpus: Corpus, *, depth: int, repository: str = "") -> str:
     return "\n".join(lines)
 
 
+def meeting_download_button(download: MeetingDownload, registry: Registry) -> str:
+    """下载整场会议 (meeting-word.js): the meeting's .docx (a site path), its templates in order, and the names
+    whose values each template keeps for itself (filled per template, as on its own page)."""
+    return (f'<button type="button" class="speech-button" data-meeting-docx="{attr(download.uri)}" '
+            f'data-meeting-speeches="{attr(json.dumps([v.slug for v in download.variants]))}" '
+            f'data-template-scoped="{attr(json.dumps(template_scoped_names(registry), ensure_ascii=False))}" '
+            f'data-meeting-title="{attr(download.title)}">下载整场会议（{html_text(download.label)}）</button>')
+
+
 def meeting_flow(corpus: Corpus, *, depth: int) -> str:
-    """Each meeting type's usual agenda (data/meetings.yml), with the templates that fit each slot."""
+    """Each meeting type's usual agenda (data/meetings.yml), with the templates that fit each slot, and
+    下载整场会议 under it."""
     registry = corpus.registry
-    lines = []
+    downloads = defaultdict(list)
+    for download in meeting_downloads(corpus):
+        downloads[download.meeting.name].append(download)
+    lines = ["每类会议的表格下面有“下载整场会议”：一个 Word 文件，按议程先后收入这次会的主持词和各篇讲话稿，"
+             "每篇另起一页、有自己的抬头和页码，用各篇模板页上填写的内容填好（没有填写的占位符在 Word 中以黄色标出）。", ""]
     for meeting in registry.meetings.values():
         lines += [f"### {escape_text(meeting.name)} {{ #{meeting.slug} }}", "", escape_text(meeting.when), ""]
         lines += ["| 顺序 | 环节 | 讲话人 | 可用模板 | 各地做法不同之处 |", "|---:|---|---|---|---|"]
@@ -366,6 +382,9 @@ def meeting_flow(corpus: Corpus, *, depth: int) -> str:
         lines.append("")
         if meeting.note:
             lines += [f"注：{escape_text(meeting.note)}", ""]
+        if downloads[meeting.name]:
+            buttons = " ".join(meeting_download_button(d, registry) for d in downloads[meeting.name])
+            lines += [f'<p class="meeting-downloads">{buttons}</p>', ""]
     return "\n".join(lines)
 
 

@@ -13,8 +13,9 @@ HTML contract for the scripts in overrides/assets/javascripts/ (fill-in, copy, p
   (讲话标题, 讲话人, 日期; `data-ph-desc`, `data-ph-example`); a head without a default is a
   placeholder span with `data-ph-scope="template"` (its value is kept per template, never shared);
 - `.speech-tools` holds 复制全文 (`button[data-speech-copy="all"]`), 下载 Word (`a[data-speech-docx]`, the
-  site's .docx of the template) and 下载已填写的 Word (`button[data-speech-docx-filled]`), rendered here so
-  that nothing moves when the script starts;
+  site's .docx of the template), 下载已填写的 Word (`button[data-speech-docx-filled]`) and the 大字版's
+  打印 (`button[data-speech-print-large]`) and 下载 Word (`button[data-speech-docx-large=href]`), rendered
+  here so that nothing moves when the script starts;
 - every spoken heading or paragraph has the class `speech-text` (in reading order);
 - every placeholder is `span.ph[data-ph]` with `data-ph-type`, `data-ph-desc`, `data-ph-example`;
 - `.section-meta` holds the role label and length; it and annotations are never copied;
@@ -41,8 +42,11 @@ from ..reading import (
     Block, Cut, HeadField, Note, Placeholder, Registry, Section, Variant, cut_plans, cuttable, minutes, section_chars, speech_head,
     variant_chars,
 )
-from .downloads import download_name
+from .downloads import download_name, large_uri
 
+# Every template page ends by pointing to the 检查讲话稿 page (docs/check.md), for the draft made from it.
+CHECK_TIP = ('!!! tip "写好以后"\n\n    把写好的讲话稿粘贴到[检查讲话稿](../check.md)，逐行查过时的提法、遮挡符号、残缺的固定表述、'
+             "标点和编号，每一处都给出理由和改法（在浏览器里检查，文字不上传）。")
 MARK = "\x00"  # stands in for an annotation marker until the text is escaped (see inline_html)
 
 # The escaping functions live in escape.py; these are their names in the renderers.
@@ -69,6 +73,11 @@ def _span(ph: Placeholder) -> str:
         f'<span class="ph" data-ph="{attr(ph.name)}"{scope} data-ph-type="{attr(ph.type)}" '
         f'data-ph-desc="{attr(ph.description)}" data-ph-example="{attr(ph.example)}">【{html_text(ph.name)}】</span>'
     )
+
+
+def template_scoped_names(registry: Registry) -> list[str]:
+    """Names whose value each template keeps for itself (speech-state.js): the head's and `scope: 本模板` ones."""
+    return [*registry.head, *(p.name for p in registry.placeholders.values() if p.per_template)]
 
 
 def _head_span(field: HeadField) -> str:
@@ -106,7 +115,10 @@ def speech_tools(variant: Variant, docx_href: str) -> str:
     word = (f'<a class="speech-button" href="{attr(docx_href)}" data-speech-docx="{attr(variant.slug)}" '
             f'download="{attr(download_name(variant.title))}">下载 Word</a>')
     filled = '<button type="button" class="speech-button" data-speech-docx-filled>下载已填写的 Word</button>'
-    return f'<p class="speech-tools">{copy} {word} {filled}</p>'
+    # 大字版: the speaker's own copy, printed or as a filled Word file in data/gongwen.yml's large layout
+    large = ('<button type="button" class="speech-button" data-speech-print-large>打印大字版</button> '
+             f'<button type="button" class="speech-button" data-speech-docx-large="{attr(large_uri(docx_href))}">下载大字版 Word</button>')
+    return f'<p class="speech-tools">{copy} {word} {filled} {large}</p>'
 
 
 def _with_placeholders(text: str, registry: Registry, escape: Callable[[str], str]) -> str:
@@ -456,6 +468,7 @@ def variant_page(variant: Variant, registry: Registry, today: dt.date | None = N
     table = tifa_table(variant, registry)
     if table:
         lines += ["## 本稿涉及的提法 { #tifa }", "", folded(table, "查看 {} 个提法的含义和现行情况"), ""]
+    lines += [CHECK_TIP, ""]
     return "\n".join(lines)
 
 
