@@ -5,8 +5,11 @@ from __future__ import annotations
 import base64
 import json
 import re
+from pathlib import PurePosixPath
 
+from ..checking import Corpus
 from ..reading import Variant
+from .docx_export import speech_docx
 
 DOWNLOADS_URI = "downloads"
 # Front-end files copied from npm by `make vendor` (under overrides/assets/); the build needs them.
@@ -23,7 +26,18 @@ def download_name(title: str) -> str:
     return (UNSAFE_IN_FILE_NAME.sub("", title).strip() or "讲话稿") + ".docx"
 
 
-def docx_script(variant: Variant, data: bytes) -> str:
-    """The .docx as a script that registers its bytes (base64) under the template's slug."""
-    return (f"(window.__speechDocx = window.__speechDocx || {{}})[{json.dumps(variant.slug)}] = "
+def docx_key(uri: str) -> str:
+    """What a .docx.js registers its bytes under: the file's name without .docx (docx-fill.js derives it
+    from the URL the same way)."""
+    return PurePosixPath(uri).name.removesuffix(".docx")
+
+
+def docx_script(uri: str, data: bytes) -> str:
+    """The .docx at `uri` as a script that registers its bytes (base64) under docx_key(uri)."""
+    return (f"(window.__speechDocx = window.__speechDocx || {{}})[{json.dumps(docx_key(uri))}] = "
             f"\"{base64.b64encode(data).decode('ascii')}\";\n")
+
+
+def word_files(corpus: Corpus) -> dict[str, bytes]:
+    """Every Word file of the site by its path: one per template."""
+    return {docx_uri(variant): speech_docx(variant, corpus.registry) for variant in corpus.variants}
