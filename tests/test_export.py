@@ -89,6 +89,7 @@ def test_every_file_a_hook_adds_is_exported_as_the_build_had_it(seam):
         elif uri.endswith(".md"):  # the body is compared as rendered (next test); the metadata as the theme reads it
             meta, _ = split_front_matter(ours.decode())
             meta.pop("search")  # the export's pages leave the engine's own search out
+            meta.pop("page_actions")  # what the page_actions hook hands the theme (compared in the last test)
             assert meta == escaped_meta(split_front_matter(built.decode())[0]), uri
         else:
             assert built == ours, uri
@@ -170,6 +171,11 @@ def test_an_engine_without_our_hooks_builds_the_export(seam):
             assert html in page, fragment["path"]  # as it is: Markdown leaves a block of HTML alone
         else:  # inside the comparison page's `markdown` block: re-serialised, the same text
             assert " ".join(TAGS.sub(" ", html).split()) in " ".join(TAGS.sub(" ", page).split()), fragment["path"]
+    # 编辑此页 and 反馈/纠错: from the front matter, the links the hook gave every page of the real build
+    actions = re.compile(r'<nav class="page-actions".*?</nav>', re.S)
+    for entry in exported(seam, "page"):
+        ours = actions.findall((site / entry["site"]).read_text(encoding="utf-8"))
+        assert ours and ours == actions.findall((seam.site / entry["site"]).read_text(encoding="utf-8")), entry["page"]
     assert (site / "search" / "phrase_index.json").read_bytes() == (seam.export / "docs" / "search" / "phrase_index.json").read_bytes()
     assert json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"] == []  # Material's search: left out
 

@@ -45,6 +45,7 @@ from .downloads import docx_script, word_files
 from .engine_config import MKDOCS_EXCLUDED, export_config, load_engine_config, markdown_extensions
 from .markers import excerpts, fill_markers
 from .nav import site_nav
+from .page_actions import page_actions
 from .page_meta import escaped_meta, template_meta
 from .pages import generated_pages
 from .render import SPEECH_MARKER
@@ -86,6 +87,8 @@ class ExportedPage:
     generated: bool = False
     variant: Variant | None = None
     fragments: dict[str, str] = field(default_factory=dict)  # marker → the sanitised HTML that takes its place after Markdown
+    html: str = ""  # as the engine renders it, fragments in and sanitised (what the search hook reads)
+    title: str = ""  # page.title as the theme reads it: escaped, or the first heading's HTML
 
 
 @dataclass
@@ -153,6 +156,10 @@ def load_export(root: Path, config_file: Path, *, progress: Callable[[str], None
     generated = generated_pages(corpus)
     site = Export(root, config_file, config, corpus, history, site_nav(config.get("nav") or [], corpus, generated), [], [])
     site.pages = _pages(site, generated)
+    titles = _nav_titles(site.nav)
+    for page in site.pages:
+        page.html = _page_html(site, page)
+        page.title = _title(page, page.html, titles)
     for page in site.pages:
         site.files += _page_files(site, page)
     progress(f"已生成 {len(site.pages)} 个页面。")
@@ -229,11 +236,20 @@ def _page_files(site: Export, page: ExportedPage) -> list[Exported]:
                             "speechkit.outputs.speech_body" if speech else "speechkit.outputs.section_html",
                             html.encode(), page=page.src_uri, marker=marker))
     source = None if page.generated else f"docs/{page.src_uri}"
-    # the engine's own search indexes nothing: our worker's index is docs/search/phrase_index.json
-    meta = {**page.meta, "search": {**(page.meta.get("search") or {}), "exclude": True}}
+    # the engine's own search indexes nothing: our worker's index is docs/search/phrase_index.json;
+    # the links under the page (overrides/main.html reads page.meta.page_actions where no hook set them)
+    meta = {**page.meta, "search": {**(page.meta.get("search") or {}), "exclude": True}, "page_actions": _page_actions(site, page)}
     out.append(Exported(f"docs/{page.src_uri}", "page", page.producer, _with_front_matter(meta, inlined(page)).encode(),
                         page=page.src_uri, site=_site_path(page.src_uri, site.directory_urls), source=source))
     return out
+
+
+def _page_actions(site: Export, page: ExportedPage) -> dict[str, str]:
+    extra = site.config.get("extra") or {}
+    return page_actions(src_uri=page.src_uri, url=page_url(page.src_uri, site.directory_urls), title=page.title,
+                        generated=page.generated, repository=str(extra.get("source_repository") or ""),
+                        branch=str(extra.get("source_branch") or "main"), site_url=str(site.config.get("site_url") or ""),
+                        directory_urls=site.directory_urls)
 
 
 def _site_path(src_uri: str, directory_urls: bool) -> str:
@@ -298,22 +314,25 @@ def _title(page: ExportedPage, html: str, nav_titles: dict[str, str]) -> str:
     return TAGS.sub("", m.group(1)).strip() if m else PurePosixPath(page.src_uri).stem
 
 
+def _page_html(site: Export, page: ExportedPage) -> str:
+    """The page's HTML as the engine renders it, with the fragments in, sanitised (as the hooks leave it)."""
+    html = render_markdown(page.markdown, site.config)
+    for marker, fragment in page.fragments.items():
+        html = html.replace(marker, fragment)
+    return sanitize(html, site.root / "data")
+
+
 def _search_index(site: Export) -> Exported:
-    """search/phrase_index.json: each page's HTML as the engine renders it, with the fragments in and
-    sanitised, split into entries as the search hook does (speechkit.outputs.SearchIndex)."""
-    index, titles = SearchIndex(), _nav_titles(site.nav)
+    """search/phrase_index.json: each page's HTML split into entries as the search hook does
+    (speechkit.outputs.SearchIndex)."""
+    index = SearchIndex()
     uris = {page.src_uri for page in site.pages}
     index.links = search_links(site.corpus, lambda src: file_url(src, site.directory_urls) if src in uris else None)
     for page in site.pages:
         if (page.meta.get("search") or {}).get("exclude"):
             continue
-        html = render_markdown(page.markdown, site.config)
-        for marker, fragment in page.fragments.items():
-            html = html.replace(marker, fragment)
-        html = sanitize(html, site.root / "data")
         kind = page_kind(is_variant=page.variant is not None, generated=page.generated, source="" if page.generated else page.raw)
-        index.add_page(html, url=page_url(page.src_uri, site.directory_urls), title=_title(page, html, titles), kind=kind,
-                       meta=page.meta)
+        index.add_page(page.html, url=page_url(page.src_uri, site.directory_urls), title=page.title, kind=kind, meta=page.meta)
     return Exported(f"docs/{PHRASE_INDEX}", "search", "speechkit.outputs.SearchIndex",
                     index_json(index.phrase_index(site.corpus)).encode(), site=PHRASE_INDEX)
 
