@@ -217,3 +217,13 @@ def test_export_never_replaces_a_folder_it_did_not_write(tmp_path):
     result = run(sys.executable, str(ROOT / "scripts" / "speeches.py"), "export", str(out), cwd=ROOT)
     assert result.returncode == 1 and "不是以前导出的文件夹" in result.stderr and "改法：" in result.stderr, result.stderr
     assert (out / "mine.txt").read_text(encoding="utf-8") == "我的笔记" and len(list(out.iterdir())) == 1
+
+
+def test_export_refuses_a_site_url_the_build_refuses(tmp_path):
+    """SITE_URL and REPO_URL reach every exported page (编辑此页, 反馈): the same check as the build's first hook."""
+    out = tmp_path / "export"
+    for name, value in (("SITE_URL", 'https://example.org/"><script>alert(1)</script>'), ("REPO_URL", "javascript:alert(1)")):
+        result = run(sys.executable, str(ROOT / "scripts" / "speeches.py"), "export", str(out), cwd=ROOT, env={name: value})
+        assert result.returncode == 1, result.stdout + result.stderr
+        assert f"{name}“" in result.stderr and "不能用" in result.stderr and "改法：" in result.stderr, result.stderr
+        assert "Traceback" not in result.stderr and not out.exists()

@@ -1,26 +1,16 @@
-"""Hook: a Content-Security-Policy <meta> tag as the first thing in every page's <head>.
-
-The directives are in data/csp.yml. Scripts run only from our own origin; the inline scripts that
-Material writes into a page are allowed by the sha256 hash of their exact text, computed here from
-the finished page, so no 'unsafe-inline' or 'unsafe-eval' is needed. JSON blocks
-(<script type="application/json">, Material's configuration) are data and never run.
-
-The offline build's iframe-worker shim (extra.polyfills) runs Material's search worker in a hidden
-frame by writing one inline script into it; that frame inherits this policy, so the hash of that
-script (built from the shim's own source and the page's search-worker address) is added too.
+"""Hook: a Content-Security-Policy <meta> tag as the first thing in every page's <head>
+(speechkit.outputs.csp: directives from data/csp.yml, hashes of only the inline scripts the theme's
+templates ship, rendered with this page's own template context). An inline script on a page that no
+template wrote (a data value or SITE_URL smuggled it in) fails the build, naming the page.
 """
 from __future__ import annotations
 
-import base64
-import functools
-import hashlib
-import json
-import re
 import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.pages import Page
 
 # Hooks load as loose files: make scripts/speechkit importable
@@ -28,108 +18,45 @@ SCRIPTS = str(Path(__file__).resolve().parents[2] / "scripts")
 if SCRIPTS not in sys.path:  # hooks are re-imported on every `mkdocs serve` rebuild
     sys.path.insert(0, SCRIPTS)
 
-from speechkit.outputs import site  # noqa: E402
-from speechkit.reading import DataFileError, load_yaml  # noqa: E402
+from speechkit.outputs import BuildRefused, site  # noqa: E402
+from speechkit.outputs import csp  # noqa: E402
 
-INLINE_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
-SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
-CONFIG_BLOCK = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
-SHIM_NAME = "iframe-worker-shim.js"
-
-
-def sha256(text: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+log = get_plugin_logger("csp")
+_context: dict = {}  # the template context of the page being rendered (on_page_context → on_post_page)
+_envs: dict[int, object] = {}
 
 
-def inline_scripts(html: str) -> list[str]:
-    """The text of every inline script that the browser would run."""
-    out = []
-    for m in INLINE_SCRIPT.finditer(html):
-        attrs, body = m.groups()
-        if re.search(r"\bsrc\s*=", attrs, re.I):
-            continue
-        kind = re.search(r"""\btype\s*=\s*["']?([^"'\s>]*)""", attrs, re.I)
-        if (kind.group(1).lower() if kind else "") in SCRIPT_TYPES:
-            out.append(body)
-    return out
-
-
-@functools.lru_cache(maxsize=4)
-def directives(path: Path) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    try:
-        raw, _ = load_yaml(path)
-    except DataFileError as exc:
-        raise PluginError(str(exc.finding)) from None
-    return tuple((name, tuple(values)) for name, values in raw.items())
-
-
-def _function_source(source: str, name: str) -> str:
-    """The exact text of `function name(...){...}` in minified JavaScript (braces balanced)."""
-    start = source.index(f"function {name}(")
-    depth, index = 0, source.index("{", start)
-    while True:
-        char = source[index]
-        depth += char == "{"
-        depth -= char == "}"
-        index += 1
-        if depth == 0:
-            return source[start:index]
-
-
-@functools.lru_cache(maxsize=2)
-def shim_template(path: Path) -> tuple[str, dict[str, str]] | None:
-    """The inline script the shim writes into its frame, with ${…} holes, and the functions it inlines."""
-    if not path.exists():
-        return None
-    source = path.read_text(encoding="utf-8")
-    m = re.search(r"<body><script>(.*?)<\\/script>", source)
-    if not m:
-        raise PluginError(f"{path}: 无法在 iframe-worker 垫片中找到它写入的内联脚本；升级 iframe-worker 后请更新 overrides/hooks/csp.py。")
-    template = m.group(1)
-    functions = {}
-    for hole in set(re.findall(r"\$\{(\w+)\}", template)):
-        if f"function {hole}(" in source:
-            functions[hole] = _function_source(source, hole)
-    return template, functions
-
-
-def shim_script_hash(config: MkDocsConfig, html: str) -> str | None:
-    polyfills = (config.extra or {}).get("polyfills") or []
-    shim = next((p for p in polyfills if str(p).endswith(SHIM_NAME)), None)
-    block = CONFIG_BLOCK.search(html)
-    if shim is None or block is None:
-        return None
-    template = shim_template(Path(config.theme.custom_dir or "overrides") / shim)
-    if template is None:
-        return None
-    text, functions = template
-    worker = json.loads(block.group(1)).get("search", "")
-    for name, source in functions.items():
-        text = text.replace("${" + name + "}", source)
-    return sha256(re.sub(r"\$\{\w+\}", lambda _: worker, text))
+def _expected(config: MkDocsConfig) -> set[str]:
+    """The shipped inline scripts as this page renders them, with the theme's own Jinja environment (made once per build)."""
+    if id(config.theme) not in _envs:
+        _envs.clear()
+        _envs[id(config.theme)] = config.theme.get_env()
+    return csp.expected_scripts(_envs[id(config.theme)], config.theme.dirs, _context)
 
 
 def policy(config: MkDocsConfig, html: str) -> str:
     root = Path(config.config_file_path).resolve().parent
-    parts = []
-    for name, values in directives(root / "data" / "csp.yml"):
-        values = list(values)
-        if name == "script-src":
-            if site.command == "serve":  # set by variants.py's on_startup
-                values.append("'unsafe-inline'")  # `mkdocs serve` adds a live-reload script that differs on every request
-            else:
-                values += dict.fromkeys(sha256(body) for body in inline_scripts(html))
-                shim = shim_script_hash(config, html)
-                if shim:
-                    values.append(shim)
-        parts.append(" ".join([name, *values]))
-    return "; ".join(parts)
+    expected = None if site.command == "serve" else _expected(config)  # site.command: set by variants.py's on_startup
+    try:
+        return csp.policy(root / "data" / "csp.yml", html, expected=expected, polyfills=(config.extra or {}).get("polyfills") or [],
+                          custom_dir=Path(config.theme.custom_dir or "overrides"))
+    except BuildRefused as exc:
+        raise PluginError(str(exc)) from None
+
+
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
+    _context.clear()
+    _context.update(context)
+    return context
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(config, output)}">'
-    # First in <head>, after the charset declaration (which must stay within the first 1024 bytes).
-    head = re.search(r"<head[^>]*>\s*(?:<meta charset=[^>]*>)?", output, re.I)
-    if head is None:
+    if csp.HEAD.search(output) is None:
         return output
-    return output[: head.end()] + meta + output[head.end() :]
+    foreign = csp.foreign_scripts(output, _expected(config))
+    if foreign:
+        message = csp.foreign_script_message(page.file.src_uri if page is not None else "?", foreign)
+        if site.command != "serve":
+            raise PluginError(message)
+        log.error(message)  # the preview keeps answering; the policy below gives that script no hash
+    return csp.with_policy(output, policy(config, output))

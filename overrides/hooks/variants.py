@@ -27,8 +27,8 @@ if SCRIPTS not in sys.path:  # hooks are re-imported on every `mkdocs serve` reb
 from speechkit.base import SPEECHES_URI, html_text  # noqa: E402
 from speechkit.checking import load_corpus  # noqa: E402
 from speechkit.outputs import (  # noqa: E402
-    SPEECH_MARKER, build_refusal, failing_page, findings_by_page, preview_corpus, site, speech_body, speech_toc, template_markdown,
-    template_meta, templates_in_nav, templates_nav,
+    SPEECH_MARKER, address_refusals, build_refusal, failing_page, findings_by_page, preview_corpus, site, speech_body, speech_toc,
+    template_markdown, template_meta, templates_in_nav, templates_nav,
 )
 
 log = get_plugin_logger("speeches")
@@ -40,6 +40,9 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    refusal = address_refusals(site_url=config.site_url, repository=(config.extra or {}).get("source_repository"))
+    if refusal:  # SITE_URL and REPO_URL reach every page: refused before anything is built
+        raise PluginError(refusal)
     root = Path(config.config_file_path).resolve().parent
     docs_dir = Path(config.docs_dir).resolve()
     serving = site.command == "serve"

@@ -10,8 +10,8 @@ hooks call these functions, and `export` calls the same ones to write the site's
 folder any engine can build (engine_config reads mkdocs.yml for it). `site` holds what one MkDocs
 build shares between the hooks.
 """
-from . import site
-from .build import BuildRefused, build_refusal, findings_by_page, preview_corpus, read_history, speech_body, template_markdown
+from . import csp, site
+from .build import BuildRefused, address_refusals, build_refusal, findings_by_page, preview_corpus, read_history, speech_body, template_markdown
 from .built_text import page_texts, pages_with, pages_with_phrase, right_pages
 from .changelog import CHANGES_URI, changes_page, last_change_line, release_notes
 from .docx_export import speech_docx

@@ -9,7 +9,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from ..base import Finding, summarise
-from ..checking import Corpus
+from ..checking import Corpus, address_refusal
 from ..history import History, load_history
 from ..reading import DataFileError, Registry, Variant
 from .changelog import last_change_line
@@ -21,6 +21,16 @@ from .urls import relative_url
 
 class BuildRefused(Exception):
     """The build stops here, writing nothing; the message names the file, the line and the fix."""
+
+
+def address_refusals(*, site_url: object, repository: object) -> str | None:
+    """Why SITE_URL or REPO_URL may not be used, or None. Both reach every page (the canonical link,
+    the sitemap, 编辑此页 and 反馈), so only plain http(s) addresses pass, before anything is built."""
+    for name, value in (("SITE_URL", site_url), ("REPO_URL", repository)):
+        refusal = address_refusal(name, str(value) if value else None)
+        if refusal:
+            return refusal
+    return None
 
 
 def build_refusal(corpus: Corpus, *, strict: bool) -> str | None:

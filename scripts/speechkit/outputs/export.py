@@ -39,7 +39,7 @@ from ..base import SPEECHES_URI, html_text
 from ..checking import Corpus, load_corpus
 from ..history import History
 from ..reading import Variant
-from .build import BuildRefused, build_refusal, findings_by_page, read_history, speech_body, template_markdown
+from .build import BuildRefused, address_refusals, build_refusal, findings_by_page, read_history, speech_body, template_markdown
 from .changelog import CHANGES_URI, changes_page
 from .downloads import docx_script, word_files
 from .engine_config import MKDOCS_EXCLUDED, export_config, load_engine_config, markdown_extensions
@@ -146,6 +146,9 @@ def load_export(root: Path, config_file: Path, *, progress: Callable[[str], None
     """Check the corpus and make every page and file of the export in memory (nothing is written here).
     Raises BuildRefused with the build's own message where the build would refuse."""
     config = load_engine_config(config_file)
+    refusal = address_refusals(site_url=config.get("site_url"), repository=(config.get("extra") or {}).get("source_repository"))
+    if refusal:  # the same SITE_URL/REPO_URL check as the build's first hook
+        raise BuildRefused(refusal)
     docs_dir = (config_file.parent / config.get("docs_dir", "docs")).resolve()
     corpus = load_corpus(docs_dir / SPEECHES_URI, root / "data", docs_dir=docs_dir)
     refusal = build_refusal(corpus, strict=bool(config.get("strict", False)))

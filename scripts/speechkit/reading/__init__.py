@@ -13,7 +13,7 @@ from .model import CLOSING, DRAFT, OPENING, Block, Note, Section, Variant
 from .parser import parse_variant
 from .picker_hints import PickerHints, load_picker_hints
 from .registry import (
-    DataFileError, FilledExample, HeadField, Placeholder, Registry, Role, Speaker, Tifa, load_data_text, load_registry,
+    MAX_DATA_FILE_BYTES, DataFileError, FilledExample, HeadField, Placeholder, Registry, Role, Speaker, Tifa, load_data_text, load_registry,
     load_yaml,
 )
 from .search_data import SearchData, load_search_data
