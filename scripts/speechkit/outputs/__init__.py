@@ -1,7 +1,7 @@
 """Everything written from the model: template pages (render), pages built from the whole corpus
 (pages, examples), the tables at markers on our own pages (markers), Word files (docx_export,
-downloads), the search index (search_entries, search_ranking, search_index), the findings shown on
-pages, the 更新记录 page and release notes (changelog), page metadata and links (page_meta,
+downloads), the draft checker's rules for the browser (draft_rules_json), the search index
+(search_entries, search_ranking, search_index), the findings shown on pages, the 更新记录 page and release notes (changelog), page metadata and links (page_meta,
 page_actions, nav, urls), the HTML allow-list (sanitize), and the built pages' text for measuring
 search (built_text).
 
@@ -11,11 +11,14 @@ folder any engine can build (engine_config reads mkdocs.yml for it). `site` hold
 build shares between the hooks.
 """
 from . import csp, site
-from .build import BuildRefused, address_refusals, build_refusal, findings_by_page, preview_corpus, read_history, speech_body, template_markdown
+from .build import (
+    BuildRefused, address_refusals, build_refusal, draft_check_files, findings_by_page, preview_corpus, read_history, speech_body, template_markdown,
+)
 from .built_text import page_texts, pages_with, pages_with_phrase, right_pages
 from .changelog import CHANGES_URI, changes_page, last_change_line, release_notes
-from .docx_export import speech_docx
-from .downloads import VENDORED, docx_key, docx_script, docx_uri, word_files
+from .docx_export import DRAFT_SAMPLES, draft_docx, speech_docx
+from .downloads import DRAFT_DOCX_URI, VENDORED, docx_key, docx_script, docx_uri, word_files
+from .draft_rules_json import RULES_URI, draft_rules, draft_rules_script
 from .engine_config import export_config, load_engine_config, markdown_extensions
 from .export import (
     MANIFEST, Export, Exported, ExportedPage, inlined, load_export, render_markdown, split_front_matter, target_problem, write_export,

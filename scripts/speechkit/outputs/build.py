@@ -13,7 +13,9 @@ from ..checking import Corpus, address_refusal
 from ..history import History, load_history
 from ..reading import DataFileError, Registry, Variant
 from .changelog import last_change_line
-from .downloads import docx_uri
+from .docx_export import draft_docx
+from .downloads import DRAFT_DOCX_URI, docx_script, docx_uri
+from .draft_rules_json import RULES_URI, draft_rules_script
 from .findings_page import pending_notice
 from .render import speech_html, variant_page
 from .urls import relative_url
@@ -88,3 +90,14 @@ def template_markdown(variant: Variant, corpus: Corpus, history: History | None,
 def speech_body(variant: Variant, corpus: Corpus, url: str) -> str:
     """The speech's HTML for the page at `url` (relative to the site's root), put in at SPEECH_MARKER."""
     return speech_html(variant, corpus.registry, docx_href=relative_url(docx_uri(variant), url))
+
+
+CHECK_PAGE = "check.md"  # the 检查讲话稿 page under docs/, which loads draft_check_files
+
+
+def draft_check_files(corpus: Corpus) -> dict[str, str | bytes]:
+    """What the 检查讲话稿 page (docs/check.md) needs from the build, by its path in the site: the draft
+    checker's rules as a script, made from the rulebook `make check` loaded, and the blank GB/T 9704
+    Word file its 下载 Word sets a draft in (and the same bytes as a .docx.js script for file://)."""
+    data = draft_docx(corpus.registry)
+    return {RULES_URI: draft_rules_script(corpus.rulebook), DRAFT_DOCX_URI: data, DRAFT_DOCX_URI + ".js": docx_script(DRAFT_DOCX_URI, data)}

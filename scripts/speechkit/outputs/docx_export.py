@@ -336,3 +336,35 @@ def speech_docx(variant: Variant, registry: Registry) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+# The kinds of paragraph a drafter's text is set in, in the order draft_docx writes one sample of each.
+DRAFT_SAMPLES = ("title", "head", "heading1", "heading2", "body", "salutation")
+
+
+def draft_docx(registry: Registry) -> bytes:
+    """The blank document the 检查讲话稿 page sets a drafter's text in: the layout of every template's
+    Word file, and one sample paragraph of each of DRAFT_SAMPLES, in that order, each a single run
+    whose text is the kind's name. draft-check-docx.js copies a sample for each line of the draft
+    (keeping its style and run fonts), then removes the samples."""
+    layout = Layout(registry.gongwen)
+    doc = Document(io.BytesIO(_base_document(json.dumps(registry.gongwen, sort_keys=True))))
+    fonts = layout.fonts
+    for kind, style, font in (("title", TITLE_STYLE, fonts["title"]), ("head", HEAD_STYLE, fonts["head"]),
+                              ("heading1", HEADING_STYLES[1], fonts["heading1"]), ("heading2", HEADING_STYLES[2], fonts["heading2"]),
+                              ("body", None, fonts["body"]), ("salutation", None, fonts["body"])):
+        paragraph = _paragraph(doc, style.replace(" ", "") if style else None)
+        if kind == "salutation":
+            paragraph.paragraph_format.first_line_indent = Pt(0)
+            paragraph._p.get_or_add_pPr().get_or_add_ind().set(qn("w:firstLineChars"), "0")
+        _run(paragraph, kind, font, layout)
+    props = doc.core_properties
+    props.title = ""
+    props.author = props.last_modified_by = ""
+    props.comments = "由“检查讲话稿”页在浏览器里生成，版式按 GB/T 9704—2012。"
+    props.language = "zh-CN"
+    props.revision = 1
+    props.created = props.modified = dt.datetime(2026, 1, 1)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()

@@ -17,6 +17,11 @@ VENDORED = ("vendor/fflate.js", "vendor/fflate.LICENSE.txt")
 UNSAFE_IN_FILE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
+# The blank document the 检查讲话稿 page sets a draft in (docx_export.draft_docx); its key in
+# window.__speechDocx is docx_key(DRAFT_DOCX_URI), "draft_check" (no template slug has an underscore).
+DRAFT_DOCX_URI = f"{DOWNLOADS_URI}/draft_check.docx"
+
+
 def docx_uri(variant: Variant) -> str:
     return f"{DOWNLOADS_URI}/{variant.slug}.docx"
 

@@ -39,7 +39,7 @@ from ..base import SPEECHES_URI, html_text
 from ..checking import Corpus, load_corpus
 from ..history import History
 from ..reading import Variant
-from .build import BuildRefused, address_refusals, build_refusal, findings_by_page, read_history, speech_body, template_markdown
+from .build import CHECK_PAGE, BuildRefused, address_refusals, build_refusal, draft_check_files, findings_by_page, read_history, speech_body, template_markdown
 from .changelog import CHANGES_URI, changes_page
 from .downloads import docx_script, word_files
 from .engine_config import MKDOCS_EXCLUDED, export_config, load_engine_config, markdown_extensions
@@ -66,7 +66,7 @@ class Exported:
     """One file of the export."""
 
     path: str  # inside the export folder
-    kind: str  # page, fragment, file, download, search or config
+    kind: str  # page, fragment, file, download, asset (a script made from data), search or config
     producer: str  # the function (or the folder) it comes from
     content: bytes
     page: str | None = None  # the page (src_uri under docs/) it belongs to
@@ -275,6 +275,10 @@ def _downloads(site: Export) -> list[Exported]:
         out.append(Exported(f"docs/{uri}", "download", "speechkit.outputs.word_files", data, page=page, site=uri))
         out.append(Exported(f"docs/{uri}.js", "download", "speechkit.outputs.docx_script", docx_script(uri, data).encode(),
                             page=page, site=f"{uri}.js"))
+    for uri, content in draft_check_files(site.corpus).items():  # the 检查讲话稿 page's rules and blank Word file
+        data = content.encode() if isinstance(content, str) else content
+        kind = "download" if uri.startswith("downloads/") else "asset"
+        out.append(Exported(f"docs/{uri}", kind, "speechkit.outputs.draft_check_files", data, page=CHECK_PAGE, site=uri))
     return out
 
 

@@ -40,6 +40,9 @@ from ..reading import (
 )
 from .downloads import download_name
 
+# Every template page ends by pointing to the 检查讲话稿 page (docs/check.md), for the draft made from it.
+CHECK_TIP = ('!!! tip "写好以后"\n\n    把写好的讲话稿粘贴到[检查讲话稿](../check.md)，逐行查过时的提法、遮挡符号、残缺的固定表述、'
+             "标点和编号，每一处都给出理由和改法（在浏览器里检查，文字不上传）。")
 MARK = "\x00"  # stands in for an annotation marker until the text is escaped (see inline_html)
 
 # The escaping functions live in escape.py; these are their names in the renderers.
@@ -434,4 +437,5 @@ def variant_page(variant: Variant, registry: Registry, today: dt.date | None = N
     table = tifa_table(variant, registry)
     if table:
         lines += ["## 本稿涉及的提法 { #tifa }", "", table, ""]
+    lines += [CHECK_TIP, ""]
     return "\n".join(lines)
