@@ -148,8 +148,11 @@ def test_the_manifest_names_every_file_its_page_and_its_maker(seam):
     for entry in exported(seam, "download"):
         if entry["path"] == "docs/downloads/draft_check.docx":  # the 检查讲话稿 page's blank document
             assert entry["page"] == "check.md" and entry["producer"] == "speechkit.outputs.draft_check_files"
-        elif entry["path"].endswith(".docx"):
-            assert entry["page"] == f"speeches/{Path(entry['path']).stem}.md" and entry["producer"] == "speechkit.outputs.word_files"
+        elif "/meetings/" in entry["path"]:  # 下载整场会议: offered on the 会议流程 page, not owned by one template
+            assert "page" not in entry and entry["producer"] in ("speechkit.outputs.word_files", "speechkit.outputs.docx_script")
+        elif entry["path"].endswith(".docx"):  # a template's file and its 大字版 (their .docx.js twins come from docx_script)
+            slug = Path(entry["path"]).name.removesuffix(".docx").removesuffix(".large")
+            assert entry["page"] == f"speeches/{slug}.md" and entry["producer"] == "speechkit.outputs.word_files"
     assert seam.files["docs/changes.md"]["producer"] == "speechkit.outputs.changes_page"
     assert seam.files["docs/index.md"]["source"] == "docs/index.md"  # our own page, its markers filled
     assert "最近更新：" in (seam.export / "docs" / "speeches" / "district-entry-chair.md").read_text(encoding="utf-8")  # history read

@@ -41,7 +41,7 @@ from ..history import History
 from ..reading import Variant
 from .build import CHECK_PAGE, BuildRefused, address_refusals, build_refusal, draft_check_files, findings_by_page, read_history, speech_body, template_markdown
 from .changelog import CHANGES_URI, changes_page
-from .downloads import docx_script, word_files
+from .downloads import docx_script, large_uri, word_files
 from .engine_config import MKDOCS_EXCLUDED, export_config, load_engine_config, markdown_extensions
 from .markers import excerpts, fill_markers
 from .nav import site_nav
@@ -269,6 +269,7 @@ def _static_files(site: Export) -> list[Exported]:
 def _downloads(site: Export) -> list[Exported]:
     """The Word files and, for file://, each one's twin script (speechkit.outputs.word_files, docx_script)."""
     owners = {f"downloads/{v.slug}.docx": v.src_uri for v in site.corpus.variants}
+    owners |= {large_uri(uri): page for uri, page in owners.items()}  # the 大字版 beside each; a meeting's file has no one page
     out = []
     for uri, data in word_files(site.corpus).items():
         page = owners.get(uri)
