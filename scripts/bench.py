@@ -3,6 +3,9 @@
 
 Rows come from the functions marked @measure, in order; each gets the shared Bench and returns its
 rows. To add a measurement, write one such function (see search_recall for a short example).
+`--rows NAME…` (or --only; `make bench ROWS=…`) runs some of them, `--list` names them and runs nothing.
+The rows `history`, `word` and `refusals` are the other benchmark scripts (bench_history.py, bench_word.py,
+bench_refusals.py): each measures in one function, which its own main prints and a @measure here turns into rows.
 
 Synthetic variants reuse the real templates' skeletons (sections, roles, guidance) with paragraphs
 recombined from a shuffled pool of the real sentences, so they pass the checks and are not
@@ -11,10 +14,7 @@ process: the machine is shared (see the load average in the heading), so CPU tim
 figure and the targets are judged on it. Lighthouse runs three times per page and preset against
 the real site served with gzip (scripts/gzip_server.py); the table shows medians.
 
-The rows `history`, `word` and `refusals` are the other benchmark scripts (bench_history.py, bench_word.py,
-bench_refusals.py): each measures in one function, which its own main prints and a @measure here turns into rows.
-
-Usage: python scripts/bench.py [--sizes 10 100 1000] [--repeat 3] [--lighthouse-runs 3] [--no-lighthouse] [--only NAME…] [--list]
+Usage: python scripts/bench.py [--sizes 10 100 1000] [--repeat 3] [--lighthouse-runs 3] [--no-lighthouse] [--only NAME…]
 """
 from __future__ import annotations
 
@@ -620,9 +620,9 @@ def main() -> int:
         if unknown:
             parser.error(f"没有这项测量：{'、'.join(sorted(unknown))}。可选：{'、'.join(fn.__name__ for fn in MEASURES)}")
         MEASURES[:] = [fn for fn in MEASURES if (fn is build_real_site and not SITE_FREE.issuperset(args.only)) or fn.__name__ in args.only]
+
     if args.list:
         return list_measures(args.only)
-
     load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         bench = Bench(args=args, tmp=Path(tmp), skeletons=load_corpus().variants)
