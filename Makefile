@@ -9,7 +9,7 @@ MKDOCS := $(PY) -m mkdocs
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build offline check lint new import test test-fast bench bench-refusals clean system-deps vendor release-notes place-names tifa-due search-words
+.PHONY: help serve build offline export check lint new import test test-fast bench bench-refusals clean system-deps vendor release-notes place-names tifa-due search-words
 # MkDocs ends a refused build with an English line of its own; our Chinese message above it says it all.
 DROP_MKDOCS_ABORT := sed -u '/^Aborted with a BuildError!$$/d'
 
@@ -58,6 +58,10 @@ offline: $(VENV)/.site-installed vendor ## 内网离线版，打成一个 zip：
 	@rm -rf site-offline && mv site-offline.tmp site-offline
 	@$(PY) scripts/offline_zip.py site-offline dist/xuncha-speech-templates-offline.zip
 
+# The engine seam (README: 换引擎): what the hooks add in memory, as files any engine can build.
+export: $(VENV)/.site-installed vendor ## 导出构建时生成的一切（页面、讲话稿 HTML、Word、搜索索引、manifest.json），不用钩子也能构建：make export [OUT=文件夹]
+	@$(PY) scripts/speeches.py export "$(or $(OUT),export)"
+
 check: $(VENV)/.site-installed ## 检查全部讲话稿变体（文件、行号和改法）
 	$(PY) scripts/speeches.py check --strict
 
@@ -98,4 +102,4 @@ bench-refusals: $(VENV)/.site-installed ## 只跑基准里的拒收两项（make
 	$(PY) scripts/bench.py --rows refusals
 
 clean: ## 删除构建产物（保留虚拟环境）
-	rm -rf site site.tmp site-offline site-offline.tmp dist .pytest_cache release-notes.md
+	rm -rf site site.tmp site-offline site-offline.tmp dist export .pytest_cache release-notes.md
