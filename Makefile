@@ -94,13 +94,12 @@ release-notes: $(VENV)/.site-installed ## 写出发布说明到 release-notes.md
 	@test -n "$(TAG)" || { echo "缺少标签。用法：make release-notes TAG=v1.2" >&2; exit 1; }
 	$(PY) scripts/speeches.py release-notes "$(TAG)" --out release-notes.md
 
-bench: $(VENV)/.test-installed vendor system-deps ## 性能基准：构建、大小、搜索召回率、Lighthouse 一张表；读修改历史的耗时；填写、Word 下载和每页脚本大小（约 20 分钟）
-	$(PY) scripts/bench.py
-	$(PY) scripts/bench_history.py
-	$(PY) scripts/bench_word.py
+# ROWS=history,word (names of bench.py's @measure functions, commas or spaces; `scripts/bench.py --list` lists them) runs only those rows.
+bench: $(VENV)/.test-installed vendor system-deps ## 性能基准，一张表：构建、大小、搜索、修改历史、填写和 Word 下载、拒收、检查讲话稿、Lighthouse（约 30 分钟）；只跑某几项：make bench ROWS=history,word
+	$(PY) scripts/bench.py $(if $(ROWS),--rows $(ROWS))
 
-bench-refusals: $(VENV)/.site-installed ## 拒收基准：每个有问题或恶意的测试文件被检查和构建拒收的耗时和内存
-	$(PY) scripts/bench_refusals.py
+bench-refusals: $(VENV)/.site-installed ## 只跑基准里的拒收两项（make bench ROWS=refusals）：每个有问题或恶意的测试文件被检查和构建拒收的耗时和内存
+	$(PY) scripts/bench.py --rows refusals
 
 clean: ## 删除构建产物（保留虚拟环境）
 	rm -rf site site.tmp site-offline site-offline.tmp dist export .pytest_cache release-notes.md
