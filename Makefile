@@ -9,7 +9,7 @@ MKDOCS := $(PY) -m mkdocs
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build offline check lint new import test test-fast bench bench-refusals clean system-deps vendor release-notes place-names tifa-due search-words
+.PHONY: help serve build offline export check lint new import test test-fast bench bench-refusals clean system-deps vendor release-notes place-names tifa-due search-words
 # MkDocs ends a refused build with an English line of its own; our Chinese message above it says it all.
 DROP_MKDOCS_ABORT := sed -u '/^Aborted with a BuildError!$$/d'
 
@@ -58,6 +58,10 @@ offline: $(VENV)/.site-installed vendor ## 内网离线版，打成一个 zip：
 	@rm -rf site-offline && mv site-offline.tmp site-offline
 	@$(PY) scripts/offline_zip.py site-offline dist/xuncha-speech-templates-offline.zip
 
+# The engine seam (README: 换引擎): what the hooks add in memory, as files any engine can build.
+export: $(VENV)/.site-installed vendor ## 导出构建时生成的一切（页面、讲话稿 HTML、Word、搜索索引、manifest.json），不用钩子也能构建：make export [OUT=文件夹]
+	@$(PY) scripts/speeches.py export "$(or $(OUT),export)"
+
 check: $(VENV)/.site-installed ## 检查全部讲话稿变体（文件、行号和改法）
 	$(PY) scripts/speeches.py check --strict
 
@@ -90,14 +94,12 @@ release-notes: $(VENV)/.site-installed ## 写出发布说明到 release-notes.md
 	@test -n "$(TAG)" || { echo "缺少标签。用法：make release-notes TAG=v1.2" >&2; exit 1; }
 	$(PY) scripts/speeches.py release-notes "$(TAG)" --out release-notes.md
 
-# ROWS=stock (names of bench.py's @measure functions) runs only those rows of bench.py.
-bench: $(VENV)/.test-installed vendor system-deps ## 性能基准：构建、大小、搜索召回率、Lighthouse、与标准 Material 对照一张表；读修改历史的耗时；填写、Word 下载和每页脚本大小（约 40 分钟）；只跑某几项：make bench ROWS="stock"
+# ROWS=stock or ROWS=history,word (names of bench.py's @measure functions, commas or spaces; `scripts/bench.py --list` lists them) runs only those rows.
+bench: $(VENV)/.test-installed vendor system-deps ## 性能基准，一张表：构建、大小、搜索、修改历史、填写和 Word 下载、拒收、检查讲话稿、Lighthouse、与标准 Material 对照（约 40 分钟）；只跑某几项：make bench ROWS=history,word
 	$(PY) scripts/bench.py $(if $(ROWS),--rows $(ROWS))
-	$(if $(ROWS),,$(PY) scripts/bench_history.py)
-	$(if $(ROWS),,$(PY) scripts/bench_word.py)
 
-bench-refusals: $(VENV)/.site-installed ## 拒收基准：每个有问题或恶意的测试文件被检查和构建拒收的耗时和内存
-	$(PY) scripts/bench_refusals.py
+bench-refusals: $(VENV)/.site-installed ## 只跑基准里的拒收两项（make bench ROWS=refusals）：每个有问题或恶意的测试文件被检查和构建拒收的耗时和内存
+	$(PY) scripts/bench.py --rows refusals
 
 clean: ## 删除构建产物（保留虚拟环境）
-	rm -rf site site.tmp site-offline site-offline.tmp dist .pytest_cache release-notes.md
+	rm -rf site site.tmp site-offline site-offline.tmp dist export .pytest_cache release-notes.md

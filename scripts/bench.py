@@ -3,6 +3,9 @@
 
 Rows come from the functions marked @measure, in order; each gets the shared Bench and returns its
 rows. To add a measurement, write one such function (see search_recall for a short example).
+`--rows NAME…` (or --only; `make bench ROWS=…`) runs some of them, `--list` names them and runs nothing.
+The rows `history`, `word` and `refusals` are the other benchmark scripts (bench_history.py, bench_word.py,
+bench_refusals.py): each measures in one function, which its own main prints and a @measure here turns into rows.
 
 Synthetic variants reuse the real templates' skeletons (sections, roles, guidance) with paragraphs
 recombined from a shuffled pool of the real sentences, so they pass the checks and are not
@@ -425,6 +428,74 @@ def search_speed(b: Bench) -> list[Row]:
     ]
 
 
+# ---- the other benchmark scripts, each a row here (each script also runs alone and prints its own table) ----
+
+SITE_FREE = {"history", "word", "refusals"}  # rows that need no real site built first (word builds its own without one)
+
+
+def _wall_cpu(times: tuple[float, float]) -> str:
+    return f"{times[0]:.2f} s（CPU {times[1]:.2f} s）"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")  # a fixture's name must not split the Markdown row
+
+
+@measure
+def history(b: Bench) -> list[Row]:
+    """The 更新记录 read from git history (scripts/bench_history.py), for repositories of --sizes variants."""
+    from bench_history import history_runs
+
+    rows = []
+    for run in history_runs(b.args.sizes):
+        group = f"修改历史（{run.variants:,} 篇变体，{run.commits:,} 次提交）"
+        rows += [
+            Row(group, "读历史：无缓存（首次构建；CPU 含 git 进程）", _wall_cpu(run.cold)),
+            Row(group, "读历史：有缓存（之后每次构建）", _wall_cpu(run.warm)),
+            Row(group, "生成更新记录页和各页的最近更新", _wall_cpu(run.render)),
+            Row(group, "修改条数，缓存大小", f"{run.changes:,} 条，{kb(run.cache_bytes)}"),
+        ]
+    return rows
+
+
+@measure
+def word(b: Bench) -> list[Row]:
+    """Filling from the keyboard and the filled Word download in Chromium, each page's own CSS+JS, and the
+    Word files made at build time (scripts/bench_word.py), on the real site when this run built it."""
+    from bench_word import word_rows
+
+    return [Row("填写与 Word 下载", r.item, r.value, r.target, r.met) for r in word_rows(max(2, b.args.repeat), b.site)]
+
+
+@measure
+def refusals(b: Bench) -> list[Row]:
+    """Time and memory of `make check` and the build refusing each bad file and hostile input
+    (scripts/bench_refusals.py): the slowest and the largest run of each set, against its limits."""
+    from bench_refusals import refusal_runs
+
+    rows = []
+    for got in refusal_runs():
+        group, wrong = f"拒收：{got.title}", got.wrong()
+        slow, large = got.slowest(), got.largest()
+        rows += [
+            Row(group, f"{got.inputs} 个输入，{len(got.runs)} 次运行：应拒收的都拒收", _cell("全部如此" if not wrong else "不对：" + "、".join(wrong)),
+                "全部如此", not wrong),
+            Row(group, "最慢的一次（墙钟）", _cell(f"{slow.seconds:.2f} s（CPU {slow.cpu:.2f} s；{slow.input}，{slow.command}）"),
+                f"< {got.limit_seconds:.0f} s", got.fast_enough()),
+            Row(group, "内存最多的一次（峰值常驻）", _cell(f"{large.mb:.0f} MB（{large.input}，{large.command}）"),
+                f"< {got.limit_mb:.0f} MB", got.small_enough()),
+        ]
+    return rows
+
+
+def list_measures(only: list[str] | None) -> int:
+    """--list: the measurements this run would make, one name a line, in table order; nothing is run."""
+    for fn in MEASURES:
+        hidden = only and fn.__name__ not in only  # build_real_site, run only for the site the others read
+        print(f"{fn.__name__}（只为其他行构建真实网站，不列入表）" if hidden else fn.__name__)
+    return 0
+
+
 def _lighthouse(url: str, desktop: bool) -> dict:
     flags = " ".join(CHROMIUM_ARGS + ["--headless=new"])
     cmd = [str(LIGHTHOUSE), url, "--output=json", "--output-path=stdout", "--quiet",
@@ -674,21 +745,28 @@ def main() -> int:
     parser.add_argument("--stock-runs", type=int, default=5, help="rounds of the comparison with stock Material (median)")
     parser.add_argument("--templates", nargs="+", metavar="SLUG", help="templates the comparison measures (default: the largest and the largest 主持词)")
     parser.add_argument("--only", "--rows", nargs="+", metavar="NAME",
-                        help="only these measurements (function names, e.g. stock, search_ranking); the real site is built untimed when build_real_site is not among them")
+                        help="only these measurements (function names, e.g. search_ranking history; commas separate too); "
+                             "the real site is built first unless all of them are in SITE_FREE")
+    parser.add_argument("--list", action="store_true", help="print the measurements that would run, one a line, and stop")
     args = parser.parse_args()
-    measures = list(MEASURES)
     if args.only:
+        args.only = [name for names in args.only for name in names.split(",") if name]
         unknown = set(args.only) - {fn.__name__ for fn in MEASURES}
         if unknown:
             parser.error(f"没有这项测量：{'、'.join(sorted(unknown))}。可选：{'、'.join(fn.__name__ for fn in MEASURES)}")
-        measures = [fn for fn in MEASURES if fn.__name__ in args.only]
+        MEASURES[:] = [fn for fn in MEASURES if (fn is build_real_site and not SITE_FREE.issuperset(args.only)) or fn.__name__ in args.only]
 
+    if args.list:
+        return list_measures(args.only)
     load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         bench = Bench(args=args, tmp=Path(tmp), skeletons=load_corpus().variants)
-        if build_real_site not in measures:
-            real_site(bench)
-        rows = [row for fn in measures for row in fn(bench)]
+        rows = []
+        for fn in MEASURES:
+            if args.only and fn.__name__ not in args.only:  # build_real_site, only for the site the other rows read
+                real_site(bench)  # one untimed build
+            else:
+                rows += fn(bench)
     cpus = os.cpu_count()
     print(f"{dt.date.today().isoformat()}，{platform.machine()}，{cpus} 核，Python {platform.python_version()}，"
           f"开始时负载 {load:.1f}；Lighthouse 每项 {args.lighthouse_runs} 次取中位数，构建按 CPU 时间判定。")

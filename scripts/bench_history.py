@@ -4,7 +4,8 @@ variants with a few hundred commits (each editing a few variants; every tenth th
 
 Measures reading and summarising every commit (first build, no cache), the same with the cache of
 .cache/changelog.json (every later build), and writing the 更新记录 page plus the 最近更新 line of
-every template page. Prints a Markdown table; the numbers are quoted in the README.
+every template page. history_runs() measures, main() prints them as a Markdown table; `make bench`
+shows the same runs as rows of its one table (scripts/bench.py, row `history`).
 
 Usage: python scripts/bench_history.py [--sizes 10 100 1000] [--commits 300]
 """
@@ -19,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -75,31 +77,52 @@ def timed(fn):
     return result, time.perf_counter() - start, cpu() - start_cpu
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
-    parser.add_argument("--commits", type=int, default=300)
-    args = parser.parse_args()
-    rows = []
+COMMITS = 300  # commits after the first, in each synthetic repository
+
+
+@dataclass
+class HistoryRun:
+    """One synthetic repository: its size, and (wall s, CPU s) of each step."""
+    variants: int
+    commits: int
+    changes: int
+    cold: tuple[float, float]  # reading every commit, no cache (the first build)
+    warm: tuple[float, float]  # the same with .cache/changelog.json (every later build)
+    render: tuple[float, float]  # the 更新记录 page and each template's 最近更新 line
+    cache_bytes: int
+
+
+def history_runs(sizes: list[int], commits: int = COMMITS) -> list[HistoryRun]:
+    """Measure each size in a throwaway repository; progress goes to stderr, nothing to stdout."""
+    runs = []
     with tempfile.TemporaryDirectory() as tmp:
-        for n in args.sizes:
-            print(f"生成 {n} 篇变体、{args.commits + 1} 次提交的仓库……", file=sys.stderr)
-            repo = synthesise(Path(tmp), n, args.commits)
+        for n in sizes:
+            print(f"生成 {n} 篇变体、{commits + 1} 次提交的仓库……", file=sys.stderr)
+            repo = synthesise(Path(tmp), n, commits)
             registry = load_registry(repo / "data")
             corpus = Corpus(registry=registry, variants=[parse_variant(p)[0] for p in variant_paths(repo / "docs" / "speeches")])
             first, *cold = timed(lambda: load_history(registry, repo))
             _, *warm = timed(lambda: load_history(registry, repo))
             _, *render = timed(lambda: (changes_page(first, corpus), [last_change_line(first, v) for v in corpus.variants]))
             cache = (repo / ".cache" / "changelog.json").stat().st_size
-            rows.append((n, args.commits + 1, len(first.changes), cold, warm, render, cache))
+            runs.append(HistoryRun(n, commits + 1, len(first.changes), tuple(cold), tuple(warm), tuple(render), cache))
             shutil.rmtree(repo)
+    return runs
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
+    parser.add_argument("--commits", type=int, default=COMMITS)
+    args = parser.parse_args()
+    runs = history_runs(args.sizes, args.commits)
     print(f"墙钟时间（括号内为 CPU 时间，含 git 进程）；机器负载 {os.getloadavg()[0]:.1f}。")
     print()
     print("| 变体数 | 提交数 | 修改条数 | 读历史（无缓存，首次构建） | 读历史（有缓存） | 生成页面和各页的最近更新 | 缓存大小 |")
     print("|---:|---:|---:|---:|---:|---:|---:|")
-    for n, commits, changes, cold, warm, render, cache in rows:
-        cells = " | ".join(f"{wall:.2f} s（{spent:.2f} s）" for wall, spent in (cold, warm, render))
-        print(f"| {n:,} | {commits:,} | {changes:,} | {cells} | {cache / 1024:,.0f} KB |")
+    for run in runs:
+        cells = " | ".join(f"{wall:.2f} s（{spent:.2f} s）" for wall, spent in (run.cold, run.warm, run.render))
+        print(f"| {run.variants:,} | {run.commits:,} | {run.changes:,} | {cells} | {run.cache_bytes / 1024:,.0f} KB |")
     return 0
 
 

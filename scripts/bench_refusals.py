@@ -3,8 +3,9 @@
 or hostile file of tests/fixtures/hostile/ (plus a 5 MB variant made here), and each hostile input of
 tests/fixtures/hostile_inputs/ (data files, patterns, file names, SITE_URL, our pages: issue 23).
 Targets: a bad variant file under 5 seconds and 200 MB; a hostile input under 60 seconds and 500 MB
-(a pattern that runs out of time waits for its time limit first). Prints two tables; the tests only
-assert the outcome, never the time.
+(a pattern that runs out of time waits for its time limit first). refusal_runs() measures; main() prints
+two tables from its runs, and `make bench` shows them as rows of its one table (scripts/bench.py, row
+`refusals`; `make bench-refusals` runs that row alone). The tests only assert the outcome, never the time.
 
 Each command runs as its own process in a throwaway copy of the project, as a contributor runs it;
 time is wall-clock, memory the process's peak resident size (os.wait4).
@@ -16,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -41,61 +43,116 @@ def measure(command: list[str], cwd: Path, env: dict | None = None) -> tuple[int
     return os.waitstatus_to_exitcode(status), seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024  # KiB on Linux
 
 
-def main() -> int:
-    cases = yaml.safe_load((HOSTILE / "cases.yml").read_text(encoding="utf-8"))
+@dataclass
+class Run:
+    """One command run against one bad input."""
+    input: str
+    command: str  # check, build or addresses
+    seconds: float
+    cpu: float
+    mb: float
+    as_expected: bool  # refused, or (for the one case that must pass) accepted
+    kind: str = ""  # the class of a hostile input (cases.yml)
+
+
+@dataclass
+class Refusals:
+    """Every run of one set of bad inputs, against that set's limits."""
+    title: str
+    inputs: int
+    limit_seconds: float
+    limit_mb: float
+    runs: list[Run]
+
+    def slowest(self) -> Run:
+        return max(self.runs, key=lambda r: r.seconds)
+
+    def largest(self) -> Run:
+        return max(self.runs, key=lambda r: r.mb)
+
+    def wrong(self) -> list[str]:
+        return [f"{r.input}（{r.command}）" for r in self.runs if not r.as_expected]
+
+    def fast_enough(self) -> bool:
+        return self.slowest().seconds < self.limit_seconds
+
+    def small_enough(self) -> bool:
+        return self.largest().mb < self.limit_mb
+
+    def ok(self) -> bool:
+        return not self.wrong() and self.fast_enough() and self.small_enough()
+
+
+def refusal_runs() -> tuple[Refusals, Refusals]:
+    """(the bad variant files, the hostile inputs), each command as its own process in a throwaway
+    copy of the project. Progress goes to stderr; nothing is printed to stdout."""
     with tempfile.TemporaryDirectory() as tmp:
         project = copy_project(Path(tmp) / "project")
-        big = Path(tmp) / "five-megabytes.md"
-        good = (ROOT / "tests" / "fixtures" / "variants" / "good.md").read_text(encoding="utf-8")
-        big.write_text(good + "\n三是巡察是政治监督，要把“两个维护”落到实处。\n" * 110_000, encoding="utf-8")
-        runs = [(c["file"], HOSTILE / c["file"], c["place"]) for c in cases] + [("（5 MB 的变体）", big, "speeches/five-megabytes.md")]
-        print(f"机器负载（1 分钟平均）：{os.getloadavg()[0]:.1f}，{os.cpu_count()} 核。秒数：墙钟（CPU）。")
-        print("| 文件 | check 秒 | check MB | build 秒 | build MB |")
-        print("|---|---:|---:|---:|---:|")
-        worst = [0.0, 0.0, 0.0, 0.0, 0.0, 0.0]
-        accepted = []
-        for label, source, place in runs:
-            with file_in_docs(project, place, source):
-                code1, s1, c1, m1 = measure([sys.executable, "scripts/speeches.py", "check", "--strict"], project)
-                code2, s2, c2, m2 = measure([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(Path(tmp) / "site")], project)
-            if code1 == 0 or code2 == 0:
-                accepted.append(label)
-            worst = [max(w, v) for w, v in zip(worst, (s1, c1, m1, s2, c2, m2))]
-            print(f"| {label} | {s1:.2f}（{c1:.2f}） | {m1:.0f} | {s2:.2f}（{c2:.2f}） | {m2:.0f} |")
-        print(f"| **最大** | **{worst[0]:.2f}（{worst[1]:.2f}）** | **{worst[2]:.0f}** | **{worst[3]:.2f}（{worst[4]:.2f}）** | **{worst[5]:.0f}** |")
-        ok = not accepted and max(worst[0], worst[3]) < LIMIT_SECONDS and max(worst[2], worst[5]) < LIMIT_MB
-        print(f"\n{len(runs)} 个文件；目标：每次拒收在 {LIMIT_SECONDS:.0f} 秒、{LIMIT_MB:.0f} MB 以内。" + ("达到。" if ok else "未达到。"))
-        if accepted:
-            print("没有被拒收：" + "、".join(accepted))
-        ok = hostile_inputs(project, Path(tmp) / "site") and ok
-    return 0 if ok else 1
+        return variant_files(project, Path(tmp)), hostile_inputs(project, Path(tmp) / "site")
 
 
-def hostile_inputs(project: Path, site: Path) -> bool:
-    """The table for tests/fixtures/hostile_inputs/: each command of each case as its own process."""
+def variant_files(project: Path, tmp: Path) -> Refusals:
+    """tests/fixtures/hostile/ and a 5 MB variant made here: `make check` and the build, each must refuse."""
+    cases = yaml.safe_load((HOSTILE / "cases.yml").read_text(encoding="utf-8"))
+    big = tmp / "five-megabytes.md"
+    good = (ROOT / "tests" / "fixtures" / "variants" / "good.md").read_text(encoding="utf-8")
+    big.write_text(good + "\n三是巡察是政治监督，要把“两个维护”落到实处。\n" * 110_000, encoding="utf-8")
+    files = [(c["file"], HOSTILE / c["file"], c["place"]) for c in cases] + [("（5 MB 的变体）", big, "speeches/five-megabytes.md")]
+    commands = {"check": [sys.executable, "scripts/speeches.py", "check", "--strict"],
+                "build": [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp / "site")]}
+    runs = []
+    for n, (label, source, place) in enumerate(files, 1):
+        print(f"拒收（变体文件 {n}/{len(files)}）：{label}……", file=sys.stderr)
+        with file_in_docs(project, place, source):
+            for name, command in commands.items():
+                code, seconds, cpu, mb = measure(command, project)
+                runs.append(Run(label, name, seconds, cpu, mb, code != 0))
+    return Refusals("有问题的变体文件", len(files), LIMIT_SECONDS, LIMIT_MB, runs)
+
+
+def hostile_inputs(project: Path, site: Path) -> Refusals:
+    """tests/fixtures/hostile_inputs/ (issue 23): each command of each case as its own process."""
     cases = yaml.safe_load(INPUTS.read_text(encoding="utf-8"))
     commands = {"check": [sys.executable, "scripts/speeches.py", "check", "--strict"],
                 "build": [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
                 "addresses": [sys.executable, "scripts/speeches.py", "check-addresses"]}
-    print("\n不可信的输入（数据文件、正则、文件名、SITE_URL、我们自己的页面；issue 23）。秒数：墙钟（CPU）。")
-    print("| 输入 | 类 | 命令 | 秒 | MB |")
-    print("|---|---:|---|---:|---:|")
-    worst_seconds = worst_cpu = worst_mb = 0.0
-    wrong = []
-    for case in cases:
+    runs = []
+    for n, case in enumerate(cases, 1):
+        print(f"拒收（不可信的输入 {n}/{len(cases)}）：{case['name']}……", file=sys.stderr)
         with edited(project, case["edits"]):
             for name in case.get("commands", ["check", "build"]):
                 code, seconds, cpu, mb = measure(commands[name], project, case.get("env"))
-                if (code == 0) != bool(case.get("accept")):
-                    wrong.append(f"{case['name']}（{name}）")
-                worst_seconds, worst_cpu, worst_mb = max(worst_seconds, seconds), max(worst_cpu, cpu), max(worst_mb, mb)
-                print(f"| {case['name']} | {case['class']} | {name} | {seconds:.2f}（{cpu:.2f}） | {mb:.0f} |")
-    print(f"| **最大** | | | **{worst_seconds:.2f}（{worst_cpu:.2f}）** | **{worst_mb:.0f}** |")
-    ok = not wrong and worst_seconds < INPUT_LIMIT_SECONDS and worst_mb < INPUT_LIMIT_MB
-    print(f"\n{len(cases)} 个输入；目标：每次在 {INPUT_LIMIT_SECONDS:.0f} 秒、{INPUT_LIMIT_MB:.0f} MB 以内，应拒收的都拒收。" + ("达到。" if ok else "未达到。"))
-    if wrong:
-        print("结果不对：" + "、".join(wrong))
-    return ok
+                runs.append(Run(case["name"], name, seconds, cpu, mb, (code == 0) == bool(case.get("accept")), str(case["class"])))
+    return Refusals("不可信的输入", len(cases), INPUT_LIMIT_SECONDS, INPUT_LIMIT_MB, runs)
+
+
+def main() -> int:
+    files, inputs = refusal_runs()
+    print(f"机器负载（1 分钟平均）：{os.getloadavg()[0]:.1f}，{os.cpu_count()} 核。秒数：墙钟（CPU）。")
+    print("| 文件 | check 秒 | check MB | build 秒 | build MB |")
+    print("|---|---:|---:|---:|---:|")
+    by_file = {}
+    for run in files.runs:
+        by_file.setdefault(run.input, {})[run.command] = run
+    for label, got in by_file.items():
+        print(f"| {label} | " + " | ".join(f"{r.seconds:.2f}（{r.cpu:.2f}） | {r.mb:.0f}" for r in (got["check"], got["build"])) + " |")
+    worst = [[r for r in files.runs if r.command == name] for name in ("check", "build")]
+    print("| **最大** | " + " | ".join(f"**{max(r.seconds for r in w):.2f}（{max(r.cpu for r in w):.2f}）** | **{max(r.mb for r in w):.0f}**"
+                                      for w in worst) + " |")
+    print(f"\n{files.inputs} 个文件；目标：每次拒收在 {files.limit_seconds:.0f} 秒、{files.limit_mb:.0f} MB 以内。" + ("达到。" if files.ok() else "未达到。"))
+    if files.wrong():
+        print("没有被拒收：" + "、".join(files.wrong()))
+
+    print("\n不可信的输入（数据文件、正则、文件名、SITE_URL、我们自己的页面；issue 23）。秒数：墙钟（CPU）。")
+    print("| 输入 | 类 | 命令 | 秒 | MB |")
+    print("|---|---:|---|---:|---:|")
+    for r in inputs.runs:
+        print(f"| {r.input} | {r.kind} | {r.command} | {r.seconds:.2f}（{r.cpu:.2f}） | {r.mb:.0f} |")
+    print(f"| **最大** | | | **{inputs.slowest().seconds:.2f}（{max(r.cpu for r in inputs.runs):.2f}）** | **{inputs.largest().mb:.0f}** |")
+    print(f"\n{inputs.inputs} 个输入；目标：每次在 {inputs.limit_seconds:.0f} 秒、{inputs.limit_mb:.0f} MB 以内，应拒收的都拒收。" + ("达到。" if inputs.ok() else "未达到。"))
+    if inputs.wrong():
+        print("结果不对：" + "、".join(inputs.wrong()))
+    return 0 if files.ok() and inputs.ok() else 1
 
 
 if __name__ == "__main__":

@@ -7,7 +7,8 @@
 - our own CSS+JS loaded by a page stay within 20 KB gzipped; the zip library loads only when asked for;
 - the .docx of each template is generated at build time (python-docx), per file.
 
-Prints a Markdown table. Usage: python scripts/bench_word.py [--repeat 5]
+word_rows() measures, main() prints the rows as a Markdown table; `make bench` shows the same rows in
+its one table (scripts/bench.py, row `word`). Usage: python scripts/bench_word.py [--repeat 5]
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -35,6 +37,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 LAZY = ("assets/vendor/fflate.js", "assets/javascripts/docx-fill.js")
 PARTS = re.compile(r'data-speech-parts="([^"]*)"')
+VERDICT = {True: "是", False: "否", None: "—"}
 OURS = re.compile(r'(?:src|href)="([^"]*assets/(?:javascripts/speech|stylesheets/speech|javascripts/(?!bundle|lunr|workers)[^"/]+\.js|stylesheets/(?!main|palette)[^"/]+\.css)[^"]*)"')
 
 
@@ -86,14 +89,24 @@ def keyboard_fill(page, base: str, slug: str) -> tuple[int, int]:
     return empty, actions
 
 
-def measure(repeat: int) -> list[tuple[str, str, str, str]]:
+class WordRow(NamedTuple):
+    item: str
+    value: str
+    target: str
+    met: bool | None  # None: measured, no target
+
+
+def word_rows(repeat: int, site: Path | None = None) -> list[WordRow]:
+    """Measure everything above; `site` is a fresh strict build to use (else one is built here).
+    Nothing is printed: main() prints these rows, `make bench` shows them in its one table (row `word`)."""
     from playwright.sync_api import sync_playwright
 
     corpus = load_corpus()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
-        build(site)
+        if site is None:
+            site = Path(tmp) / "site"
+            build(site)
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{server.server_address[1]}"
@@ -103,8 +116,8 @@ def measure(repeat: int) -> list[tuple[str, str, str, str]]:
             page = context.new_page()
             for variant in corpus.variants:
                 empty, actions = keyboard_fill(page, base, variant.slug)
-                ok = "是" if actions <= empty + 1 else "否"
-                rows.append((f"键盘填完全部占位符：{variant.title}", f"{empty} 项，{actions} 次操作", f"≤ {empty + 1} 次（每项一次，另加一次）", ok))
+                ok = actions <= empty + 1
+                rows.append(WordRow(f"键盘填完全部占位符：{variant.title}", f"{empty} 项，{actions} 次操作", f"≤ {empty + 1} 次（每项一次，另加一次）", ok))
 
             slug = corpus.variants[0].slug
             requested = []
@@ -112,7 +125,7 @@ def measure(repeat: int) -> list[tuple[str, str, str, str]]:
             page.goto(f"{base}/speeches/{slug}/")
             page.wait_for_load_state("networkidle")
             early = [u for u in requested if u.endswith(LAZY)]
-            rows.append(("打开模板页时加载 zip 库", f"{len(early)} 个文件", "0（点下载时才加载）", "是" if not early else "否"))
+            rows.append(WordRow("打开模板页时加载 zip 库", f"{len(early)} 个文件", "0（点下载时才加载）", not early))
             # timed in the page, from the click to the moment the file is handed to the browser to save
             page.evaluate("""() => {
                 window.__timing = [];
@@ -131,7 +144,7 @@ def measure(repeat: int) -> list[tuple[str, str, str, str]]:
                 start, end = page.evaluate("window.__timing.splice(0)")
                 clicks.append(end - start)
             loaded = [u for u in requested if u.endswith(LAZY)]
-            rows.append(("点下载后加载的文件", f"{len(set(loaded))} 个（各 {len(loaded) // max(1, len(set(loaded)))} 次）", "fflate.js、docx-fill.js 各一次", "是" if len(loaded) == 2 else "否"))
+            rows.append(WordRow("点下载后加载的文件", f"{len(set(loaded))} 个（各 {len(loaded) // max(1, len(set(loaded)))} 次）", "fflate.js、docx-fill.js 各一次", len(loaded) == 2))
             fill_ms = page.evaluate(
                 """async ([url, n]) => {
                     const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer()), times = [];
@@ -140,9 +153,9 @@ def measure(repeat: int) -> list[tuple[str, str, str, str]]:
                 }""",
                 [f"{base}/downloads/{slug}.docx", repeat],
             )
-            rows.append(("浏览器里生成已填写的 .docx（填写 + 压缩，中位数）", f"{statistics.median(fill_ms):.0f} ms", "< 1,000 ms", "是" if statistics.median(fill_ms) < 1000 else "否"))
-            rows.append(("点“下载已填写的 Word”到交给浏览器保存：第一次（含加载 zip 库）", f"{clicks[0]:.0f} ms", "< 1,000 ms", "是" if clicks[0] < 1000 else "否"))
-            rows.append((f"同上，之后 {repeat - 1} 次的中位数", f"{statistics.median(clicks[1:]):.0f} ms", "< 1,000 ms", "是" if statistics.median(clicks[1:]) < 1000 else "否"))
+            rows.append(WordRow("浏览器里生成已填写的 .docx（填写 + 压缩，中位数）", f"{statistics.median(fill_ms):.0f} ms", "< 1,000 ms", statistics.median(fill_ms) < 1000))
+            rows.append(WordRow("点“下载已填写的 Word”到交给浏览器保存：第一次（含加载 zip 库）", f"{clicks[0]:.0f} ms", "< 1,000 ms", clicks[0] < 1000))
+            rows.append(WordRow(f"同上，之后 {repeat - 1} 次的中位数", f"{statistics.median(clicks[1:]):.0f} ms", "< 1,000 ms", statistics.median(clicks[1:]) < 1000))
             browser.close()
         server.shutdown()
 
@@ -150,9 +163,9 @@ def measure(repeat: int) -> list[tuple[str, str, str, str]]:
             assets = own_assets(site, (site / uri).read_text(encoding="utf-8"))
             total = sum(gz(a) for a in assets)
             names = "、".join(a.name for a in assets)
-            rows.append((f"{label}加载的我们自己的 CSS+JS（gzip）", f"{total / 1024:.1f} KB（{names}）", "≤ 20 KB", "是" if total <= 20 * 1024 else "否"))
+            rows.append(WordRow(f"{label}加载的我们自己的 CSS+JS（gzip）", f"{total / 1024:.1f} KB（{names}）", "≤ 20 KB", total <= 20 * 1024))
         lazy = sum(gz(site / rel) for rel in LAZY)
-        rows.append(("按需加载的 zip 库和填写脚本（gzip，不计入每页）", f"{lazy / 1024:.1f} KB", "只在下载时加载", "—"))
+        rows.append(WordRow("按需加载的 zip 库和填写脚本（gzip，不计入每页）", f"{lazy / 1024:.1f} KB", "只在下载时加载", None))
 
     per_file = []
     for variant in corpus.variants:
@@ -162,10 +175,10 @@ def measure(repeat: int) -> list[tuple[str, str, str, str]]:
             speech_docx(variant, corpus.registry)
             times.append((time.perf_counter() - started) * 1000)
         per_file.append(statistics.median(times))
-    rows.append((f"构建时生成 .docx（{len(per_file)} 篇，python-docx）", f"每篇 {statistics.median(per_file):.0f} ms，合计 {sum(per_file):.0f} ms", "—", "—"))
+    rows.append(WordRow(f"构建时生成 .docx（{len(per_file)} 篇，python-docx）", f"每篇 {statistics.median(per_file):.0f} ms，合计 {sum(per_file):.0f} ms", "", None))
     started = time.perf_counter()
     files = word_files(corpus)
-    rows.append((f"构建时生成全部 Word 文件（{len(files)} 个：每篇模板两种版式、每场会议每个层级一个）", f"{(time.perf_counter() - started) * 1000:.0f} ms", "—", "—"))
+    rows.append(WordRow(f"构建时生成全部 Word 文件（{len(files)} 个：每篇模板两种版式、每场会议每个层级一个）", f"{(time.perf_counter() - started) * 1000:.0f} ms", "", None))
     return rows
 
 
@@ -173,11 +186,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
-    rows = measure(max(2, args.repeat))
+    rows = word_rows(max(2, args.repeat))
     print("| 指标 | 测得 | 目标 | 达标 |")
     print("|---|---:|---|:---:|")
     for row in rows:
-        print("| " + " | ".join(row) + " |")
+        print(f"| {row.item} | {row.value} | {row.target or '—'} | {VERDICT[row.met]} |")
     print(f"\n（{time.strftime('%Y-%m-%d')} 测得，`python scripts/bench_word.py`，Debian chromium 无头模式；计时取 {max(2, args.repeat)} 次。）")
 
 

@@ -14,6 +14,7 @@ import pytest
 
 from speechkit.base import DATA_DIR, ROOT, html_text, markdown_text
 from speechkit.checking import load_corpus
+from speechkit.outputs.csp import sha256
 from speechkit.outputs.render import _block_start, alternative_markdown, block_html, inline
 from speechkit.reading import Block, load_registry
 
@@ -77,8 +78,9 @@ def test_a_paragraph_stays_a_paragraph(start):
 
 
 def test_sanitiser_keeps_our_markup_and_removes_scripts():
-    sanitize = load_hook("sanitize")
-    cleaner = sanitize.cleaner(DATA_DIR / "html_allowlist.yml")
+    from speechkit.outputs import html_cleaner  # what the sanitize hook and the export clean with
+
+    cleaner = html_cleaner(DATA_DIR / "html_allowlist.yml")
     ours = ('<section class="speech-section" data-role="意义"><span class="ph" data-ph="本地" data-ph-desc="说明">【本地】</span>'
             '<input checked="checked" id="__tabbed_1_1" name="__tabbed_1" type="radio"><label for="__tabbed_1_1">甲</label>'
             '<table><tbody><tr><td style="text-align: right;">1</td></tr></tbody></table><a href="../x/#part-1" class="headerlink" title="Permanent link">¶</a></section>')
@@ -112,7 +114,7 @@ def _theme_config(tmp_path: Path, script: str = "var a=1"):
     (tmp_path / "main.html").write_text(f'<script>{script}</script><script>var b="{{{{ base_url }}}}"</script><script src="x.js"></script>', encoding="utf-8")
     import jinja2
 
-    theme = SimpleNamespace(dirs=[str(tmp_path)], get_env=lambda: jinja2.Environment())
+    theme = SimpleNamespace(dirs=[str(tmp_path)], get_env=lambda: jinja2.Environment(), custom_dir=str(tmp_path))
     return SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml"), extra={}, theme=theme, custom_dir=str(tmp_path))
 
 
@@ -130,7 +132,7 @@ def test_policy_allows_only_our_scripts_and_hashes_inline_ones(tmp_path):
     assert out.index('<meta charset="utf-8">') < out.index("Content-Security-Policy")
     policy = out.split('content="', 1)[1].split('"', 1)[0]
     # two hashes, the second for the template's script as this page renders it; the JSON block never runs
-    shipped = [csp.sha256(script) for script in ("var a=1", 'var b=".."')]
+    shipped = [sha256(script) for script in ("var a=1", 'var b=".."')]
     assert f"script-src 'self' {shipped[0]} {shipped[1]};" in policy
     assert "unsafe-eval" not in policy and "'unsafe-inline'" not in policy.split("script-src", 1)[1].split(";", 1)[0]
     site.command = "serve"
@@ -154,15 +156,16 @@ def test_an_inline_script_that_no_template_ships_fails_the_build(tmp_path):
         with pytest.raises(PluginError) as refused:
             csp.on_post_page(html, page=page, config=config)
         assert "页面 guide/index.md 里有一段内联脚本不是本站模板写出的" in str(refused.value) and "改法：" in str(refused.value)
-        assert csp.sha256("window.__pwned=1") not in csp.policy(config, html)
+        assert sha256("window.__pwned=1") not in csp.policy(config, html)
 
 
 def test_offline_shim_script_is_hashed_from_its_own_source():
-    csp = load_hook("csp")
+    from speechkit.outputs.csp import shim_template
+
     shim = ROOT / "overrides" / "assets" / "vendor" / "iframe-worker-shim.js"
     if not shim.exists():
         pytest.skip("the shim is vendored by `make vendor` (make test runs it)")
-    template, functions = csp.shim_template(shim)
+    template, functions = shim_template(shim)
     assert "postMessage=${" in template and functions and all(src.startswith("function ") for src in functions.values())
 
 

@@ -1,7 +1,6 @@
-"""Hook: what the 检查讲话稿 page (docs/check.md) needs from the build, made from the rulebook that
-`make check` loaded: the draft checker's rules as a script (assets/javascripts/draft-check-data.js,
-outputs/draft_rules_json.py) and the blank GB/T 9704 Word file its 下载 Word sets a draft in
-(downloads/draft_check.docx, and the same bytes as a .docx.js script for file://).
+"""Hook: what the 检查讲话稿 page (docs/check.md) needs from the build (speechkit.outputs.draft_check_files):
+the draft checker's rules as a script, made from the rulebook that `make check` loaded, and the blank
+GB/T 9704 Word file its 下载 Word sets a draft in (and its .docx.js twin for file://).
 """
 from __future__ import annotations
 
@@ -16,13 +15,10 @@ SCRIPTS = str(Path(__file__).resolve().parents[2] / "scripts")
 if SCRIPTS not in sys.path:  # hooks are re-imported on every `mkdocs serve` rebuild
     sys.path.insert(0, SCRIPTS)
 
-from speechkit.outputs import DRAFT_DOCX_URI, RULES_URI, docx_script, draft_docx, draft_rules_script, site  # noqa: E402
+from speechkit.outputs import draft_check_files, site  # noqa: E402
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    corpus = site.corpus
-    files.append(File.generated(config, RULES_URI, content=draft_rules_script(corpus.rulebook)))
-    data = draft_docx(corpus.registry)
-    files.append(File.generated(config, DRAFT_DOCX_URI, content=data))
-    files.append(File.generated(config, DRAFT_DOCX_URI + ".js", content=docx_script(DRAFT_DOCX_URI, data)))
+    for uri, content in draft_check_files(site.corpus).items():
+        files.append(File.generated(config, uri, content=content))
     return files

@@ -5,8 +5,8 @@ and `page.meta.*` raw (and `page.title | striptags`, which would decode entities
 page has no `title` in its metadata). So, after every page is rendered and before any template or
 the search plugin reads them, each page gets:
 
-- its plain-text values (front matter, a title given in the nav) escaped once with
-  `speechkit.base.html_text` (base/escape.py);
+- its plain-text values (front matter, a title given in the nav) escaped once
+  (speechkit.outputs.escaped_meta, with base/escape.py);
 - `page.meta["title"]` set on every page, so that Material's `<title>` never takes the
   `striptags` path. A title taken from the page's rendered H1 is already HTML and is kept as it is.
 """
@@ -24,25 +24,17 @@ SCRIPTS = str(Path(__file__).resolve().parents[2] / "scripts")
 if SCRIPTS not in sys.path:  # hooks are re-imported on every `mkdocs serve` rebuild
     sys.path.insert(0, SCRIPTS)
 
-from speechkit.base import html_text  # noqa: E402
-
-
-def _escaped(value):
-    if isinstance(value, str):
-        return html_text(value)
-    if isinstance(value, list):
-        return [html_text(item) if isinstance(item, str) else item for item in value]
-    return value  # numbers, dates and Material's settings dicts (search: {exclude: true}) carry no text
+from speechkit.outputs import escaped_meta, escaped_value  # noqa: E402
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     given = vars(page).get("title")  # a title from the nav in mkdocs.yml or a hook: plain text
     meta_title = page.meta.get("title")
-    page.meta = {key: _escaped(value) for key, value in page.meta.items()}
+    page.meta = escaped_meta(page.meta)
     if isinstance(given, str):
-        page.title = page.meta["title"] = html_text(given)
+        page.title = page.meta["title"] = escaped_value(given)
     elif isinstance(meta_title, str):
-        page.meta["title"] = html_text(meta_title)
+        page.meta["title"] = escaped_value(meta_title)
     elif page.title is not None:
         page.meta["title"] = page.title  # from the rendered H1: already escaped HTML
     return html

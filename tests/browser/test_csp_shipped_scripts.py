@@ -39,6 +39,7 @@ def injected(built_site, tmp_path_factory, published_at):
     from mkdocs.exceptions import PluginError
 
     from speechkit.outputs import site
+    from speechkit.outputs.csp import sha256, with_policy
 
     csp = load_csp_hook()
     config = load_config(str(ROOT / "mkdocs.yml"), site_url=published_at)
@@ -56,9 +57,8 @@ def injected(built_site, tmp_path_factory, published_at):
     with pytest.raises(PluginError, match=f"页面 speeches/{SLUG}.md 里有一段内联脚本不是本站模板写出的"):
         csp.on_post_page(html, page=page, config=config)  # the build refuses the page
     policy = csp.policy(config, html)
-    assert csp.sha256("window.__pwned_by_site_url=1") not in policy and csp.sha256("window.__pwned_by_data=1") not in policy
-    head = re.search(r"<head[^>]*>\s*(?:<meta charset=[^>]*>)?", html)
-    html = html[: head.end()] + f'<meta http-equiv="Content-Security-Policy" content="{csp._attribute(policy)}">' + html[head.end() :]
+    assert sha256("window.__pwned_by_site_url=1") not in policy and sha256("window.__pwned_by_data=1") not in policy
+    html = with_policy(html, policy)
     target.write_text(html, encoding="utf-8")
     server, url = serve(copy)
     yield url

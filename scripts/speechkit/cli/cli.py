@@ -104,6 +104,34 @@ def pages(
         typer.echo(f"已写入 {target}")
 
 
+@app.command()
+def export(
+    out: Path = typer.Argument(..., help="写到这个文件夹（不存在的，或以前导出过的）。"),
+    config: Path = typer.Option(ROOT / "mkdocs.yml", "--config", "-f", help="网站配置（默认 mkdocs.yml；内网离线版用 mkdocs.offline.yml）。"),
+) -> None:
+    """把构建时在内存里生成的一切（生成的页面、页面里的讲话稿 HTML、Word 文件、搜索索引）写成文件夹和 manifest.json，不用我们的钩子也能构建网站。"""
+    from ..outputs import BuildRefused, load_export, target_problem, write_export
+
+    problem = target_problem(out)
+    if problem:
+        _echo_err(problem)
+        raise typer.Exit(1)
+    if not config.is_file():
+        _echo_err(f"找不到网站配置 {shown_path(config)}。改法：用 --config 给出 mkdocs.yml 的路径。")
+        raise typer.Exit(1)
+    try:
+        site = load_export(ROOT, config, progress=_echo_err)
+        files = write_export(site, out)
+    except BuildRefused as exc:
+        _echo_err(str(exc))
+        raise typer.Exit(1) from None
+    except OSError as exc:
+        _echo_err(f"无法写入 {shown_path(out)}（{exc.strerror}），没有改动它。改法：确认上一级文件夹存在并且可以写入。")
+        raise typer.Exit(1) from None
+    typer.echo(f"已导出 {len(site.pages)} 个页面、{len(files)} 个文件到 {shown_path(out)}（清单：{shown_path(out / 'manifest.json')}）。")
+    typer.echo(f"下一步：用不带钩子的配置构建它，例如 mkdocs build -f {shown_path(out / 'mkdocs.yml')}，或 zensical build -f 同一个文件。")
+
+
 def _choose(label: str, given: str | None, choices: tuple[str, ...], interactive: bool) -> str:
     """A registered value: the one given, else asked for (terminal), else the first choice."""
     if given is not None:

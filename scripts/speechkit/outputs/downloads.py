@@ -25,7 +25,9 @@ UNSAFE_IN_FILE_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 CHAIR = "会议主持人"  # the speaker of a 主持词 (data/speakers.yml)
 
 
-DRAFT_DOCX_URI = f"{DOWNLOADS_URI}/draft_check.docx"  # the blank document the 检查讲话稿 page sets a draft in (docx_export.draft_docx)
+# The blank document the 检查讲话稿 page sets a draft in (docx_export.draft_docx); its key in
+# window.__speechDocx is docx_key(DRAFT_DOCX_URI), "draft_check" (no template slug has an underscore).
+DRAFT_DOCX_URI = f"{DOWNLOADS_URI}/draft_check.docx"
 
 
 def docx_uri(variant: Variant) -> str:

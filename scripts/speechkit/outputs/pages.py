@@ -401,24 +401,6 @@ def speaker_lengths(corpus: Corpus) -> str:
     return "\n".join(lines) + "\n"
 
 
-DRAFTS_NAV = "草稿"
-
-
-def speeches_nav(variants: list[Variant], registry: Registry) -> list:
-    """The templates in the nav's 讲话模板 section: grouped by meeting, in the registry's order, then the
-    drafts. With navigation.prune a page carries only its own group's links, not one per template."""
-    by_meeting: dict[str, list[str]] = defaultdict(list)
-    for variant in variants:
-        if not variant.is_draft:
-            by_meeting[str(variant.meta.get("meeting", ""))].append(variant.src_uri)
-    order = list(registry.meetings) + sorted(m for m in by_meeting if m not in registry.meetings)
-    entries: list = [{attr(meeting): by_meeting[meeting]} for meeting in order if by_meeting.get(meeting)]  # nav titles print raw
-    drafts = [variant.src_uri for variant in variants if variant.is_draft]
-    if drafts:
-        entries.append({DRAFTS_NAV: drafts})
-    return entries
-
-
 def nav_titles(corpus: Corpus) -> dict[str, str]:
     """Short nav labels for generated pages (the section is already called 共性段落)."""
     titles = {role_page_uri(role): role.name for role in shared_roles(corpus)}

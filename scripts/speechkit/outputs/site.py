@@ -5,6 +5,7 @@ from ..base import Finding
 from ..checking import Corpus
 from ..history import History
 from ..reading import Variant
+from .search_index import SearchIndex
 
 command: str = "build"  # "serve" while `mkdocs serve` runs (set once by the variants hook's on_startup)
 corpus: Corpus | None = None
@@ -13,6 +14,7 @@ pending: dict[str, list[Finding]] = {}  # src_uri of a draft → its unfinished 
 failing: dict[str, list[Finding]] = {}  # while serving: src_uri of a file that does not pass → its findings
 history: History | None = None  # what changed, from the repository (filled in by the changelog hook)
 outside_nav: set[str] = set()  # generated pages reached from other pages, not from the nav
+search: SearchIndex = SearchIndex()  # what the search hook collects from each page
 
 
 def variant_for(src_uri: str) -> Variant | None:
