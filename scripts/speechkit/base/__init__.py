@@ -6,6 +6,6 @@ from .escape import html_text, markdown_text
 from .findings import PENDING, WARNING, Finding, sort_findings, summarise
 from .paths import DATA_DIR, DOCS_DIR, ROOT, SPEECHES_DIR, SPEECHES_URI, shown_path
 from .text import (
-    ALTERNATIVE_LINK, CJK, CN_DIGITS, NOT_COUNTED, PLACEHOLDER, PLACEHOLDER_NAME, SALUTATION, SLUG, cn_number, count_chars,
+    ALTERNATIVE_LINK, BRACED, CJK, CN_DIGITS, LEVEL_DEFAULT, LEVEL_MARK, NOT_COUNTED, PLACEHOLDER, PLACEHOLDER_NAME, SALUTATION, SLUG, at_level, cn_number, count_chars,
     fill_examples, placeholders_in, to_cn,
 )

@@ -4,14 +4,15 @@ model alone (the speech head, lengths and speaking time, the cuts for shorter fo
 """
 from .cuts import Cut, cut_plans, cuttable
 from .frontmatter import parse_front_matter
-from .head import speech_head
+from .head import agenda_slot, speech_head
 from .layout import scan_docs
+from .levels import Level, Levels
 from .markup import NO_MARKUP_FIX, markup_problems
 from .model import CLOSING, DRAFT, OPENING, Block, Note, Section, Variant
 from .parser import parse_variant
 from .registry import (
-    DataFileError, FilledExample, HeadField, Placeholder, Registry, Role, Speaker, Tifa, load_data_text, load_registry,
-    load_yaml,
+    PER_MEETING, PER_TEMPLATE, SCOPE_KEYS, SHARED, DataFileError, FilledExample, HeadField, Placeholder, Registry, Role, Speaker,
+    Tifa, load_data_text, load_registry, load_yaml,
 )
 from .source import INVISIBLE, check_text, read_source
 from .stats import minutes, section_chars, variant_chars
