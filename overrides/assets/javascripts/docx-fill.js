@@ -5,7 +5,10 @@
  * Takes the template's .docx that the build made (scripts/speechkit/docx_export.py) and applies the
  * page's values, in the browser, with no server:
  *   - a run whose text is exactly 【名称】 gets the value of 名称 and loses its yellow highlight;
- *   - with a title of one's own, the paragraph styled SpeechTitle gets that title as its one run.
+ *   - a head line of one's own (a title, a 讲话人 in place of its default) becomes the one run of that
+ *     line's paragraph (the head: the first paragraphs, styled SpeechTitle and SpeechHead);
+ *   - the level chosen on the page (区/县/市/旗): each run styled LevelWord gets its word (applyLevel),
+ *     in the blank download too.
  * Values go in as DOM text and are serialised by XMLSerializer, so they are XML-escaped.
  *
  * Where the .docx comes from: fetch() over http(s); under file://, where Chromium refuses fetch() of
@@ -53,19 +56,41 @@
     t.setAttributeNS(XML_NS, "xml:space", "preserve");
   }
 
+  function styleOf(node, tag) {
+    var props = node.getElementsByTagNameNS(W, tag)[0];
+    return props ? props.getAttributeNS(W, "val") : "";
+  }
+
+  /** The head's paragraphs, in order: the SpeechTitle one and the SpeechHead ones after it. */
+  function headParagraphs(doc) {
+    return Array.prototype.filter.call(doc.getElementsByTagNameNS(W, "p"), function (p) {
+      return /^Speech(Title|Head)$/.test(styleOf(p, "pStyle"));
+    });
+  }
+
+  /** The one place the level is put in: every LevelWord run gets levelWord(its text as written at 区). */
+  function applyLevel(doc, levelWord) {
+    if (!levelWord) return;
+    Array.prototype.forEach.call(doc.getElementsByTagNameNS(W, "r"), function (run) {
+      if (styleOf(run, "rStyle") !== "LevelWord") return;
+      var t = run.getElementsByTagNameNS(W, "t")[0];
+      if (t) setText(t, levelWord(t.textContent));
+    });
+  }
+
   /** Apply values to word/document.xml; returns how many placeholders are still unfilled. */
-  function fillDocument(doc, values) {
-    var own = values["讲话标题"];
-    if (own) {
-      Array.prototype.forEach.call(doc.getElementsByTagNameNS(W, "pStyle"), function (style) {
-        if (style.getAttributeNS(W, "val") !== "SpeechTitle") return;
-        var paragraph = style.parentNode.parentNode, runs = paragraph.getElementsByTagNameNS(W, "r");
-        while (runs.length > 1) paragraph.removeChild(runs[runs.length - 1]);
-        if (!runs.length) return;
-        setText(runs[0].getElementsByTagNameNS(W, "t")[0], own);
-        unhighlight(runs[0]);
-      });
-    }
+  function fillDocument(doc, values, own, levelWord) {
+    var heads = headParagraphs(doc);
+    Object.keys(own || {}).forEach(function (index) {
+      var paragraph = heads[index], runs = paragraph ? paragraph.getElementsByTagNameNS(W, "r") : [];
+      while (runs.length > 1) paragraph.removeChild(runs[runs.length - 1]);
+      if (!runs.length) return;
+      var props = runs[0].getElementsByTagNameNS(W, "rStyle")[0]; // the line's own text is no level word
+      if (props) props.parentNode.removeChild(props);
+      setText(runs[0].getElementsByTagNameNS(W, "t")[0], own[index]);
+      unhighlight(runs[0]);
+    });
+    applyLevel(doc, levelWord);
     var open = 0;
     Array.prototype.forEach.call(doc.getElementsByTagNameNS(W, "t"), function (t) {
       var m = PLACEHOLDER.exec(t.textContent);
@@ -90,12 +115,12 @@
     return serialise(doc);
   }
 
-  /** The filled .docx bytes and the number of placeholders left unfilled. */
-  function fill(bytes, values, title) {
+  /** The filled .docx bytes and the number of placeholders left unfilled; `own` and `levelWord` as in download(). */
+  function fill(bytes, values, title, own, levelWord) {
     var fflate = window.fflate, files = fflate.unzipSync(bytes);
     var doc = new DOMParser().parseFromString(fflate.strFromU8(files["word/document.xml"]), "application/xml");
     if (doc.getElementsByTagName("parsererror").length) throw new Error("word/document.xml");
-    var open = fillDocument(doc, values);
+    var open = fillDocument(doc, values, own, levelWord);
     files["word/document.xml"] = fflate.strToU8(serialise(doc));
     if (files["docProps/core.xml"]) files["docProps/core.xml"] = fflate.strToU8(setCoreTitle(fflate.strFromU8(files["docProps/core.xml"]), title));
     return { bytes: fflate.zipSync(files, { level: 6 }), open: open };
@@ -119,12 +144,14 @@
 
   window.speechDocxFill = {
     fill: fill,
-    /** options: { url, slug, values: { 名称: 值 }, title }; resolves to { open, ms } once the file is saved. */
+    /** options: { url, slug, values: { 名称: 值 }, own: { head line index: text }, title, levelWord: function
+     *  (word at 区) → word at the chosen level, or null at 区; fileName (default: the title) }; resolves to
+     *  { open, ms } once the file is saved. */
     download: function (options) {
       var started = performance.now();
       return template(options.url, options.slug).then(function (bytes) {
-        var result = fill(bytes, options.values, options.title);
-        save(result.bytes, fileName(options.title));
+        var result = fill(bytes, options.values, options.title, options.own, options.levelWord);
+        save(result.bytes, options.fileName || fileName(options.title));
         return { open: result.open, ms: performance.now() - started };
       });
     }

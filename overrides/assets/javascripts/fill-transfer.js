@@ -1,10 +1,12 @@
 /**
- * fill-transfer.js: the dock's 清空本页填写 and 导入填写内容 (each with 撤销 until the next value typed),
- * and 导出填写内容. Loaded by fill-dock.js on the first of them, not with the page.
+ * fill-transfer.js: the dock's 清空本页填写 (this template's own values; the shared ones too when
+ * 连同共用的内容 is ticked; 撤销 kept in storage until the next 清空, so it outlives leaving the page),
+ * 导入填写内容 (撤销 until the next value typed) and 导出填写内容. Loaded by fill-dock.js on the first
+ * of them, not with the page.
  */
 speechKit.part("fill-transfer", function (kit) {
   "use strict";
-  var FORMAT = "xuncha-speech-fill", VERSION = 2; // the export file's own format; a v1 file has { values }
+  var FORMAT = "xuncha-speech-fill", VERSION = 3; // the export file's own format; v1 has { values }, v2 no byMeeting
   var NAME = /^[\u3400-\u9fffA-Za-z0-9（）·、]{1,30}$/;
   var SLUG = /^[a-z0-9][a-z0-9-]{0,80}$/;
   var MAX_FILE = 1024 * 1024, MAX_VALUE = 2000;
@@ -13,34 +15,41 @@ speechKit.part("fill-transfer", function (kit) {
 
   function changed() { kit.save(); kit.refresh(); }
 
-  function offerUndo(page, label, before) {
-    page.undo = before;
-    var undo = inDock(page, "[data-fill-undo]");
-    undo.textContent = "撤销" + label;
-    undo.hidden = false;
-    undo.focus();
+  function offerUndo(page) {
+    changed(); // fill-dock.js shows 撤销导入 or 撤销清空
+    inDock(page, "[data-fill-undo]").focus();
   }
 
   function dropUndo(page) {
     if (!page.undo) return;
     page.undo = null;
-    inDock(page, "[data-fill-undo]").hidden = true;
+    kit.refresh();
   }
 
-  function clearPage(page) {
-    var names = page.list.filter(function (f) { return kit.value(f.name); });
-    if (!names.length) return kit.announce("本页还没有填写任何内容");
-    var before = kit.snapshot();
-    names.forEach(function (f) { kit.setValue(f.name, ""); });
-    changed();
-    offerUndo(page, "清空", before);
-    kit.announce("已清空本页的 " + names.length + " 项填写（同名占位符在其他模板中也一并清空）；可以撤销");
+  /** Clear this page's own values (head, 本模板); with `shared`, the shared and meeting ones too. */
+  function clearPage(page, shared) {
+    var taken = page.list.filter(function (f) { return shared || kit.isOwn(f.name); })
+      .map(function (f) { return kit.take(f.name); }).filter(Boolean);
+    if (!taken.length) {
+      var others = page.list.some(function (f) { return kit.value(f.name); });
+      return kit.announce(others ? "本页没有只属于本模板的填写；要清空共用的内容，先勾选“连同共用的内容”" : "本页还没有填写任何内容");
+    }
+    page.undo = null; // one 撤销 at a time: this 清空's
+    kit.setClearUndo({ page: page.key, entries: taken });
+    offerUndo(page);
+    kit.announce("已清空本页的 " + taken.length + " 项填写" + (shared ? "（共用的内容在其他模板中也一并清空）" : "（共用的内容保留）") + "；可以撤销");
   }
 
   function undo(page) {
-    if (!page.undo) return;
-    kit.restore(page.undo);
-    dropUndo(page);
+    if (page.undo) { // the last 导入
+      kit.restore(page.undo);
+      page.undo = null;
+    } else {
+      var record = kit.clearUndo(page.key);
+      if (!record) return;
+      kit.putBack(record.entries);
+      kit.setClearUndo(null);
+    }
     changed();
     inDock(page, "[data-fill-clear]").focus();
     kit.announce("已撤销，填写内容已恢复");
@@ -51,7 +60,7 @@ speechKit.part("fill-transfer", function (kit) {
     var data;
     try { data = JSON.parse(text); } catch (e) { throw new Error("文件内容不是有效的 JSON 格式"); }
     if (!data || data.format !== FORMAT) throw new Error("这不是本站导出的填写内容（缺少格式标记）");
-    if (data.v !== 1 && data.v !== VERSION) throw new Error("文件的版本（" + String(data.v).slice(0, 10) + "）是本页不认识的");
+    if (data.v !== 1 && data.v !== 2 && data.v !== VERSION) throw new Error("文件的版本（" + String(data.v).slice(0, 10) + "）是本页不认识的");
     function check(values, where) {
       if (values == null) return {};
       if (typeof values !== "object" || Array.isArray(values)) throw new Error(where + "不是“名称: 内容”的形式");
@@ -62,12 +71,14 @@ speechKit.part("fill-transfer", function (kit) {
       });
       return values;
     }
-    var out = { shared: check(data.v === 1 ? data.values : data.shared, "通用的填写内容"), byTemplate: {} };
-    var templates = data.v === 1 ? {} : data.byTemplate || {};
-    if (typeof templates !== "object" || Array.isArray(templates)) throw new Error("各模板的填写内容不是“模板: 内容”的形式");
-    Object.keys(templates).forEach(function (slug) {
-      if (!SLUG.test(slug)) throw new Error("模板名“" + slug.slice(0, 40) + "”不对");
-      out.byTemplate[slug] = check(templates[slug], "模板 " + slug + " ");
+    var out = { shared: check(data.v === 1 ? data.values : data.shared, "通用的填写内容"), byTemplate: {}, byMeeting: {} };
+    [["byTemplate", "模板", "各模板"], ["byMeeting", "会议", "各会议"]].forEach(function (kind) {
+      var all = data.v === 1 ? {} : data[kind[0]] || {};
+      if (typeof all !== "object" || Array.isArray(all)) throw new Error(kind[2] + "的填写内容不是“" + kind[1] + ": 内容”的形式");
+      Object.keys(all).forEach(function (key) {
+        if (!SLUG.test(key)) throw new Error(kind[1] + "名“" + key.slice(0, 40) + "”不对");
+        out[kind[0]][key] = check(all[key], kind[1] + " " + key + " ");
+      });
     });
     return out;
   }
@@ -93,8 +104,8 @@ speechKit.part("fill-transfer", function (kit) {
     reader.onload = function () {
       var before = kit.snapshot(), count;
       try { count = kit.merge(readExport(String(reader.result))); } catch (e) { return fail(e.message); }
-      changed();
-      offerUndo(page, "导入", before);
+      page.undo = before;
+      offerUndo(page);
       kit.announce("已导入 " + count + " 项填写内容；可以撤销");
     };
     reader.readAsText(file, "utf-8");

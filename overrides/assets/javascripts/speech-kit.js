@@ -74,12 +74,13 @@
       return el("button", Object.assign({ type: "button", "class": "speech-button" }, attrs), text);
     },
 
-    /** The page on show: its content root, the speech's slug, its fill-in fields (speech-head.js, placeholders.js). */
+    /** The page on show: its content root, the speech's slug and meeting, its fill-in fields (speech-head.js, placeholders.js). */
     page: function () {
       var root = content();
       if (!current || current.root !== root) {
         var speech = root.querySelector(".speech[data-speech]");
-        current = { root: root, slug: speech ? speech.dataset.speech : "", parts: [], list: [], byName: {}, done: {} };
+        current = { root: root, slug: speech ? speech.dataset.speech : "", meeting: speech ? speech.dataset.speechMeeting || "" : "",
+          key: speech ? speech.dataset.speech : location.pathname, parts: [], list: [], byName: {}, done: {} };
       }
       return current;
     },

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..base import at_level
 from ..reading import Note, Registry, Section, Variant
 
 MAX_SECTIONS_NAMED = 4  # past this many parts, a summary says “另有 N 处修改”
@@ -29,6 +30,7 @@ class Summary:
 
 
 def short(title: str) -> str:
+    title = at_level(title)
     return title if len(title) <= SHORT_TITLE else title[: SHORT_TITLE - 1] + "……"
 
 

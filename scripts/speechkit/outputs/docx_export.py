@@ -12,7 +12,10 @@ while condensed spacing gives 28 in Word, WPS and LibreOffice alike. 22 lines co
 Contract with overrides/assets/javascripts/docx-fill.js, which fills this file in the browser:
 - every placeholder is one run whose text is exactly 【名称】, highlighted yellow;
 - the title paragraph has the style SpeechTitle, and its runs are the default title;
-- 讲话人 and 日期 are placeholders like the others (【讲话人】, 【日期】).
+- 讲话人 and 日期 are placeholders like the others (【讲话人】, 【日期】);
+- a marked locality word ({区}委) is one run with the character style LevelWord whose text is the
+  word as written at 区 (data/levels.yml): docx-fill.js puts the chosen level's word in, in the blank
+  download too.
 """
 from __future__ import annotations
 
@@ -32,10 +35,11 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from ..base import PLACEHOLDER, SALUTATION
+from ..base import SALUTATION, at_level
 from ..reading import Block, Registry, Section, Variant, speech_head
 
 TITLE_STYLE = "Speech Title"  # style id SpeechTitle: docx-fill.js finds the title by it
+LEVEL_STYLE = "Level Word"  # character style id LevelWord: docx-fill.js finds the {区} runs by it
 HEAD_STYLE = "Speech Head"
 HEADING_STYLES = {1: "Heading 1", 2: "Heading 2"}  # Word's own, so the outline and navigation pane work
 THEME_FONT_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
@@ -58,6 +62,7 @@ class Layout:
         self.fonts = gongwen["fonts"]
         self.latin = str(gongwen.get("latin_font") or "Times New Roman")
         self.page_number = gongwen.get("page_number") or {}
+        self.levels = None  # data/levels.yml, for the runs of {区}; set by speech_docx
 
     @property
     def text_width_pt(self) -> float:
@@ -175,6 +180,8 @@ def _setup(doc, layout: Layout) -> None:
     off_grid.set(qn("w:val"), "0")
     title.element.get_or_add_pPr().insert_element_before(off_grid, *PPR_AFTER_SNAP_TO_GRID)
     _style(doc, HEAD_STYLE, fonts["head"], layout, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False)
+    level_style = doc.styles.add_style(LEVEL_STYLE, WD_STYLE_TYPE.CHARACTER)  # no formatting of its own: a name to find
+    level_style.base_style = doc.styles["Default Paragraph Font"]
     footer_style = _style(doc, "Footer", fonts["page_number"], layout, indent=False)
     footer_style.paragraph_format.line_spacing = number_size
 
@@ -190,24 +197,28 @@ def _run_properties(east_asia: str, latin: str, placeholder: bool):
     return run._r.rPr
 
 
-def _run(paragraph, text: str, font: dict, layout: Layout, *, placeholder: bool = False):
+def _run(paragraph, text: str, font: dict, layout: Layout, *, placeholder: bool = False, level: bool = False):
     run = paragraph.add_run()
     run._r.insert(0, copy.deepcopy(_run_properties(font["name"], layout.latin, placeholder)))
+    if level:
+        run._r.rPr.style = LEVEL_STYLE.replace(" ", "")
     if text:
         run._r.add_t(text)  # one w:t: the text setter walks it character by character
     return run
 
 
 def _runs(paragraph, text: str, font: dict, layout: Layout) -> None:
-    """Plain text and placeholders, each placeholder its own highlighted run 【名称】."""
-    last = 0
-    for m in PLACEHOLDER.finditer(text):
-        if m.start() > last:
-            _run(paragraph, text[last : m.start()], font, layout)
-        _run(paragraph, m.group(0), font, layout, placeholder=True)
-        last = m.end()
-    if last < len(text):
-        _run(paragraph, text[last:], font, layout)
+    """Plain text and placeholders, each placeholder its own highlighted run 【名称】, each {区} its own
+    LevelWord run."""
+    if layout.levels is None:
+        text, parts = at_level(text), None
+    else:
+        parts = layout.levels.parts(text)
+    for kind, value in parts or [("text", text)]:
+        if kind == "ph":
+            _run(paragraph, f"【{value}】", font, layout, placeholder=True)
+        elif value:
+            _run(paragraph, value, font, layout, level=kind == "level")
 
 
 def _page_number(footer, layout: Layout, *, odd: bool) -> None:
@@ -275,7 +286,7 @@ def _section(doc, section: Section, layout: Layout) -> None:
 def _drop_unused_styles(doc) -> None:
     """Keep the styles a speech uses: python-docx's template carries 160, a tenth of each file's time."""
     keep = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList", "Footer", "FooterChar",
-            *(name.replace(" ", "") for name in (TITLE_STYLE, HEAD_STYLE, *HEADING_STYLES.values()))}
+            *(name.replace(" ", "") for name in (TITLE_STYLE, HEAD_STYLE, LEVEL_STYLE, *HEADING_STYLES.values()))}
     root = doc.styles.element
     for style in root.findall(qn("w:style")):
         if style.get(qn("w:styleId")) not in keep:
@@ -312,6 +323,7 @@ def _base_document(gongwen_json: str) -> bytes:
 
 def speech_docx(variant: Variant, registry: Registry) -> bytes:
     layout = Layout(registry.gongwen)
+    layout.levels = registry.levels
     doc = Document(io.BytesIO(_base_document(json.dumps(registry.gongwen, sort_keys=True))))
     head = speech_head(variant, registry)
     for number, line in enumerate(head):
@@ -322,7 +334,7 @@ def speech_docx(variant: Variant, registry: Registry) -> bytes:
         _section(doc, top, layout)
 
     props = doc.core_properties
-    props.title = head[0].text if head else variant.title
+    props.title = at_level(head[0].text) if head else variant.title
     props.subject = str(variant.meta.get("meeting", ""))
     props.author = ""
     props.last_modified_by = ""

@@ -6,11 +6,11 @@ import datetime as dt
 import re
 from collections import defaultdict
 
-from ..base import placeholders_in
+from ..base import LEVEL_MARK, at_level, placeholders_in
 from ..checking import Corpus, shared_phrases
 from ..reading import Registry, Role, Section, Variant, minutes, section_chars, variant_chars
 from .examples import example_pages, example_uri
-from .render import attr, escape_text, excerpt_marker, inline, section_anchor, variant_link, with_description
+from .render import attr, escape_text, excerpt_marker, inline, level_switch, section_anchor, variant_link, with_description
 
 COMPARE_URI = "compare"
 
@@ -138,6 +138,10 @@ def _pager(uris: list[str], current: int, depth: int) -> list[str]:
     return [f"分页：{' · '.join(links)}", "{ .version-pager }", ""]
 
 
+def _marks_level(section: Section) -> bool:
+    return any(LEVEL_MARK in s.title or any(LEVEL_MARK in b.text for b in s.blocks) for s in section.walk())
+
+
 def role_page(corpus: Corpus, role: Role, number: int = 1, versions: list[tuple[Variant, Section]] | None = None) -> str:
     """One page of a role's versions (compare_versions_per_page each), in full, one after another.
     Page 1 also carries the role's description, the filter and the table of all versions."""
@@ -158,12 +162,14 @@ def role_page(corpus: Corpus, role: Role, number: int = 1, versions: list[tuple[
         lines += _filter_form(corpus, versions) + _version_table(corpus, role, versions, uris)
     lines += _pager(uris, number, depth)
     # the panel is built by speech.js: below the table, so that nothing on the first screen moves
+    if registry.levels is not None and any(_marks_level(section) for _, section in shown):
+        lines += [level_switch(registry.levels), ""]  # excerpts that mark {区} follow the level chosen on any page
     lines += ['<div class="fill-panel" data-fill-panel></div>', ""]
     labels = dict(zip(map(id, versions), version_labels(versions)))
     for entry in shown:
         variant, section = entry
         chars = section_chars(section, registry)
-        label = role.name if section.is_opening or section.is_closing else section.title
+        label = role.name if section.is_opening or section.is_closing else at_level(section.title)
         meta = " · ".join(escape_text(str(variant.meta.get(name, ""))) for name in FILTERS)
         data = " ".join(f'data-{name}="{attr(variant.meta.get(name, ""))}"' for name in FILTERS)
         lines += [
@@ -198,7 +204,7 @@ def matrix_page(corpus: Corpus) -> str:
         for role in roles:
             parts = by_variant[(variant.slug, role.name)]
             cell = "<br>".join(
-                f"[{escape_text(s.title)}](../{variant.src_uri}#{section_anchor(variant, s)})（{section_chars(s, registry):,} 字）" for s in parts
+                f"[{escape_text(at_level(s.title))}](../{variant.src_uri}#{section_anchor(variant, s)})（{section_chars(s, registry):,} 字）" for s in parts
             )
             cells.append(cell or "—")
         total = variant_chars(variant, registry)

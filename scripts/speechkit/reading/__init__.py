@@ -4,7 +4,7 @@ model alone (the speech head, lengths and speaking time, the cuts for shorter fo
 """
 from .cuts import Cut, cut_plans, cuttable
 from .frontmatter import parse_front_matter
-from .head import agenda_slot, speech_head
+from .head import HeadLine, agenda_slot, speech_head
 from .layout import scan_docs
 from .levels import Level, Levels
 from .markup import NO_MARKUP_FIX, markup_problems

@@ -44,8 +44,9 @@ def agenda_slot(variant: Variant, registry: Registry) -> AgendaSlot | None:
 def default_value(field: HeadField, variant: Variant, registry: Registry | None = None) -> str:
     if field.from_agenda and registry is not None:
         slot = agenda_slot(variant, registry)
-        if slot and slot.speaker_line:
-            return slot.speaker_line
+        line = slot.line_for(str(variant.meta.get("level", ""))) if slot else ""
+        if line:
+            return line
     given = variant.meta.get(field.default_from) if field.default_from else None
     if isinstance(given, str) and given.strip():
         return given.strip()
@@ -57,8 +58,9 @@ def example_value(field: HeadField, variant: Variant, registry: Registry) -> str
         slot = agenda_slot(variant, registry)
         if slot and slot.speaker_example:
             return slot.speaker_example
-        if slot and slot.speaker_line:
-            return fill_examples(slot.speaker_line, registry.examples)
+        line = slot.line_for(str(variant.meta.get("level", ""))) if slot else ""
+        if line:
+            return fill_examples(line, registry.examples)
     return field.example
 
 

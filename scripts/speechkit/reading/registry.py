@@ -139,6 +139,7 @@ class HeadField:
     fallback: str = ""  # default when the variant lacks that key; {meeting} is the meeting type
     scope: str = PER_TEMPLATE
     from_agenda: bool = False  # default and example from the meeting's agenda slot of the speaker (讲话人)
+    endings: tuple[str, ...] = ()  # how a 讲话标题 ends after the meeting's name (上的讲话, 主持词…)
 
     def render(self, value: str) -> str:
         return self.line.replace("{}", value)
@@ -183,6 +184,10 @@ class AgendaSlot:
     varies: str = ""  # how places differ on this slot (order, who speaks, whether it is held at all)
     speaker_line: str = ""  # the 讲话人 line as placeholders the other speeches name this person by
     speaker_example: str = ""  # the 讲话人 hint's example for this speaker
+    speaker_lines: tuple[tuple[str, str], ...] = ()  # (level, line) where the line differs by level
+
+    def line_for(self, level: str) -> str:
+        return dict(self.speaker_lines).get(level, self.speaker_line)
 
 
 @dataclass(frozen=True)
@@ -369,10 +374,10 @@ def _check_speaker_lines(path: Path, meetings: dict[str, Meeting], placeholders:
     """A slot's speaker_line names this person by registered placeholders only."""
     for meeting in meetings.values():
         for slot in meeting.agenda:
-            for name in PLACEHOLDER.findall(slot.speaker_line):
+            for name in PLACEHOLDER.findall(" ".join([slot.speaker_line, *(line for _, line in slot.speaker_lines)])):
                 if name not in placeholders:
                     text = path.read_text(encoding="utf-8")
-                    raise DataFileError(Finding(path, _line_of(text, slot.speaker_line), f"会议“{meeting.name}”议程中 speaker_line 的【{name}】没有在 data/placeholders.yml 登记。",
+                    raise DataFileError(Finding(path, _line_of(text, name), f"会议“{meeting.name}”议程中 speaker_line 的【{name}】没有在 data/placeholders.yml 登记。",
                                                 "改用已登记的占位符，或先在 data/placeholders.yml 登记它。"))
 
 
@@ -423,8 +428,14 @@ def _load_meetings(path: Path, speakers: dict[str, Speaker]) -> dict[str, Meetin
                 raise DataFileError(Finding(path, _line_of(text, str(speaker)), f"会议“{key}”议程中的讲话人“{speaker}”没有在 data/speakers.yml 登记。", f"改为已登记的讲话人：{'、'.join(speakers)}；没有对应模板的环节写 null。"))
             if speaker is None and (slot.get("speaker_line") or slot.get("speaker_example")):
                 raise DataFileError(Finding(path, _line_of(text, str(item)), f"会议“{key}”议程中没有讲话人的一项写了 speaker_line 或 speaker_example。", "删去它们：这两项只用于有讲话人的环节。"))
+            line = slot.get("speaker_line") or ""
+            by_level = tuple((str(k), str(v)) for k, v in line.items()) if isinstance(line, dict) else ()
+            if not isinstance(line, (str, dict)) or not all(v for _, v in by_level):
+                raise DataFileError(Finding(path, _line_of(text, str(item)), f"会议“{key}”议程中“{speaker}”的 speaker_line 写法不对。",
+                                            "写成一行带【占位符】的文字，或按层级写成“层级: 文字”的几行。"))
             slots.append(AgendaSlot(speaker=speaker, item=str(item), varies=str(slot.get("varies") or ""),
-                                    speaker_line=str(slot.get("speaker_line") or ""), speaker_example=str(slot.get("speaker_example") or "")))
+                                    speaker_line=line if isinstance(line, str) else "", speaker_example=str(slot.get("speaker_example") or ""),
+                                    speaker_lines=by_level))
         meetings[str(entry["name"])] = Meeting(name=str(entry["name"]), slug=str(entry["slug"]), when=str(entry["when"]), agenda=tuple(slots), note=str(entry.get("note") or ""))
     return meetings
 
@@ -486,7 +497,7 @@ def _load_head(path: Path, placeholders: dict[str, Placeholder], fields: dict[st
             raise DataFileError(Finding(path, _line_of(text, name), f"抬头“{name}”的 scope“{scope}”不对。", f"改为“{PER_TEMPLATE}”（默认，每篇模板分别填写）或“{PER_MEETING}”（同一会议的各篇讲话共用）。"))
         head[name] = HeadField(name=name, description=str(entry["description"]), example=str(entry["example"]), line=str(entry["line"]),
                                default_from=default_from, fallback=str(entry.get("fallback") or ""), scope=scope,
-                               from_agenda=entry.get("from_agenda") is True)
+                               from_agenda=entry.get("from_agenda") is True, endings=tuple(str(e) for e in entry.get("endings") or ()))
     return head
 
 
