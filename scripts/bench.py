@@ -39,7 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from gzip_server import serve  # noqa: E402
 from project_copy import copy_project  # noqa: E402
-from speechkit.base import DATA_DIR, ROOT  # noqa: E402
+from speechkit.base import DATA_DIR, ROOT, at_level  # noqa: E402
 from speechkit.checking import load_corpus  # noqa: E402
 from speechkit.outputs import generated_pages, page_texts, pages_with  # noqa: E402
 from speechkit.reading import Section, Variant, load_registry  # noqa: E402
@@ -117,7 +117,7 @@ def sentence_pool(variants: list[Variant]) -> list[str]:
         for section in variant.all_sections():
             for block in section.blocks:
                 if block.marker is None:
-                    pool += [s for s in SENTENCE.findall(block.text) if len(s) > 8 and "讲" not in s[:6]]
+                    pool += [s for s in SENTENCE.findall(at_level(block.text)) if len(s) > 8 and "讲" not in s[:6]]
     return pool
 
 
@@ -134,9 +134,9 @@ def mutate(sentence: str, rng: random.Random) -> str:
 
 
 def _swap_characters(sentence: str, rng: random.Random) -> str:
-    parts = re.split(r"(【[^】]*】)", sentence)  # placeholders stay intact
+    parts = re.split(r"(【[^】]*】|\{区\})", sentence)  # placeholders and level marks stay intact
     for p, part in enumerate(parts):
-        if part.startswith("【"):
+        if part.startswith(("【", "{")):
             continue
         chars = list(part)
         for i, ch in enumerate(chars):
@@ -146,7 +146,8 @@ def _swap_characters(sentence: str, rng: random.Random) -> str:
     return "".join(parts)
 
 
-def write_section(section: Section, rng: random.Random, pool: list[str], tag: str, out: list[str]) -> None:
+def write_section(section: Section, rng: random.Random, pool: list[str], tag: str, out: list[str], marking: bool = False) -> None:
+    """`marking`: a 区（县）级 skeleton, whose text writes its own 区 as {区} (data/levels.yml), as the checks ask."""
     hashes = "##" if section.level == 1 else "###"
     role = f" <!-- role: {section.role} -->" if section.role else ""
     out += [f"{hashes} {section.title}{role}", ""]
@@ -160,6 +161,7 @@ def write_section(section: Section, rng: random.Random, pool: list[str], tag: st
         else:
             count = max(2, len(SENTENCE.findall(block.text)))
             text = tag + "".join(mutate(s, rng) for s in rng.sample(pool, min(count, len(pool))))
+        text = TIFA.levels.mark(text) if marking else at_level(text)
         out.append(text)
         for note in block.notes:  # keep the annotations: pages at scale carry their notes too
             if note.anchor and note.anchor in text:
@@ -168,7 +170,7 @@ def write_section(section: Section, rng: random.Random, pool: list[str], tag: st
                 out.append(f"> 注：{note.text}")
         out.append("")
     for child in section.children:
-        write_section(child, rng, pool, tag, out)
+        write_section(child, rng, pool, tag, out, marking)
 
 
 def synthesise(n: int, folder: Path, skeletons: list[Variant]) -> None:
@@ -179,8 +181,9 @@ def synthesise(n: int, folder: Path, skeletons: list[Variant]) -> None:
         tag = "".join(rng.choice(TAGS) for _ in range(4))
         meta = dict(skeleton.meta, title=f"合成变体第{i + 1}篇", alternatives=None)
         lines = ["---"] + [f"{k}: {v}" for k, v in meta.items() if v is not None] + ["---", ""]
+        marking = skeleton.meta.get("level") == TIFA.levels.applies_to
         for section in skeleton.sections:
-            write_section(section, rng, pool, tag, lines)
+            write_section(section, rng, pool, tag, lines, marking)
         (folder / f"synthetic-{i:04d}.md").write_text("\n".join(lines), encoding="utf-8")
 
 

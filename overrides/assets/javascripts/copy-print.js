@@ -1,6 +1,6 @@
 /**
- * copy-print.js: 复制全文 / 本节 / 本版本, the line kinds print uses, 下载已填写的 Word, and 下载 Word
- * when a level other than 区 is chosen (level.js: the blank file then gets that level's words too).
+ * copy-print.js: 复制全文 / 本节 / 本版本, the line kinds print uses, and the clicks on 下载已填写的 Word and
+ * (at a level other than 区, level.js) 下载 Word, which word-download.js answers.
  * A copy is the .speech-text lines, values in, unfilled names as 【名称】, notes and buttons left out;
  * with 段首空两格 every line but the head and a salutation (同志们：) starts with two U+3000 (GB/T 9704).
  */
@@ -139,70 +139,21 @@ speechKit.part("copy-print", function (kit) {
     });
   }
 
-  var wordKit = null;
-  /** fflate and docx-fill.js, loaded on the first 下载已填写的 Word and never before. */
-  function loadWordKit() {
-    wordKit = wordKit || kit.loadScript(kit.assets + "vendor/fflate.js").then(function () {
-      return kit.loadScript(kit.assets + "javascripts/docx-fill.js");
-    }).then(function () { return window.speechDocxFill; }, function (e) { wordKit = null; throw e; });
-    return wordKit;
+  /** 下载已填写的 Word, and 下载 Word at a level other than 区: word-download.js, loaded on the first click. */
+  function word(action, node) {
+    kit.require("word-download").then(function () { kit.word[action](node); },
+      function () { kit.announce("没能加载这项功能：请刷新页面再试"); });
   }
 
-  /** The head lines replaced by a line of one's own (a title, a 讲话人): { index in the head: text }. */
-  function ownLines(speech) {
-    var own = {};
-    $$(".speech-head [data-head]", speech).forEach(function (line, i) {
-      if (line.querySelector("[data-ph-own]")) own[i] = collect(line).lines[0].text;
-    });
-    return own;
-  }
-
-  /** The text of a head line as the blank template has it: placeholders as 【名称】, the level as chosen. */
-  function blankText(line) {
-    var c = line.cloneNode(true);
-    $$(".ph[data-ph]", c).forEach(function (ph) { ph.textContent = "【" + ph.dataset.ph + "】"; });
-    return c.textContent.trim();
-  }
-
-  function makeWord(b, options, busy, done, failed) {
-    b.disabled = true;
-    kit.announce(busy);
-    loadWordKit().then(function (word) { return word.download(options); })
-      .then(done, function () { kit.announce(failed); })
-      .then(function () { b.disabled = false; });
-  }
-
-  function downloadFilled(b) {
-    var speech = b.closest(".speech"), link = speech && speech.querySelector("a[data-speech-docx]");
-    if (!link || b.disabled) return;
-    var values = {}, title = collect(speech.querySelector(".speech-head") || speech).lines[0];
-    kit.page().list.forEach(function (f) { if (kit.value(f.name)) values[f.name] = kit.value(f.name); });
-    makeWord(b, { url: link.href, slug: link.dataset.speechDocx, values: values, own: ownLines(speech), title: title ? title.text : "",
-      levelWord: kit.levelWord ? kit.levelWord() : null }, "正在生成已填写的 Word……", function (result) {
-      kit.announce("已下载已填写的 Word" + (result.open ? "（还有 " + result.open + " 处占位符未填写，在 Word 中以黄色标出）" : ""));
-    }, "生成 Word 失败：请刷新页面再试；仍不行时用“下载 Word”下载空白模板");
-  }
-
-  /** 下载 Word at another level than 区: the blank template with that level's words, made here. */
-  function downloadBlank(link, e) {
-    var levelWord = kit.levelWord ? kit.levelWord() : null, speech = link.closest(".speech");
-    if (!levelWord || !speech) return; // at 区 the site's own file is the blank template
-    e.preventDefault();
-    if (link.disabled) return;
-    var head = speech.querySelector(".speech-head [data-head]");
-    makeWord(link, { url: link.href, slug: link.dataset.speechDocx, values: {}, own: {}, title: head ? blankText(head) : "",
-      levelWord: levelWord, fileName: link.getAttribute("download") }, "正在生成 Word……", function () {
-      kit.announce("已下载 Word（按所选层级）");
-    }, "生成 Word 失败：请刷新页面再试");
-  }
+  kit.collect = collect;
 
   document.addEventListener("click", function (e) {
     var link = e.target.closest && e.target.closest("a[data-speech-docx]");
-    if (link) return downloadBlank(link, e);
+    if (link && kit.levelWord && kit.levelWord()) { e.preventDefault(); return word("blank", link); } // at 区: the site's file
     var b = e.target.closest && e.target.closest("button");
     if (!b) return;
     if (b.dataset.speechCopy) return copy(b);
-    if (b.hasAttribute("data-speech-docx-filled")) return downloadFilled(b);
+    if (b.hasAttribute("data-speech-docx-filled")) return word("filled", b);
   });
 
   return function setup(page) {

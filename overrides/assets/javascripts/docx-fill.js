@@ -1,5 +1,5 @@
 /**
- * docx-fill.js: 下载已填写的 Word. Loaded by speech.js only when a download is asked for, after the
+ * docx-fill.js: 下载已填写的 Word (and 下载 Word at another level). Loaded by word-download.js only when a download is asked for, after the
  * zip library (assets/vendor/fflate.js, MIT, from npm by `make vendor`).
  *
  * Takes the template's .docx that the build made (scripts/speechkit/docx_export.py) and applies the

@@ -26,7 +26,7 @@ speechKit.part("fill-dock", function (kit) {
       all, button({ "data-fill-clear": "" }, "清空本页填写"), button({ "data-fill-undo": "", hidden: "" }, "撤销")
     ].forEach(function (n) { actions.appendChild(n); });
     panel.appendChild(actions);
-    panel.appendChild(el("p", { "class": "fill-dock__note" }, "同名的占位符在各模板之间共用，填一次处处生效；日期由同一会议的各篇讲话共用；讲话标题、讲话人按模板分别保存。“清空本页填写”只清空本模板自己的内容，勾选“连同共用的内容”才清空共用的。填写的内容只保存在本机浏览器中，不会上传；换电脑时用“导出”“导入”。"));
+    panel.appendChild(el("p", { "class": "fill-dock__note" }, "同名的占位符各模板共用，填一次处处生效；日期同一会议共用；讲话标题、讲话人按模板分别保存，“清空本页填写”只清空它们。填写的内容只保存在本机浏览器中，不会上传；换电脑时用“导出”“导入”。"));
     dock.appendChild(panel);
 
     var bar = el("div", { "class": "fill-dock__bar" });
@@ -69,9 +69,6 @@ speechKit.part("fill-dock", function (kit) {
     var where = current.nodes.length > 1 ? "（本页 " + current.nodes.length + " 处）" : "";
     inDock(page, ".fill-dock__hint").textContent = current.hint + where;
     inDock(page, "[data-fill-toggle]").textContent = empty.length ? "未填 " + empty.length + " 项" : "清单";
-    var undo = inDock(page, "[data-fill-undo]"), label = page.undo ? "撤销导入" : kit.clearUndo(page.key) ? "撤销清空" : "";
-    undo.hidden = !label;
-    undo.textContent = label;
     inDock(page, ".fill-dock__summary").textContent = "共 " + page.list.length + " 项，已填写 " + (page.list.length - empty.length) + " 项，未填写 " + empty.length + " 项。点名称跳到那一处。";
     var list = inDock(page, ".fill-dock__list");
     list.textContent = "";
@@ -91,6 +88,7 @@ speechKit.part("fill-dock", function (kit) {
   }
 
   function togglePanel(page, open) {
+    if (open) transfer("showUndo", page); // the last 清空 here can still be undone
     inDock(page, ".fill-dock__panel").hidden = !open;
     inDock(page, "[data-fill-toggle]").setAttribute("aria-expanded", String(open));
   }
@@ -187,14 +185,10 @@ speechKit.part("fill-dock", function (kit) {
   document.addEventListener("keydown", function (e) {
     var page = kit.page();
     if (!page.dock) return;
-    if (e.key === "Escape") { // put the dock away; elsewhere on the page, take the highlight off the slot too
-      if (page.dock.classList.contains("is-collapsed") || !page.dock.contains(e.target)) {
-        if (!page.dock.classList.contains("is-collapsed")) setOpen(page, false);
-        var slot = e.target.closest && e.target.closest(".ph[data-ph]");
-        if (slot) slot.blur();
-        return;
-      }
-      closeDock(page);
+    if (e.key === "Escape") { // the dock away, focus back; outside it, the slot's highlight and focus ring go
+      if (page.dock.contains(e.target)) return page.dock.classList.contains("is-collapsed") || closeDock(page);
+      setOpen(page, false);
+      if (e.target.matches && e.target.matches(".ph")) e.target.blur();
       return;
     }
     if (e.target.hasAttribute && e.target.hasAttribute("data-fill-input") && e.key === "Enter" && !e.isComposing && e.keyCode !== 229) {

@@ -6,36 +6,74 @@
  */
 speechKit.part("fill-transfer", function (kit) {
   "use strict";
-  var FORMAT = "xuncha-speech-fill", VERSION = 3; // the export file's own format; v1 has { values }, v2 no byMeeting
+  var FORMAT = "xuncha-speech-fill", UNDO = FORMAT + ".undo", VERSION = 3; // the export file's own format; v1 has { values }, v2 no byMeeting
   var NAME = /^[\u3400-\u9fffA-Za-z0-9（）·、]{1,30}$/;
   var SLUG = /^[a-z0-9][a-z0-9-]{0,80}$/;
   var MAX_FILE = 1024 * 1024, MAX_VALUE = 2000;
 
   function inDock(page, sel) { return page.dock.querySelector(sel); }
 
+  function has(obj, name) { return Object.prototype.hasOwnProperty.call(obj, name); }
+
+  /** The last 清空 ({ page, entries }) if it was on this page; kept in storage until the next 清空. */
+  function clearUndo(page) {
+    var saved = null;
+    try { saved = JSON.parse(localStorage.getItem(UNDO)); } catch (e) { /* none */ }
+    return saved && saved.page === page.key && Array.isArray(saved.entries) ? saved : null;
+  }
+
+  function setClearUndo(record) {
+    try { if (record) localStorage.setItem(UNDO, JSON.stringify(record)); else localStorage.removeItem(UNDO); } catch (e) { /* page only */ }
+  }
+
+  /** 撤销导入 after an import on this page, else 撤销清空 while the last 清空 was here; hidden otherwise. */
+  function showUndo(page) {
+    var undo = inDock(page, "[data-fill-undo]"), label = page.undo ? "撤销导入" : clearUndo(page) ? "撤销清空" : "";
+    undo.hidden = !label;
+    undo.textContent = label;
+  }
+
+  /** Remove a name's value on this page; what was removed ({ kind, key, name, value }) or null. */
+  function take(name) {
+    var place = kit.place(name), b = kit.bucketAt(place);
+    if (!has(b, name) || !b[name].trim()) return null;
+    var taken = { kind: place.kind, key: place.key, name: name, value: b[name] };
+    delete b[name];
+    return taken;
+  }
+
+  /** Put taken values back where they were, each only where nothing has been typed since. */
+  function putBack(entries) {
+    entries.forEach(function (e) {
+      var b = kit.bucketAt({ kind: e.kind, key: e.key }, true);
+      if (!has(b, e.name) || !b[e.name].trim()) b[e.name] = e.value;
+    });
+  }
+
   function changed() { kit.save(); kit.refresh(); }
 
   function offerUndo(page) {
-    changed(); // fill-dock.js shows 撤销导入 or 撤销清空
+    changed();
+    showUndo(page);
     inDock(page, "[data-fill-undo]").focus();
   }
 
   function dropUndo(page) {
     if (!page.undo) return;
     page.undo = null;
-    kit.refresh();
+    showUndo(page);
   }
 
   /** Clear this page's own values (head, 本模板); with `shared`, the shared and meeting ones too. */
   function clearPage(page, shared) {
-    var taken = page.list.filter(function (f) { return shared || kit.isOwn(f.name); })
-      .map(function (f) { return kit.take(f.name); }).filter(Boolean);
+    var taken = page.list.filter(function (f) { return shared || kit.place(f.name).kind === "template"; })
+      .map(function (f) { return take(f.name); }).filter(Boolean);
     if (!taken.length) {
       var others = page.list.some(function (f) { return kit.value(f.name); });
       return kit.announce(others ? "本页没有只属于本模板的填写；要清空共用的内容，先勾选“连同共用的内容”" : "本页还没有填写任何内容");
     }
     page.undo = null; // one 撤销 at a time: this 清空's
-    kit.setClearUndo({ page: page.key, entries: taken });
+    setClearUndo({ page: page.key, entries: taken });
     offerUndo(page);
     kit.announce("已清空本页的 " + taken.length + " 项填写" + (shared ? "（共用的内容在其他模板中也一并清空）" : "（共用的内容保留）") + "；可以撤销");
   }
@@ -45,12 +83,13 @@ speechKit.part("fill-transfer", function (kit) {
       kit.restore(page.undo);
       page.undo = null;
     } else {
-      var record = kit.clearUndo(page.key);
+      var record = clearUndo(page);
       if (!record) return;
-      kit.putBack(record.entries);
-      kit.setClearUndo(null);
+      putBack(record.entries);
+      setClearUndo(null);
     }
     changed();
+    showUndo(page);
     inDock(page, "[data-fill-clear]").focus();
     kit.announce("已撤销，填写内容已恢复");
   }
@@ -111,5 +150,5 @@ speechKit.part("fill-transfer", function (kit) {
     reader.readAsText(file, "utf-8");
   }
 
-  kit.transfer = { clearPage: clearPage, undo: undo, exportValues: exportValues, importFile: importFile, dropUndo: dropUndo };
+  kit.transfer = { clearPage: clearPage, undo: undo, exportValues: exportValues, importFile: importFile, dropUndo: dropUndo, showUndo: showUndo };
 });

@@ -16,7 +16,10 @@ HTML contract for overrides/assets/javascripts/speech.js (fill-in, copy, print):
   site's .docx of the template) and 下载已填写的 Word (`button[data-speech-docx-filled]`), rendered here so
   that nothing moves when the script starts;
 - every spoken heading or paragraph has the class `speech-text` (in reading order);
-- every placeholder is `span.ph[data-ph]` with `data-ph-type`, `data-ph-desc`, `data-ph-example`;
+- every placeholder is `span.ph[data-ph]` with `data-ph-type`, `data-ph-desc`, `data-ph-example`
+  (and `data-ph-scope` "template" or "meeting" where its value is not shared by all templates);
+- every marked locality word ({区}) is `span[data-lv]`, and `.speech-level` in the head holds the
+  区/县/市/旗 buttons (level_switch); overrides/assets/javascripts/README.md has the full contract;
 - `.section-meta` holds the role label and length; it and annotations are never copied;
 - an annotation is a `button.note-ref[popovertarget=ID]` (its number) in the paragraph it explains
   and a `div.note[popover=auto]#ID` (its text) right after that paragraph: closed until opened (native
