@@ -293,6 +293,52 @@ def template_page_weight(b: Bench) -> list[Row]:
     ]
 
 
+LEVEL_RUNS = 9  # switches timed per run of the benchmark (区 → 县 → 市 → 旗 → 区 …)
+
+
+@measure
+def level_switch(b: Bench) -> list[Row]:
+    """Issue 17 §3: 区/县/市/旗 on the longest template that marks its 区, in Chromium with the CPU slowed
+    4× (as Lighthouse's phone): a switch is the click's own work (level-switch.js rewriting every {区}
+    and the refresh of the page's parts) plus the style and layout it causes; the first click also
+    loads level-switch.js, and is shown apart."""
+    from playwright.sync_api import sync_playwright
+
+    longest = max((v for v in b.skeletons if v.has_level_marks), key=lambda v: len(v.spoken_text))
+    server, url = serve(b.site)
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.goto(f"{url}speeches/{longest.slug}/")
+            page.wait_for_load_state("networkidle")
+            page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
+            first = page.evaluate("""() => new Promise(done => {
+                const spans = document.querySelectorAll('[data-lv]'), last = spans[spans.length - 1];
+                const start = performance.now();
+                new MutationObserver(() => { document.body.offsetHeight; done(performance.now() - start); })
+                    .observe(last, { childList: true, characterData: true, subtree: true });
+                document.querySelector('.speech-level [data-level="县"]').click();
+            })""")
+            times = page.evaluate("""(runs) => {
+                const buttons = [...document.querySelectorAll('.speech-level [data-level]')], out = [];
+                for (let i = 0; i < runs; i++) {
+                    const start = performance.now();
+                    speechKit.chooseLevel(buttons[(i + 2) % buttons.length]);
+                    document.body.offsetHeight;  // the layout the rewrite causes
+                    out.push(performance.now() - start);
+                }
+                return out;
+            }""", LEVEL_RUNS)
+            marks = page.locator("[data-lv]").count()
+            browser.close()
+    finally:
+        server.shutdown()
+    median = statistics.median(times)
+    return [Row("模板页（脚本）", f"区/县/市/旗 切换，最长的模板（{longest.slug}，{marks} 处 {{区}}，CPU 降速 4 倍，{LEVEL_RUNS} 次中位数）",
+                f"{median:.1f} ms（最多 {max(times):.1f} ms；第一次含加载 level-switch.js {first:.0f} ms）", "≤ 50 ms", median <= 50)]
+
+
 @measure
 def search_index(b: Bench) -> list[Row]:
     data = (b.site / "search" / "phrase_index.json").read_bytes()

@@ -17,8 +17,10 @@ from speechkit.outputs import section_anchor
 DISTRICT = "district-entry-mobilization"
 OWN = re.compile(r'(?:href|src)="((?:\.\./)*assets/(?:stylesheets|javascripts)/[^"/]+\.(?:css|js))"(?: data-speech-parts="([^"]*)")?')
 TEMPLATE = ["speech-state", "speech-head", "copy-print", "placeholders", "fill-dock", "notes"]
+MARKED = ["speech-state", "speech-head", "level", "copy-print", "placeholders", "fill-dock", "notes"]  # {区}: the level part
 COMPARISON = ["speech-state", "copy-print", "placeholders", "fill-dock", "compare"]
-LAZY = ("fill-transfer.js", "docx-fill.js", "fflate.js")  # loaded on first use, never with a page
+# loaded on first use, never with a page
+LAZY = ("fill-transfer.js", "docx-fill.js", "fflate.js", "word-download.js", "level-switch.js")
 
 
 def own_assets(site: Path, uri: str) -> list[Path]:
@@ -54,17 +56,20 @@ def test_own_css_and_js_stay_small(built_site):
 
 
 def test_each_page_loads_only_the_parts_its_markup_needs(built_site):
-    assert scripts(built_site, f"speeches/{DISTRICT}/index.html") == ["speech-kit", *TEMPLATE]
-    for slug in VARIANTS:
-        assert scripts(built_site, f"speeches/{slug}/index.html") == ["speech-kit", *TEMPLATE], slug
-    assert scripts(built_site, "compare/opening/index.html") == ["speech-kit", *COMPARISON]
+    assert VARIANTS[DISTRICT].has_level_marks
+    assert scripts(built_site, f"speeches/{DISTRICT}/index.html") == ["speech-kit", *MARKED]
+    for slug, variant in VARIANTS.items():
+        assert scripts(built_site, f"speeches/{slug}/index.html") == ["speech-kit", *(MARKED if variant.has_level_marks else TEMPLATE)], slug
+    for uri in ("compare/opening/index.html", "compare/cooperation/index.html"):  # with and without excerpts that mark {区}
+        marked = re.search(r"<span data-lv[ =>]", (built_site / uri).read_text(encoding="utf-8")) is not None
+        assert scripts(built_site, uri) == ["speech-kit", *([*COMPARISON[:1], "level", *COMPARISON[1:]] if marked else COMPARISON)], uri
     assert scripts(built_site, "compare/placeholders/index.html") == ["speech-kit", "speech-state", "placeholders"]
     guides = sorted(p.relative_to(built_site).as_posix() for p in (built_site / "guide").rglob("index.html"))
     assert guides
     for uri in ["index.html", "speeches/index.html", "compare/index.html", "compare/matrix/index.html", *guides]:
         assert scripts(built_site, uri) == [], uri
     # every part registers under its file's name, which is how speech-kit.js loads it
-    parts = sorted({*TEMPLATE, *COMPARISON, "fill-transfer"})
+    parts = sorted({*MARKED, *COMPARISON, "fill-transfer", "word-download", "level-switch"})
     for name in parts:
         assert f'speechKit.part("{name}"' in (built_site / "assets" / "javascripts" / f"{name}.js").read_text(encoding="utf-8"), name
 

@@ -145,3 +145,35 @@ def test_print_has_28_characters_a_line_22_lines_a_page_and_page_numbers(page, s
     assert max(widths) == 28 and widths.count(28) > 20, "28 characters a line"
     first = printed_lines(pages[0])
     assert first[0].startswith("在【巡察组】进驻") and "王志远" in first
+
+
+def outline(page, selector: str) -> tuple[str, str]:
+    return tuple(page.evaluate(f"(e => [getComputedStyle(e).outlineStyle, getComputedStyle(e).outlineWidth])(document.querySelector('{selector}'))"))
+
+
+def test_print_has_no_highlight_focus_ring_or_ui_and_esc_clears_the_highlight(page, site_url):
+    """Issue 22 §1: the current slot's highlight and the focus ring printed as blue boxes."""
+    page.goto(f"{site_url}/speeches/district-entry-pledge/")
+    slot = page.locator('.speech-section .ph[data-ph]').first
+    slot.click()  # the dock opens on it: the slot is the current one
+    expect(slot).to_have_class(re.compile(r"\bis-current\b"))
+    assert outline(page, ".ph.is-current")[0] != "none"  # on screen it shows
+    page.emulate_media(media="print")
+    assert outline(page, ".ph.is-current") in (("none", "0px"), ("none", "3px"))
+    assert outline(page, ".ph.is-current")[0] == "none"
+    for selector in (".fill-dock", ".speech-level", ".speech-head-edit", ".speech-tools"):
+        items = page.locator(selector)
+        for i in range(items.count()):
+            expect(items.nth(i)).to_be_hidden()
+    page.emulate_media(media="screen")
+    # Esc: the dock goes, focus returns to the slot, the highlight goes with the dock
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.activeElement.classList.contains('ph')")
+    expect(page.locator(".ph.is-current")).to_have_count(0)
+    assert outline(page, ".ph:focus")[0] != "none"  # the keyboard user still sees where they are on screen
+    page.emulate_media(media="print")
+    assert outline(page, ".ph:focus")[0] == "none"  # but it does not print
+    page.emulate_media(media="screen")
+    page.keyboard.press("Escape")  # a second Esc takes the focus ring off the slot too
+    assert not page.evaluate("document.activeElement.classList.contains('ph')")
+    assert page.console_errors == []

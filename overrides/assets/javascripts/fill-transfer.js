@@ -6,7 +6,8 @@
  */
 speechKit.part("fill-transfer", function (kit) {
   "use strict";
-  var FORMAT = "xuncha-speech-fill", UNDO = FORMAT + ".undo", VERSION = 3; // the export file's own format; v1 has { values }, v2 no byMeeting
+  var FORMAT = "xuncha-speech-fill", VERSION = 3; // the export file's own format; v1 has { values }, v2 no byMeeting
+  var UNDO = FORMAT + ".undo"; // the last 清空, in localStorage
   var NAME = /^[\u3400-\u9fffA-Za-z0-9（）·、]{1,30}$/;
   var SLUG = /^[a-z0-9][a-z0-9-]{0,80}$/;
   var MAX_FILE = 1024 * 1024, MAX_VALUE = 2000;
@@ -15,11 +16,16 @@ speechKit.part("fill-transfer", function (kit) {
 
   function has(obj, name) { return Object.prototype.hasOwnProperty.call(obj, name); }
 
-  /** The last 清空 ({ page, entries }) if it was on this page; kept in storage until the next 清空. */
+  /** The last 清空 ({ page, entries }) if it was on this page; kept in storage until the next 清空. Only
+   *  well-formed entries count: storage is input like any other. */
   function clearUndo(page) {
     var saved = null;
     try { saved = JSON.parse(localStorage.getItem(UNDO)); } catch (e) { /* none */ }
-    return saved && saved.page === page.key && Array.isArray(saved.entries) ? saved : null;
+    if (!saved || saved.page !== page.key || !Array.isArray(saved.entries)) return null;
+    saved.entries = saved.entries.filter(function (e) {
+      return e && /^(shared|template|meeting)$/.test(e.kind) && typeof e.key === "string" && NAME.test(e.name) && typeof e.value === "string";
+    });
+    return saved.entries.length ? saved : null;
   }
 
   function setClearUndo(record) {

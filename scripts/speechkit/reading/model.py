@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from ..base import LEVEL_MARK, at_level
+from ..base import LEVEL_DEFAULT, LEVEL_MARK, at_level
 
 # Kinds of `>` lines. Section guidance sits under a heading; annotations follow the text they explain.
 GUIDE_KINDS = ("用途", "改写", "易错")
@@ -104,14 +104,15 @@ class Section:
         for child in self.children:
             yield from child.walk()
 
-    def spoken_lines(self) -> list[str]:
+    def spoken_lines(self, level: str = LEVEL_DEFAULT) -> list[str]:
         """The text a speaker reads, in order: heading (if spoken), paragraphs, sub-sections; {区}
-        read as 区, the level the templates are written at."""
+        read as `level` (区, the level the templates are written at, unless another is asked for)."""
         lines = [self.title] if self.heading_is_spoken else []
         lines += [b.text for b in self.blocks]
+        out = [at_level(line, level) for line in lines]
         for child in self.children:
-            lines += child.spoken_lines()
-        return [at_level(line) for line in lines]
+            out += child.spoken_lines(level)
+        return out
 
 
 @dataclass
@@ -154,8 +155,8 @@ class Variant:
         """The body parts between 开场 and 结束语: 一、二、… in a speech, 第一项、第二项… in a 主持词."""
         return [s for s in self.sections if not (s.is_opening or s.is_closing)]
 
-    def spoken_lines(self) -> list[str]:
-        return [line for s in self.sections for line in s.spoken_lines()]
+    def spoken_lines(self, level: str = LEVEL_DEFAULT) -> list[str]:
+        return [line for s in self.sections for line in s.spoken_lines(level)]
 
     @functools.cached_property
     def spoken_text(self) -> str:
