@@ -47,6 +47,11 @@ speechKit.part("fill-dock", function (kit) {
   }
 
   function inDock(page, sel) { return page.dock.querySelector(sel); }
+
+  /** Whether the last 清空 (fill-transfer.js keeps its undo in storage) was on this page. */
+  function cleared(page) {
+    try { return JSON.parse(localStorage.getItem("xuncha-speech-fill.undo")).page === page.key; } catch (e) { return false; }
+  }
   function isFilled(field) { return field.hasDefault || !!kit.value(field.name); }
   function empties(page) { return page.list.filter(function (f) { return !isFilled(f); }); }
 
@@ -88,7 +93,7 @@ speechKit.part("fill-dock", function (kit) {
   }
 
   function togglePanel(page, open) {
-    if (open) transfer("showUndo", page); // the last 清空 here can still be undone
+    if (open && cleared(page)) transfer("showUndo", page); // the last 清空 was here: it can still be undone
     inDock(page, ".fill-dock__panel").hidden = !open;
     inDock(page, "[data-fill-toggle]").setAttribute("aria-expanded", String(open));
   }
@@ -204,9 +209,10 @@ speechKit.part("fill-dock", function (kit) {
     if (!mount || !page.list.length) return;
     page.dock = buildDock(mount);
     kit.decorate(page, page.root);
-    page.list.forEach(function (f) { // a title with a default is changed from here, not from a placeholder
-      if (f.line && f.hasDefault) f.line.parentNode.insertBefore(button({ "class": "speech-button speech-head-edit", "data-fill-goto": f.name },
-        f.line.parentNode.firstElementChild === f.line ? "修改标题" : "修改" + f.name), f.line.nextSibling);
+    page.list.forEach(function (f) { // a title with a default is changed from here, not from a placeholder (a 讲话人 from the list)
+      if (f.line && f.hasDefault && f.line === f.line.parentNode.firstElementChild) {
+        f.line.parentNode.insertBefore(button({ "class": "speech-button speech-head-edit", "data-fill-goto": f.name }, "修改标题"), f.line.nextSibling);
+      }
     });
     kit.refresh();
   };

@@ -16,9 +16,9 @@ speechKit.part("word-download", function (kit) {
 
   /** The head lines replaced by a line of one's own (a title, a 讲话人): { index in the head: text }. */
   function ownLines(speech) {
-    var own = {};
-    $$(".speech-head [data-head]", speech).forEach(function (line, i) {
-      if (line.querySelector("[data-ph-own]")) own[i] = kit.collect(line).lines[0].text;
+    var own = {}, head = speech.querySelector(".speech-head"), lines = head ? kit.collect(head).lines : [];
+    $$("[data-head]", head || speech).forEach(function (line, i) {
+      if (line.querySelector("[data-ph-own]") && lines[i]) own[i] = lines[i].text;
     });
     return own;
   }
