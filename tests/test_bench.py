@@ -27,3 +27,5 @@ def test_bench_prints_its_table_on_a_small_run():
     assert {"构建（真实网站）", "构建（3 篇合成变体）", "网站（真实）", "模板页（gzip）", "搜索"} <= groups
     recall = next(line for line in table if "召回率" in line)
     assert "找到" in recall
+    assert any("日常查询" in line and "第一个结果就对" in line for line in table)
+    assert any("每次查询的时间" in line for line in table)

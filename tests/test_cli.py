@@ -91,3 +91,96 @@ def test_entry_script_runs_without_traceback(tmp_path):
     result = subprocess.run([sys.executable, str(script), "check", "--speeches", str(tmp_path / "missing")], capture_output=True, text=True)
     assert result.returncode == 0  # an empty folder has nothing wrong in it
     assert "检查了 0 篇变体" in result.stdout and "Traceback" not in result.stderr
+
+
+class Terminal:
+    """A command run under a pseudo-terminal, as a contributor runs `make new` (stdin is a tty, so it
+    asks), with what it printed so far in `seen`. Standard library only: pty, select, subprocess."""
+
+    def __init__(self, argv: list[str], cwd: Path):
+        import os
+        import pty
+        import subprocess
+
+        self.os = os
+        self.master, slave = pty.openpty()
+        self.proc = subprocess.Popen(argv, cwd=cwd, stdin=slave, stdout=slave, stderr=slave, start_new_session=True)
+        os.close(slave)
+        self.raw = b""
+
+    @property
+    def seen(self) -> str:
+        return self.raw.decode("utf-8", "replace")
+
+    def expect(self, text: str, timeout: float = 60) -> None:
+        import select
+        import time
+
+        deadline = time.monotonic() + timeout
+        while text not in self.seen:
+            ready, _, _ = select.select([self.master], [], [], max(0.0, deadline - time.monotonic()))
+            if not ready:
+                raise AssertionError(f"waited {timeout} s for {text!r}; the terminal shows:\n{self.seen[-800:]}")
+            try:
+                data = self.os.read(self.master, 4096)
+            except OSError:  # EIO: the command ended
+                data = b""
+            if not data:
+                raise AssertionError(f"the command ended before {text!r}; the terminal shows:\n{self.seen[-800:]}")
+            self.raw += data
+
+    def send(self, keys: str) -> None:
+        self.os.write(self.master, keys.encode("utf-8"))
+
+    def finish(self, timeout: float = 60) -> int:
+        code = self.proc.wait(timeout=timeout)
+        try:
+            while chunk := self.os.read(self.master, 4096):
+                self.raw += chunk
+        except OSError:
+            pass
+        self.os.close(self.master)
+        return code
+
+
+def new_in_terminal(project: Path) -> Terminal:
+    import sys
+
+    return Terminal([sys.executable, str(project / "scripts" / "speeches.py"), "new"], project)
+
+
+def test_new_asks_at_a_terminal_and_writes_the_chosen_draft(project_copy):
+    """Issue 22 §3: every answer to the first prompt used to end in 内部错误：AssertionError."""
+    from speechkit.reading import load_registry
+
+    registry = load_registry(project_copy / "data")
+    entry = list(registry.meetings).index("巡察进驻动员会") + 1
+    beyond = len(registry.speakers) + 1
+    term = new_in_terminal(project_copy)
+    term.expect("请输入序号 [1]: ")
+    term.send(f"{entry}\r")
+    term.expect("讲话人：")
+    term.expect("请输入序号 [1]: ")
+    term.send(f"{beyond}\r")  # out of range: asked again, in Chinese
+    term.expect(f"“{beyond}”不是 1 到 {beyond - 1} 之间的序号，请重新输入。")
+    term.send("被巡察党组织书记\r")  # the name itself is an answer too
+    term.expect("标题（写会议名称和讲话人，不写年份） [巡察进驻动员会讲话（被巡察党组织书记）]: ")
+    term.send("\r")
+    term.expect("文件名（英文小写字母、数字和短横线） [new-speech]: ")
+    term.send("pty-entry-pledge\r")
+    term.expect("已新建草稿 docs/speeches/pty-entry-pledge.md")
+    assert term.finish() == 0, term.seen
+    assert "内部错误" not in term.seen and "Error" not in term.seen
+    text = (project_copy / "docs" / "speeches" / "pty-entry-pledge.md").read_text(encoding="utf-8")
+    assert "title: 巡察进驻动员会讲话（被巡察党组织书记）\nmeeting: 巡察进驻动员会\nspeaker: 被巡察党组织书记\n" in text
+
+
+def test_new_at_a_terminal_can_be_left_with_ctrl_d_and_writes_nothing(project_copy):
+    before = sorted(p.name for p in (project_copy / "docs" / "speeches").iterdir())
+    term = new_in_terminal(project_copy)
+    term.expect("请输入序号 [1]: ")
+    term.send("\x04")  # Ctrl+D
+    term.expect("已取消，没有新建任何文件。")
+    assert term.finish() == 1
+    assert "内部错误" not in term.seen and "Aborted" not in term.seen
+    assert sorted(p.name for p in (project_copy / "docs" / "speeches").iterdir()) == before

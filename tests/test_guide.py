@@ -63,3 +63,22 @@ def test_guide_sources_keep_the_markers_not_copies_of_the_tables():
     length = (ROOT / "docs" / "guide" / "length.md").read_text(encoding="utf-8")
     assert "<!-- md:meeting-flow -->" in flow and "各地做法不同之处 |" not in flow
     assert "<!-- md:speaker-lengths -->" in length and "1,500～6,500" not in length
+
+
+def test_length_page_quotes_the_templates_own_speaking_times(built_site):
+    """The times on 篇幅与时长 come from the templates (issue 16: it once said 20 and 25 minutes
+    where the templates ran 9 and 15); the Markdown holds only the marker."""
+    from speechkit.outputs import example_variants, meeting_times
+    from speechkit.reading import minutes, variant_chars
+
+    source = (ROOT / "docs" / "guide" / "length.md").read_text(encoding="utf-8")
+    assert "<!-- md:meeting-times -->" in source and not re.search(r"约\s*\d+\s*分钟", source)
+    table = meeting_times(CORPUS, depth=1)
+    html = page(built_site, "guide/length")
+    for example in REGISTRY.filled_examples:
+        for variant in example_variants(CORPUS, example):
+            chars = variant_chars(variant, REGISTRY)
+            assert f"约 {chars:,} 字、{minutes(chars, REGISTRY)} 分钟" in table, variant.slug
+            assert f'href="../../speeches/{variant.slug}/"' in html
+    secretary = variant_chars(CORPUS.by_slug["district-deployment-secretary"], REGISTRY)
+    assert f"约 {secretary:,} 字、{minutes(secretary, REGISTRY)} 分钟" in html

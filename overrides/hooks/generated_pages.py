@@ -21,21 +21,25 @@ if SCRIPTS not in sys.path:  # hooks are re-imported on every `mkdocs serve` reb
     sys.path.insert(0, SCRIPTS)
 
 from speechkit.outputs import (  # noqa: E402
-    EXCERPT_MARKER, generated_pages, limits_table, meeting_flow, nav_titles, pages_outside_nav, roles_table, section_anchor,
-    section_html, site, speaker_lengths, variant_picker,
+    EXCERPT_MARKER, PICKER_MARKER, generated_pages, limits_table, meeting_flow, meeting_times, nav_titles, pages_outside_nav, roles_table,
+    section_anchor, section_html, site, speaker_lengths, variant_picker,
 )
+
+_repository = [""]  # extra.source_repository (REPO_URL) of this build
 
 # Markers a hand-written page may carry; each is replaced by a table built from the corpus.
 MARKERS = {
-    "<!-- md:variant-picker -->": lambda corpus, depth: variant_picker(corpus, depth=depth),
+    PICKER_MARKER: lambda corpus, depth: variant_picker(corpus, depth=depth, repository=_repository[0]),
     "<!-- md:roles-table -->": lambda corpus, depth: roles_table(corpus),
     "<!-- md:meeting-flow -->": lambda corpus, depth: meeting_flow(corpus, depth=depth),
     "<!-- md:speaker-lengths -->": lambda corpus, depth: speaker_lengths(corpus),
     "<!-- md:limits-table -->": lambda corpus, depth: limits_table(corpus),
+    "<!-- md:meeting-times -->": lambda corpus, depth: meeting_times(corpus, depth=depth),
 }
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _repository[0] = str(config.extra.get("source_repository") or "")  # where the picker asks for a missing template
     site.generated = generated_pages(site.corpus)
     titles = nav_titles(site.corpus)
     site.outside_nav = pages_outside_nav(site.corpus)

@@ -1,6 +1,8 @@
 """Hook: the search index for our own search worker (assets/javascripts/workers/phrase-search.js).
 
-The worker matches what was typed as a substring, so the index needs no word segmentation. Material's
+The worker matches each word of a query as a substring, so the index needs no word segmentation; it
+splits the query itself, on the word list that travels in the index with each page's kind, the
+template's front matter, synonyms and weights (speechkit.ranking_payload, data/search_*.yml). Material's
 search plugin stays on for its search box, but indexes nothing: it parses every page again with an
 HTML parser (a third of a 1,000-variant build) and segments Chinese with jieba whenever jieba is
 importable (two thirds of the build before; jieba has left requirements.txt). Instead each page's
@@ -14,7 +16,9 @@ import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 # Hooks load as loose files: make scripts/speechkit importable
@@ -22,20 +26,38 @@ SCRIPTS = str(Path(__file__).resolve().parents[2] / "scripts")
 if SCRIPTS not in sys.path:  # hooks are re-imported on every `mkdocs serve` rebuild
     sys.path.insert(0, SCRIPTS)
 
-from speechkit.outputs import entries  # noqa: E402
+from speechkit.outputs import entries, page_kind, page_record, ranking_payload, site  # noqa: E402
 
 _docs: list[dict] = []
+_pages: dict[str, dict] = {}  # page URL → its kind and front matter, for ranking
+_links: dict[str, str] = {}  # data/search_ranking.yml links → URLs
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _docs.clear()
+    _pages.clear()
+    _links.clear()
     return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """The pages the worker's explanations link to (the picker, the placeholder index), as URLs."""
+    for name, target in site.corpus.search.links.items():
+        src, _, anchor = target.partition("#")
+        file = files.get_file_from_path(src)
+        if file is None:
+            raise PluginError(f"data/search_ranking.yml：links 的 {name} 指向的 docs/{src} 不存在。改法：改为 docs/ 下已有的页面。")
+        _links[name] = file.url + (f"#{anchor}" if anchor else "")
+    return files
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> str:
     search = page.meta.get("search") or {}
     if not search.get("exclude"):
         _docs.extend(entries(html, page.url, page.title or ""))
+        kind = page_kind(is_variant=site.variant_for(page.file.src_uri) is not None, generated=page.file.generated_by is not None,
+                         source=page.file.content_string if page.file.generated_by is None else "")
+        _pages[page.url] = page_record(kind, page.meta)
     page.meta["search"] = {**search, "exclude": True}  # Material's plugin: nothing left to parse
     return html
 
@@ -60,11 +82,13 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if not path.is_file():
         return
     index = json.loads(path.read_text(encoding="utf-8"))
-    if _is_offline_build(config):
+    ranking = ranking_payload(site.corpus, _pages, _links)
+    if _is_offline_build(config):  # Material hands the worker `config` and `docs` only
         index["docs"] = _docs
+        index["config"] = {**index.get("config", {}), "phrase": ranking}
     else:
         index["docs"] = []
-        _write(Path(config.site_dir) / PHRASE_INDEX, {"docs": _docs})
+        _write(Path(config.site_dir) / PHRASE_INDEX, {"docs": _docs, "phrase": ranking})
     _write(path, index)
 
 

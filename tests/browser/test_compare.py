@@ -14,8 +14,11 @@ from playwright.sync_api import expect
 
 from speech_helpers import CORPUS, ROOT
 from speechkit.outputs import role_versions, shared_roles, version_labels
+from speechkit.outputs.pages import role_page_uris
 
-ROLE = shared_roles(CORPUS)[0]
+# The first role whose versions all fit on its first page: the one-page tests below count every version there.
+# (开场 and 结束语 outgrew compare_versions_per_page; paging itself is tested with one version per page.)
+ROLE = next(r for r in shared_roles(CORPUS) if len(role_page_uris(CORPUS, r)) == 1 and len(role_versions(CORPUS, r)) >= 2)
 VERSIONS = role_versions(CORPUS, ROLE)
 
 

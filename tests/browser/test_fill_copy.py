@@ -15,6 +15,7 @@ from speech_helpers import (
     head_lines, open_panel, read_clipboard_html, set_indent, status, unfilled,
 )
 from speechkit.outputs import role_versions, section_anchor, shared_roles
+from speechkit.outputs.pages import role_page_uris
 
 SLUGS = sorted(VARIANTS)
 DISTRICT = "district-entry-mobilization"
@@ -47,24 +48,24 @@ def test_fill_is_live_persists_and_carries_over(page, site_url):
     assert page.locator(f'label[for="{field.get_attribute("id")}"]').inner_text() == "【本地】"
     assert "例：" in page.locator(f'#{field.get_attribute("aria-describedby")}').inner_text()
 
-    fill(page, "本地", "云溪")
+    fill(page, "本地", "岚川")
     slots = page.locator('.speech .ph[data-ph="本地"]')
     assert slots.count() >= 1
     for i in range(slots.count()):
-        expect(slots.nth(i)).to_have_text("云溪")
+        expect(slots.nth(i)).to_have_text("岚川")
         expect(slots.nth(i)).to_have_class("ph ph--filled")
     expect(page.locator("[data-fill-open]")).to_have_text(f"填写占位符（未填 {empty - 1} 项）")
-    assert stored(page)["v"] == 2 and stored(page)["shared"] == {"本地": "云溪"}
+    assert stored(page)["v"] == 2 and stored(page)["shared"] == {"本地": "岚川"}
 
     page.reload()
-    expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text("云溪")
+    expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text("岚川")
 
     # another template (full page load) applies the same name
     page.goto(url(site_url, CITY))
     other = page.locator('.speech .ph[data-ph="本地"]')
     assert other.count() >= 1
     for i in range(other.count()):
-        expect(other.nth(i)).to_have_text("云溪")
+        expect(other.nth(i)).to_have_text("岚川")
     assert page.locator('.speech .ph:not(.ph--filled)[data-ph="本地"]').count() == 0
 
     assert page.console_errors == []
@@ -77,20 +78,20 @@ def test_instant_navigation_sets_up_each_page(context, instant_site_url):
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.on("request", lambda r: r.url.startswith(instant_site_url) or r.url.startswith(("data:", "blob:")) or foreign.append(r.url))
     page.goto(url(instant_site_url, DISTRICT))
-    fill(page, "本地", "云溪")
+    fill(page, "本地", "岚川")
     page.wait_for_load_state("networkidle")  # Material enables instant links once it has read sitemap.xml
     page.evaluate("window.__sameDocument = true")
     for slug in (CITY, DISTRICT):
         page.locator(f'.md-sidebar--primary a[href$="/{slug}/"]').first.click()  # not the 简短版 ({slug}-short)
         page.wait_for_url(f"**/{slug}/")
-        expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text("云溪")
+        expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text("岚川")
         assert page.locator(".fill-dock").count() == 1
         assert page.locator(".speech-tools .speech-copy").count() == 1  # set up once, not twice
         assert page.evaluate("window.__sameDocument") is True, "expected Material's instant navigation"
     set_indent(page, False)
     closing = next(s for s in VARIANTS[DISTRICT].sections if s.is_closing)
     text = copy_and_read(page, section_button(page, "closing"))
-    assert text == expected_text(closing.spoken_lines(), {"本地": "云溪"}, False)
+    assert text == expected_text(closing.spoken_lines(), {"本地": "岚川"}, False)
     assert errors == [] and foreign == []
 
 
@@ -169,16 +170,23 @@ def test_copy_each_version_on_comparison_pages(page, site_url, role):
         first = page.locator(".fill-dock__list [data-fill-goto]").first.get_attribute("data-fill-goto")
         values[first] = "某某"
         fill(page, first, "某某")
-    entries = role_versions(CORPUS, next(r for r in shared_roles(CORPUS) if r.slug == role))
+    role_obj = next(r for r in shared_roles(CORPUS) if r.slug == role)
+    entries = role_versions(CORPUS, role_obj)
     assert len(entries) == len(CORPUS.by_role[name])
-    assert page.locator(".speech-excerpt").count() == len(entries)
-    for i, (variant, section) in enumerate(entries):
-        excerpt = page.locator(".speech-excerpt").nth(i)
-        assert excerpt.get_attribute("data-source") == variant.slug
-        text = copy_and_read(page, excerpt.locator(".excerpt-source .speech-copy"))
-        assert text == expected_text(section.spoken_lines(), values, False), variant.slug
-        left = unfilled(section.spoken_lines(), values)
-        expect_status(page, "已复制本版本" + (f"（还有 {left} 处占位符未填写）" if left else ""))
+    uris = role_page_uris(CORPUS, role_obj)  # versions beyond compare_versions_per_page are on page 2, 3…
+    size = int(CORPUS.registry.settings["compare_versions_per_page"])
+    for number, uri in enumerate(uris):
+        if number:  # the filled value is kept in the browser and applies on the next page too
+            page.goto(f"{site_url}/{uri.removesuffix('.md')}/")
+        on_page = entries[number * size : (number + 1) * size]
+        assert page.locator(".speech-excerpt").count() == len(on_page)
+        for i, (variant, section) in enumerate(on_page):
+            excerpt = page.locator(".speech-excerpt").nth(i)
+            assert excerpt.get_attribute("data-source") == variant.slug
+            text = copy_and_read(page, excerpt.locator(".excerpt-source .speech-copy"))
+            assert text == expected_text(section.spoken_lines(), values, False), variant.slug
+            left = unfilled(section.spoken_lines(), values)
+            expect_status(page, "已复制本版本" + (f"（还有 {left} 处占位符未填写）" if left else ""))
     assert page.console_errors == []
 
 
@@ -321,11 +329,11 @@ def test_no_console_errors(page, site_url, path):
 def test_placeholder_index_keeps_names(page, site_url):
     """The 占位符索引 page has no panel: it lists names, so values are not put in its table."""
     page.goto(url(site_url, DISTRICT))
-    fill(page, "本地", "云溪")
+    fill(page, "本地", "岚川")
     page.goto(f"{site_url}/compare/placeholders/")
     expect(page.locator('.ph[data-ph="本地"]')).to_have_text("【本地】")
     page.locator('.ph[data-ph="本地"]').hover()
-    expect(page.locator("#ph-tip")).to_contain_text("已填写：云溪")
+    expect(page.locator("#ph-tip")).to_contain_text("已填写：岚川")
 
 
 def test_offline_build_from_file_url(page, offline_site):
@@ -333,16 +341,16 @@ def test_offline_build_from_file_url(page, offline_site):
     page.goto(district)
     assert page.evaluate("location.protocol") == "file:"
     expect(page.locator("[data-fill-open]")).to_be_visible()
-    fill(page, "本地", "云溪")
+    fill(page, "本地", "岚川")
     page.reload()
-    expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text("云溪")
+    expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text("岚川")
     set_indent(page, False)
     section = VARIANTS[DISTRICT].sections[1]
     text = copy_and_read(page, section_button(page, "part-1"))
-    assert text == expected_text(section.spoken_lines(), {"本地": "云溪"}, False)
-    expect_status(page, f"已复制本节（还有 {unfilled(section.spoken_lines(), {'本地': '云溪'})} 处占位符未填写）")
+    assert text == expected_text(section.spoken_lines(), {"本地": "岚川"}, False)
+    expect_status(page, f"已复制本节（还有 {unfilled(section.spoken_lines(), {'本地': '岚川'})} 处占位符未填写）")
     page.goto((offline_site / "speeches" / f"{CITY}.html").as_uri())
-    expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text("云溪")
+    expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text("岚川")
     assert page.console_errors == []
 
 

@@ -77,8 +77,8 @@ def test_clicking_a_placeholder_fills_it_where_you_are(page, site_url):
     expect(slot).to_have_class("ph is-current")
     box = page.locator(".fill-dock").bounding_box()
     assert box["height"] < 150 and box["y"] + box["height"] <= page.viewport_size["height"] + 1
-    page.keyboard.type("云溪区第1001号")
-    expect(slot).to_have_text("云溪区第1001号")
+    page.keyboard.type("岚川区第1001号")
+    expect(slot).to_have_text("岚川区第1001号")
     page.keyboard.press("Escape")  # back to the text, where you were
     assert page.evaluate("document.activeElement.dataset.ph") == name
     assert page.evaluate("scrollY") == before
@@ -111,12 +111,12 @@ def test_next_previous_and_the_list_of_empty_names(page, site_url):
     assert focused_field(page) == "讲话标题"
     expect(page.locator("[data-fill-input]")).to_have_attribute("placeholder", "默认：" + head_lines(DISTRICT, {})[0])
 
-    fill(page, "本地", "云溪")
+    fill(page, "本地", "岚川")
     open_panel(page)
     expect(page.locator("[data-fill-toggle]")).to_have_text(f"未填 {len(empty) - 1} 项")
     listed = page.locator(".fill-dock__item.is-empty")
     assert [listed.nth(i).get_attribute("data-fill-goto") for i in range(listed.count())] == [n for n in empty if n != "本地"]
-    expect(page.locator('.fill-dock__item[data-fill-goto="本地"]')).to_contain_text("云溪")
+    expect(page.locator('.fill-dock__item[data-fill-goto="本地"]')).to_contain_text("岚川")
     # jumping from the list brings the first place of that name into view
     page.locator(f'.fill-dock__item[data-fill-goto="{empty[-1]}"]').click()
     expect(page.locator(".fill-dock__panel")).to_be_hidden()
@@ -132,24 +132,24 @@ def test_clear_takes_this_templates_own_values_and_its_undo_outlives_the_page(pa
     page.goto(url(site_url, CITY))
     fill(page, "讲话人", "李明")  # the other template's head must survive a clear here
     page.goto(url(site_url, DISTRICT))
-    fill(page, "本地", "云溪")  # shared by all templates
+    fill(page, "本地", "岚川")  # shared by all templates
     fill(page, "讲话人", "王志远")  # this template's own
     fill(page, "日期", "2026年3月2日")  # shared by this meeting's speeches
     before = stored(page)
     speaker = page.locator('.speech-head [data-head="讲话人"]')
     open_panel(page)
     page.locator("[data-fill-clear]").click()
-    expect(speaker).to_have_text(head_lines(DISTRICT, {"本地": "云溪"})[1])  # its default back
-    expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text("云溪")
+    expect(speaker).to_have_text(head_lines(DISTRICT, {"本地": "岚川"})[1])  # its default back
+    expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text("岚川")
     expect(page.locator('.speech .ph[data-ph="日期"]')).to_have_text("2026年3月2日")
     expect_status(page, "已清空本页的 1 项填写（共用的内容保留）；可以撤销")
     after = stored(page)
-    assert after["shared"] == {"本地": "云溪"} and after["byMeeting"] == {"entry": {"日期": "2026年3月2日"}}
+    assert after["shared"] == {"本地": "岚川"} and after["byMeeting"] == {"entry": {"日期": "2026年3月2日"}}
     assert after["byTemplate"][CITY] == {"讲话人": "李明"} and not after["byTemplate"][DISTRICT]
     undo = page.locator("[data-fill-undo]")
     expect(undo).to_be_focused()
     expect(undo).to_have_text("撤销清空")
-    fill(page, "本地", "溪口")  # typing does not take the undo away
+    fill(page, "本地", "青岚")  # typing does not take the undo away
     page.goto(url(site_url, CITY))  # nor does leaving the page
     page.goto(url(site_url, DISTRICT))
     open_panel(page)
@@ -157,7 +157,7 @@ def test_clear_takes_this_templates_own_values_and_its_undo_outlives_the_page(pa
     undo.click()
     expect(speaker).to_have_text("王志远")
     expect_status(page, "已撤销，填写内容已恢复")
-    assert stored(page) == {**before, "shared": {"本地": "溪口"}}  # the value typed since stays
+    assert stored(page) == {**before, "shared": {"本地": "青岚"}}  # the value typed since stays
     expect(undo).to_be_hidden()
 
     # with 连同共用的内容 the shared and meeting values go too, on every template
@@ -178,31 +178,31 @@ def test_clear_takes_this_templates_own_values_and_its_undo_outlives_the_page(pa
 
 def test_shared_names_carry_over_the_date_stays_with_its_meeting_and_the_head_with_its_template(page, site_url):
     page.goto(url(site_url, DISTRICT))
-    fill(page, "本地", "云溪")
+    fill(page, "本地", "岚川")
     fill(page, "讲话人", "王志远")
     fill(page, "日期", "2026年3月2日")
-    assert stored(page) == {"v": 3, "shared": {"本地": "云溪"}, "byTemplate": {DISTRICT: {"讲话人": "王志远"}},
+    assert stored(page) == {"v": 3, "shared": {"本地": "岚川"}, "byTemplate": {DISTRICT: {"讲话人": "王志远"}},
                             "byMeeting": {"entry": {"日期": "2026年3月2日"}}, "indent": True}
     page.goto(url(site_url, CITY))  # another meeting
-    expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text("云溪")
-    expect(page.locator('.speech-head [data-head="讲话人"]')).to_have_text(head_lines(CITY, {"本地": "云溪"})[1])
+    expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text("岚川")
+    expect(page.locator('.speech-head [data-head="讲话人"]')).to_have_text(head_lines(CITY, {"本地": "岚川"})[1])
     expect(page.locator('.speech .ph[data-ph="日期"]')).to_have_text("【日期】")
 
 
 def test_version_1_values_are_migrated_not_lost(page, site_url):
     page.goto(url(site_url, DISTRICT))
-    page.evaluate("k => localStorage.setItem(k, JSON.stringify({v: 1, values: {本地: '云溪', 巡察组: '区委第二巡察组'}, indent: false}))", STORE)
+    page.evaluate("k => localStorage.setItem(k, JSON.stringify({v: 1, values: {本地: '岚川', 巡察组: '区委第二巡察组'}, indent: false}))", STORE)
     page.reload()
-    expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text("云溪")
+    expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text("岚川")
     expect(page.locator('.speech-head .ph[data-ph="巡察组"]')).to_have_text("区委第二巡察组")  # in the default title too
     fill(page, "讲话人", "王志远")
-    assert stored(page) == {"v": 3, "shared": {"本地": "云溪", "巡察组": "区委第二巡察组"}, "byTemplate": {DISTRICT: {"讲话人": "王志远"}},
+    assert stored(page) == {"v": 3, "shared": {"本地": "岚川", "巡察组": "区委第二巡察组"}, "byTemplate": {DISTRICT: {"讲话人": "王志远"}},
                             "byMeeting": {}, "indent": False}
 
 
 def test_export_and_import_move_values_to_another_computer(page, site_url, browser, tmp_path):
     page.goto(url(site_url, DISTRICT))
-    fill(page, "本地", "云溪")
+    fill(page, "本地", "岚川")
     fill(page, "讲话人", "王志远")
     open_panel(page)
     with page.expect_download() as got:
@@ -213,7 +213,7 @@ def test_export_and_import_move_values_to_another_computer(page, site_url, brows
     download.save_as(saved)
     data = json.loads(saved.read_text(encoding="utf-8"))
     assert data["format"] == "xuncha-speech-fill" and data["v"] == 3
-    assert data["shared"] == {"本地": "云溪"} and data["byTemplate"] == {DISTRICT: {"讲话人": "王志远"}} and data["byMeeting"] == {}
+    assert data["shared"] == {"本地": "岚川"} and data["byTemplate"] == {DISTRICT: {"讲话人": "王志远"}} and data["byMeeting"] == {}
 
     other = browser.new_context(locale="zh-CN")  # another computer: nothing stored
     fresh = other.new_page()
@@ -223,7 +223,7 @@ def test_export_and_import_move_values_to_another_computer(page, site_url, brows
     open_panel(fresh)
     fresh.locator("[data-fill-file]").set_input_files(str(saved))
     expect(fresh.locator("#speech-status")).to_have_text("已导入 2 项填写内容；可以撤销")
-    expect(fresh.locator('.speech .ph[data-ph="本地"]').first).to_have_text("云溪")  # the file wins
+    expect(fresh.locator('.speech .ph[data-ph="本地"]').first).to_have_text("岚川")  # the file wins
     expect(fresh.locator('.speech .ph[data-ph="巡察轮次"]').first).to_have_text("第三轮")  # the rest stays
     fresh.goto(url(site_url, DISTRICT))
     expect(fresh.locator('.speech-head [data-head="讲话人"]')).to_have_text("王志远")
@@ -232,7 +232,7 @@ def test_export_and_import_move_values_to_another_computer(page, site_url, brows
 
 def test_import_refuses_bad_files_with_a_chinese_reason(page, site_url, tmp_path):
     page.goto(url(site_url, DISTRICT))
-    fill(page, "本地", "云溪")
+    fill(page, "本地", "岚川")
     before = stored(page)
     cases = {
         "broken.json": ("{not json", "文件内容不是有效的 JSON 格式"),
@@ -301,9 +301,9 @@ def test_a_placeholder_marked_per_template_stays_with_its_template(project_copy,
     try:
         page.goto(url(base, DISTRICT))
         assert page.locator('.ph[data-ph="本地"][data-ph-scope="template"]').count() >= 1
-        fill(page, "本地", "云溪")
+        fill(page, "本地", "岚川")
         fill(page, "巡察轮次", "第三轮")
-        assert stored(page)["byTemplate"] == {DISTRICT: {"本地": "云溪"}} and stored(page)["shared"] == {"巡察轮次": "第三轮"}
+        assert stored(page)["byTemplate"] == {DISTRICT: {"本地": "岚川"}} and stored(page)["shared"] == {"巡察轮次": "第三轮"}
         page.goto(url(base, CITY))
         expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text("【本地】")
         expect(page.locator('.speech .ph[data-ph="巡察轮次"]').first).to_have_text("第三轮")

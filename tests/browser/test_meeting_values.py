@@ -93,7 +93,7 @@ def test_a_speaker_entered_once_is_not_asked_again(page, site_url):
 
 
 def test_the_default_titles_of_one_meeting_agree(page, site_url):
-    values = {"巡察组": "区委第二巡察组", "被巡察党组织": "云溪区审计局党组"}
+    values = {"巡察组": "区委第二巡察组", "被巡察党组织": "岚川区审计局党组"}
     page.goto(url(site_url, PLEDGE))
     fill(page, "巡察组", values["巡察组"])
     fill(page, "被巡察党组织", values["被巡察党组织"])
@@ -102,6 +102,6 @@ def test_the_default_titles_of_one_meeting_agree(page, site_url):
         page.goto(url(site_url, slug))
         titles[slug] = page.locator('.speech-head [data-head="讲话标题"]').inner_text()
         assert titles[slug] == head_lines(slug, values)[0]
-    meeting = "区委第二巡察组进驻云溪区审计局党组巡察动员会"
+    meeting = "区委第二巡察组进驻岚川区审计局党组巡察动员会"
     assert all(meeting in title for title in titles.values()), titles
     assert page.console_errors == []

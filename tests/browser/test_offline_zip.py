@@ -71,12 +71,12 @@ def test_unpacked_zip_works_from_file_with_the_network_cut(browser, unpacked, tm
     page.keyboard.press("Escape")
 
     # fill-in and copy
-    fill(page, "本地", "云溪")
+    fill(page, "本地", "岚川")
     fill(page, "讲话人", "王志远")
     set_indent(page, False)
     section = VARIANTS[DISTRICT].sections[1]
     text = copy_and_read(page, page.locator("#part-1 ~ .section-meta > .speech-copy"))
-    assert text == expected_text(section.spoken_lines(), {"本地": "云溪"}, False)
+    assert text == expected_text(section.spoken_lines(), {"本地": "岚川"}, False)
 
     # 下载 Word: the template's own file
     with page.expect_download() as got:
@@ -92,7 +92,7 @@ def test_unpacked_zip_works_from_file_with_the_network_cut(browser, unpacked, tm
     got.value.save_as(filled)
     texts = [p.text for p in Document(str(filled)).paragraphs if p.text]
     assert texts[1] == "王志远"
-    assert any("云溪" in t for t in texts) and not any("【本地】" in t or "【讲话人】" in t for t in texts)
+    assert any("岚川" in t for t in texts) and not any("【本地】" in t or "【讲话人】" in t for t in texts)
 
     assert blocked == [], f"requests to the network: {blocked}"
     assert errors == []

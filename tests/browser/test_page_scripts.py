@@ -1,6 +1,7 @@
 """Which of our scripts each page loads (overrides/partials/page-scripts.html, speech-kit.js) and how
 much: only the parts a page's markup needs, within 20 KB of our own CSS+JS (gzipped) on any page,
-none on the home page and the guides, the Word kit only for a download; and, in Chromium, a page
+none on the guides, the picker only on the home page and the list of templates, the Word kit only for
+a download; and, in Chromium, a page
 reached by Material's instant navigation from a page without them gets its dock, copy buttons,
 notes and filter all the same."""
 from __future__ import annotations
@@ -66,10 +67,12 @@ def test_each_page_loads_only_the_parts_its_markup_needs(built_site):
     assert scripts(built_site, "compare/placeholders/index.html") == ["speech-kit", "speech-state", "placeholders"]
     guides = sorted(p.relative_to(built_site).as_posix() for p in (built_site / "guide").rglob("index.html"))
     assert guides
-    for uri in ["index.html", "speeches/index.html", "compare/index.html", "compare/matrix/index.html", *guides]:
+    for uri in ["compare/index.html", "compare/matrix/index.html", *guides]:
         assert scripts(built_site, uri) == [], uri
+    for uri in ["index.html", "speeches/index.html"]:  # the template picker over the list of templates
+        assert scripts(built_site, uri) == ["speech-kit", "picker"], uri
     # every part registers under its file's name, which is how speech-kit.js loads it
-    parts = sorted({*MARKED, *COMPARISON, "fill-transfer", "word-download", "level-switch"})
+    parts = sorted({*MARKED, *COMPARISON, "fill-transfer", "word-download", "level-switch", "picker"})
     for name in parts:
         assert f'speechKit.part("{name}"' in (built_site / "assets" / "javascripts" / f"{name}.js").read_text(encoding="utf-8"), name
 
@@ -89,7 +92,7 @@ def test_fill_transfer_loads_on_first_use(page, site_url):
 
 
 def test_instant_navigation_from_the_home_page_brings_each_page_its_scripts(context, instant_site_url):
-    """Home (no scripts of ours) → a template → a comparison page → home, by clicks, in one document."""
+    """Home (the picker only) → a template → a comparison page → a guide → home, by clicks, in one document."""
     page = context.new_page()
     errors, foreign = [], []
     page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
@@ -97,7 +100,8 @@ def test_instant_navigation_from_the_home_page_brings_each_page_its_scripts(cont
     page.on("request", lambda r: r.url.startswith(instant_site_url) or r.url.startswith(("data:", "blob:")) or foreign.append(r.url))
     page.goto(f"{instant_site_url}/")
     page.wait_for_load_state("networkidle")  # Material enables instant links once it has read sitemap.xml
-    assert page.evaluate("typeof window.speechKit") == "undefined"
+    expect(page.locator("form[data-picker]")).to_be_visible()
+    assert page.evaluate("Object.keys(speechKit.page().done)") == ["picker"]
     page.evaluate("window.__sameDocument = true")
 
     page.locator(f'.md-content a[href$="speeches/{DISTRICT}/"]').first.click()
@@ -134,5 +138,8 @@ def test_instant_navigation_from_the_home_page_brings_each_page_its_scripts(cont
     page.wait_for_url("**/guide/")
     expect(page.locator("#ph-tip")).to_be_hidden()
     expect(page.locator(".fill-dock, .speech-copy")).to_have_count(0)  # swapped out with the content
+    page.locator("a.md-header__button.md-logo").click()  # home
+    expect(page.locator("form[data-picker]")).to_be_visible()  # the picker set up again on a new copy of the home page
+    expect(page.locator("form[data-picker] output a").first).to_be_visible()
     assert page.evaluate("window.__sameDocument") is True, "expected Material's instant navigation"
     assert errors == [] and foreign == []

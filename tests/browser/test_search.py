@@ -1,6 +1,7 @@
 """Search (our worker behind Material's search box) in headless Chromium: every page that holds
-the typed words is found, pages with the whole phrase come first, and the whole phrase is highlighted.
-The expected pages come from the built HTML, not from the index the worker reads."""
+the typed words is found, the whole phrase is highlighted, nothing is loaded until the first query,
+and it works from file://. The expected pages come from the built HTML, not from the index the worker
+reads. Ranking, synonyms and the first line's explanations: test_search_ranking.py."""
 from __future__ import annotations
 
 import re
@@ -11,7 +12,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from speechkit.outputs import page_texts, pages_with, pages_with_phrase
+from speechkit.outputs import page_texts, pages_with
 
 ROOT = Path(__file__).resolve().parents[2]
 QUERIES = yaml.safe_load((ROOT / "tests" / "fixtures" / "search_queries.yml").read_text(encoding="utf-8"))["queries"]
@@ -22,28 +23,37 @@ def texts_of(locator) -> list[str]:
     return locator.evaluate_all("els => els.map(e => e.textContent)")
 
 
-def run_search(page, site_url: str, query: str) -> list[str]:
-    """Type the query as a writer would and return the result pages, in order."""
-    page.goto(f"{site_url}/")
+def summary_of(page) -> str:
+    """The first line of the answer: what was found, or why nothing is listed (phrase-search.js)."""
+    line = page.locator(".md-search-result .search-summary")
+    expect(line).to_be_visible()
+    return line.inner_text()
+
+
+def run_search(page, site_url: str, query: str, *, goto: bool = True) -> list[str]:
+    """Type the query as a writer would and return the result pages, in order (the first line, which
+    says how many there are, is not one of them)."""
+    if goto:
+        page.goto(f"{site_url}/")
     box = page.locator(".md-search__input")
     box.click()
     box.fill(query)
     box.press("End")  # Material's search listens for keyup
-    meta = page.locator(".md-search-result__meta")
-    expect(meta).not_to_have_text(re.compile("键入以开始搜索|正在初始化搜索引擎"))
-    text = meta.inner_text()
-    total = 0 if "没有" in text else int(re.search(r"\d+", text).group())
+    summary = page.locator(".md-search-result .search-summary")
+    expect(summary).to_be_visible()
+    count = re.search(r"(\d+) 个页面", summary.inner_text())
+    total = int(count.group(1)) if count else 0
     items = page.locator(".md-search-result__item")
     for _ in range(50):  # Material renders 10 results, then more as the list scrolls
-        if items.count() >= total:
+        if items.count() >= total + 1:
             break
         wrap = page.locator(".md-search__scrollwrap")
         wrap.evaluate("e => e.scrollTo(0, 0)")
         page.wait_for_timeout(30)
         wrap.evaluate("e => e.scrollTo(0, e.scrollHeight)")
         page.wait_for_timeout(70)
-    assert items.count() == total
-    hrefs = [items.nth(i).locator("a").first.get_attribute("href") for i in range(total)]
+    assert items.count() == total + 1
+    hrefs = [items.nth(i).locator("a").first.get_attribute("href") for i in range(1, total + 1)]
     return [unquote(urlsplit(h).path).removeprefix(urlsplit(site_url).path) for h in hrefs]
 
 
@@ -61,12 +71,13 @@ def test_query_set_is_drawn_from_our_pages(texts):
 
 
 @pytest.mark.parametrize("query", QUERIES)
-def test_every_page_with_the_words_is_found_phrase_first(page, site_url, texts, query):
+def test_every_page_with_the_words_is_found(page, site_url, texts, query):
+    """Recall: every page that holds every word is listed (the ranking and what else is listed, through
+    synonyms and parts of words, is tested in test_search_ranking.py)."""
     found = run_search(page, site_url, query)
     expected = pages_with(texts, query)
-    assert set(found) == expected, (query, sorted(set(found) ^ expected))
-    phrase = pages_with_phrase(texts, query) & expected
-    assert set(found[: len(phrase)]) == phrase  # pages with the whole phrase come first
+    assert expected <= set(found), (query, sorted(expected - set(found)))
+    assert len(found) == len(set(found))
     assert page.console_errors == []
 
 
@@ -76,7 +87,7 @@ def test_whole_phrase_is_highlighted_in_results_and_on_the_page(page, site_url, 
     assert marks.count() > 0
     assert set(texts_of(marks)) == {"两个维护"}
     assert "两个以上" not in page.locator(".md-search-result").inner_text()
-    page.locator(".md-search-result__item a").first.click()
+    page.locator(".md-search-result__item:nth-child(2) a").first.click()  # the first page after the first line
     assert "h=" in page.url
     highlighted = page.locator("mark[data-md-highlight]")
     expect(highlighted.first).to_be_visible()

@@ -45,7 +45,7 @@ def test_filled_word_holds_every_value_title_and_speaker(page, site_url, tmp_pat
     page.on("request", lambda r: requested.append(r.url))
     names = empty_fields(slug)
     values = {name: f"{name}值" for name in names}
-    values["本地"] = "A&B <云溪> \"区\""  # XML-escaped into word/document.xml, not broken by it
+    values["本地"] = "A&B <岚川> \"区\""  # XML-escaped into word/document.xml, not broken by it
     shared = {n: v for n, v in values.items() if n not in ("讲话人", "日期")}
     store(page, slug, shared, {"讲话人": "区委副书记　王志远", "日期": "2026年3月2日"})
     values.update({"讲话人": "区委副书记　王志远", "日期": "2026年3月2日"})

@@ -99,7 +99,8 @@ def check_front_matter(variant: Variant, registry: Registry) -> list[Finding]:
             if problem:
                 out.append(Finding(path, line, f"{key}（{spec.label}）“{value}”{problem}。", "写成实际复核的日期，形如 2026-11-25。"))
         if spec.choices and value not in spec.choices:
-            out.append(Finding(path, line, f"{key}（{spec.label}）的值“{value}”不在可选范围内。", f"改为以下之一：{'、'.join(spec.choices)}；确需新增时在 data/front_matter.yml 登记。"))
+            where = f"data/{spec.choices_from}.yml" if spec.choices_from else "data/front_matter.yml"
+            out.append(Finding(path, line, f"{key}（{spec.label}）的值“{value}”不在可选范围内。", f"改为以下之一：{'、'.join(spec.choices)}；确需新增时在 {where} 登记。"))
     for key in meta:
         if key not in registry.fields:
             out.append(Finding(path, variant.meta_lines.get(key, 1), f"YAML 头部有未登记的字段 {key}。", f"删去它，或改为已登记的字段：{'、'.join(registry.fields)}。"))

@@ -9,8 +9,12 @@ from pathlib import Path
 from typing import Callable
 
 from ..base import ALTERNATIVE_LINK, DATA_DIR, SLUG, SPEECHES_DIR, WARNING, Finding, count_chars, sort_findings
-from ..reading import DataFileError, Registry, Section, Variant, load_registry, parse_variant, read_source, scan_docs
+from ..reading import (
+    DataFileError, PickerHints, Registry, SearchData, Section, Variant, load_picker_hints, load_registry, load_search_data, parse_variant,
+    read_source, scan_docs,
+)
 from .checks import check_variant
+from .place_names import check_example_places
 from .similarity import SimilarPair, near_duplicates
 
 
@@ -19,6 +23,8 @@ class Corpus:
     registry: Registry | None
     variants: list[Variant] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    search: SearchData | None = None  # how the site search ranks and explains (data/search_*.yml)
+    picker: PickerHints | None = None  # what the home page's picker says when no template fits (data/template_picker.yml)
 
     @property
     def errors(self) -> list[Finding]:
@@ -69,9 +75,10 @@ def load_corpus(
     is checked against data/docs_layout.yml too (as `make check` and the build do)."""
     try:
         registry = load_registry(data_dir)
+        search, picker = load_search_data(data_dir), load_picker_hints(data_dir, registry.fields)
     except DataFileError as exc:
         return Corpus(registry=None, findings=[exc.finding])
-    corpus = Corpus(registry=registry)
+    corpus = Corpus(registry=registry, search=search, picker=picker)
     limits = registry.limits
     contents = scan_docs(docs_dir, speeches_dir, registry.layout, limits)
     corpus.findings += contents.findings
@@ -86,6 +93,7 @@ def load_corpus(
         corpus.findings += check_variant(variant, registry, findings)
         if progress:
             progress(done, len(paths))
+    corpus.findings += check_example_places(corpus, data_dir, docs_dir)
     corpus.findings += check_duplicates(corpus)
     corpus.findings += check_alternative_links(corpus)
     corpus.findings += check_meeting_titles(corpus)
@@ -125,19 +133,20 @@ def meeting_name(title: str, endings: tuple[str, ...]) -> tuple[str, str, str] |
 
 
 def check_meeting_titles(corpus: Corpus) -> list[Finding]:
-    """The speeches of one meeting (and level) name it alike in their default 讲话标题: one that drops
-    “第二” from 【巡察组】 or calls the meeting otherwise makes a pair of printed speeches disagree."""
+    """The speeches of one meeting (same meeting, level and kind of 巡察) name it alike in their default
+    讲话标题: one that drops “第二” from 【巡察组】 or calls the meeting otherwise makes a pair of printed
+    speeches disagree."""
     field = next((f for f in corpus.registry.head.values() if f.endings and f.default_from), None)
     if field is None:
         return []
-    groups: dict[tuple[str, str], list[tuple[Variant, tuple[str, str, str]]]] = defaultdict(list)
+    groups: dict[tuple[str, str, str], list[tuple[Variant, tuple[str, str, str]]]] = defaultdict(list)
     for variant in corpus.variants:
         title = variant.meta.get(field.default_from)
         parts = meeting_name(title, field.endings) if isinstance(title, str) else None
         if parts:
-            groups[(str(variant.meta.get("meeting")), str(variant.meta.get("level")))].append((variant, parts))
+            groups[(str(variant.meta.get("meeting")), str(variant.meta.get("level")), str(variant.meta.get("kind")))].append((variant, parts))
     out = []
-    for (meeting, level), members in groups.items():
+    for (meeting, level, kind), members in groups.items():
         names = Counter(parts[1] for _, parts in members)
         if len(names) < 2:
             continue
@@ -147,7 +156,7 @@ def check_meeting_titles(corpus: Corpus) -> list[Finding]:
             if name != usual:
                 out.append(Finding(variant.path, variant.meta_lines.get(field.default_from, 1),
                                    f"讲话标题里的会议名称“{name}”与同一会议的 {other.path.name}（“{usual}”）不一致，两篇讲话稿印出来会对不上。",
-                                   f"写成“{start}{usual}{ending}”；要改会议的叫法，就把{meeting}（{level}）的各篇一起改。", WARNING))
+                                   f"写成“{start}{usual}{ending}”；要改会议的叫法，就把{meeting}（{level}，{kind}）的各篇一起改。", WARNING))
     return out
 
 

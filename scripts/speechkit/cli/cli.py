@@ -115,8 +115,22 @@ def _choose(label: str, given: str | None, choices: tuple[str, ...], interactive
     typer.echo(f"{label}：")
     for number, choice in enumerate(choices, start=1):
         typer.echo(f"  {number}. {choice}")
-    picked = typer.prompt("请输入序号", default=1, type=click.IntRange(1, len(choices)))
-    return choices[picked - 1]
+    while True:  # our own check: the pinned typer cannot prompt with click.IntRange (AssertionError)
+        answer = _ask("请输入序号", "1").strip()
+        if answer in choices:
+            return answer
+        if answer.isdigit() and 1 <= int(answer) <= len(choices):
+            return choices[int(answer) - 1]
+        _echo_err(f"“{answer[:MAX_SHOWN]}”不是 1 到 {len(choices)} 之间的序号，请重新输入。")
+
+
+def _ask(question: str, default: str) -> str:
+    """One answer typed at the terminal; Ctrl+C or Ctrl+D ends the command without writing anything."""
+    try:
+        return typer.prompt(question, default=default, type=str)
+    except (click.Abort, typer.Abort, EOFError):  # this typer has an Abort of its own
+        _echo_err("已取消，没有新建任何文件。")
+        raise typer.Exit(1) from None
 
 
 @app.command()
@@ -141,14 +155,14 @@ def new(
     taken = {v.title for v in corpus.variants}
     if title is None:
         suggested = unique_title(f"{meeting}讲话（{speaker}）", taken)
-        title = typer.prompt("标题（写会议名称和讲话人，不写年份）", default=suggested) if interactive else suggested
+        title = _ask("标题（写会议名称和讲话人，不写年份）", suggested) if interactive else suggested
     problem = title_problem(title) or ("已有一篇模板用了这个标题" if title in taken else None)
     if problem:
         _echo_err(f"标题“{title[:MAX_SHOWN]}”不能用：{problem}。改法：换一个能区分各篇的标题（会议名称和讲话人）。")
         raise typer.Exit(1)
     if slug is None:
         suggested = free_slug(SPEECHES_DIR, "new-speech")
-        slug = typer.prompt("文件名（英文小写字母、数字和短横线）", default=suggested) if interactive else suggested
+        slug = _ask("文件名（英文小写字母、数字和短横线）", suggested) if interactive else suggested
     if not SLUG.fullmatch(slug):
         _echo_err(f"文件名“{slug[:MAX_SHOWN]}”不合规。改法：只用英文小写字母、数字和短横线，如 county-special-deployment。")
         raise typer.Exit(1)
@@ -179,7 +193,7 @@ def import_(
 ) -> None:
     """把一篇讲话稿（或一页多篇的合集）转成草稿，并写一份逐行核对的导入报告；从不覆盖已有文件。"""
     from ..base import SLUG
-    from ..importer import ImportRefused, import_file, load_rules, next_steps
+    from ..importer import ImportRefused, import_file, load_rules, next_steps, printable
     from ..reading import DataFileError
 
     if src is None:
@@ -202,20 +216,20 @@ def import_(
     try:
         result = import_file(src, out, corpus.registry, rules, existing=existing, taken_titles=titles, name=name, progress=_echo_err)
     except ImportRefused as exc:
-        _echo_err(f"{src}：{exc.message}改法：{exc.fix}")
+        _echo_err(f"{printable(str(src), 200)}：{exc.message}改法：{exc.fix}")  # a file name may carry ANSI escapes or NEL
         raise typer.Exit(1) from None
     except FileExistsError as exc:
         _echo_err(f"{shown_path(Path(str(exc)))} 已经存在，没有覆盖，也没有写入任何文件。改法：用 --name 换一个文件名，或先移走旧文件。")
         raise typer.Exit(1) from None
     except OSError as exc:
-        _echo_err(f"无法写入 {out}（{exc.strerror}），没有写入任何文件。改法：确认这个文件夹存在并且可以写入。")
+        _echo_err(f"无法写入 {printable(str(out), 200)}（{exc.strerror}），没有写入任何文件。改法：确认这个文件夹存在并且可以写入。")
         raise typer.Exit(1) from None
     for draft in result.drafts:
         pending = sum(f.is_pending for f in draft.findings)
         errors = sum(f.is_error for f in draft.findings)
         reviews = sum(len(p.notes) for p in draft.outline.all_paras())
-        typer.echo(f"已写入草稿 {shown_path(draft.path)}：{draft.title}（逐行核对 {reviews} 处，待完成 {pending} 项" + (f"，错误 {errors} 个" if errors else "") + "）")
-    typer.echo(f"已写入导入报告 {shown_path(result.report_path)}")
+        typer.echo(f"已写入草稿 {printable(shown_path(draft.path), 200)}：{draft.title}（逐行核对 {reviews} 处，待完成 {pending} 项" + (f"，错误 {errors} 个" if errors else "") + "）")
+    typer.echo(f"已写入导入报告 {printable(shown_path(result.report_path), 200)}")
     if not result.drafts:
         typer.echo("没有生成草稿：原因见导入报告第二部分。")
         return
@@ -321,6 +335,14 @@ def release_notes_command(
         out.write_text(notes, encoding="utf-8")
         since = f"自 {previous} 以来" if previous else "自第一次提交以来"
         typer.echo(f"发布说明已写入 {out}（{tag}，{since}的修改）。")
+
+
+@app.command("tifa-due")
+def tifa_due(days: int = typer.Option(90, "--days", help="列出多少天内到期的提法（已经到期的也列出）。")) -> None:
+    """列出 data/tifa.yml 中即将到期的提法，以及用到它们的模板（文件:行号）。"""
+    from .tifa_due import report
+
+    raise typer.Exit(report(days, typer.echo))
 
 
 def main() -> None:

@@ -1,8 +1,10 @@
 """New drafts: a 范文 (text, Word or web page) turned into draft variants with a line-by-line review
-report (decode → junk, spacing, articles, outline, masks, punctuation → header, writer; pipeline runs
-them, drafts holds the result, report describes it), or the skeleton filled in (scaffold).
+report (decode, docx_text → junk, spacing, articles and titles, runin, outline, masks, formulations,
+punctuation → header and meeting, writer; pipeline runs them, drafts holds the result, report describes
+it), or the skeleton filled in (scaffold).
 """
 from .decode import ImportRefused
+from .junk import printable
 from .pipeline import check_drafts, convert, draft_files, import_file
 from .report import next_steps
 from .rules import load_rules

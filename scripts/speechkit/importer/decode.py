@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import html
 import re
-import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from xml.etree import ElementTree
 
+from .docx_text import DocxProblem, docx_text
+from .junk import Removed
 from .rules import ImportRules
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
@@ -25,7 +25,6 @@ UNSUPPORTED = {
     ".pdf": "PDF 不能直接读取。",
     ".rtf": "RTF 不能直接读取。",
 }
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 class ImportRefused(Exception):
@@ -40,6 +39,8 @@ class ImportRefused(Exception):
 class Source:
     text: str
     encoding: str  # as told to the contributor: UTF-8, GB18030, Word 文档 (.docx), 网页 (.html)
+    notes: tuple[str, ...] = ()  # what reading did to the file as a whole (tracked changes accepted…), for the report
+    removed: tuple[Removed, ...] = field(default=())  # what was set aside (hidden text), for the report
 
 
 def read_source(path: Path, rules: ImportRules) -> Source:
@@ -59,11 +60,27 @@ def read_source(path: Path, rules: ImportRules) -> Source:
     except OSError as exc:
         raise ImportRefused(f"无法读取这个文件（{exc.strerror}）。", "确认文件存在、没有被其他程序占用，并且有读取权限。") from None
     if suffix == DOCX_SUFFIX:
-        return Source(_docx_text(raw, rules), "Word 文档（.docx）")
+        return _docx_source(raw, rules)
     text, encoding = decode_bytes(raw)
     if suffix in HTML_SUFFIXES:
         return Source(html_text(text), f"网页（.html，{encoding}）")
     return Source(text, encoding)
+
+
+def _docx_source(raw: bytes, rules: ImportRules) -> Source:
+    try:
+        read = docx_text(raw, rules.max_docx_xml_bytes)
+    except DocxProblem as exc:
+        fix = "一次只导入一篇讲话稿；太大的文档先拆开，或在 Word 里另存为新的 .docx 再导入。" if "上限" in str(exc) else SAVE_AS_TEXT
+        raise ImportRefused(str(exc), fix) from None
+    notes = []
+    if read.inserted or read.deleted:
+        notes.append(f"原文档里有修订记录（插入 {read.inserted} 处、删除 {read.deleted} 处）：按“接受所有修订”后的文字导入，"
+                     "删除的文字没有导入。在 Word 里打开原文档（审阅 → 修订）确认这些修订都应当接受。")
+    if read.hidden:
+        notes.append(f"原文档里有 {len(read.hidden)} 处隐藏文字（Word 里设为“隐藏”、平时看不到的文字）：没有导入，列在“删除的内容”里；确实需要的，手工补进草稿。")
+    removed = tuple(Removed(line, words[:40] + ("……" if len(words) > 40 else ""), "Word 里的隐藏文字（没有导入）") for line, words in read.hidden)
+    return Source(read.text, "Word 文档（.docx）", tuple(notes), removed)
 
 
 def decode_bytes(raw: bytes) -> tuple[str, str]:
@@ -93,40 +110,6 @@ def _looks_garbled(text: str) -> bool:
         return False
     common = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff" or ch.isascii() or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")
     return common / len(text) < 0.8
-
-
-def _docx_text(raw: bytes, rules: ImportRules) -> str:
-    import io
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            try:
-                info = archive.getinfo("word/document.xml")
-            except KeyError:
-                raise ImportRefused("这个 .docx 文件里没有正文（word/document.xml）。", SAVE_AS_TEXT) from None
-            if info.file_size > rules.max_docx_xml_bytes:
-                raise ImportRefused(f"这个 .docx 的正文解压后有 {info.file_size:,} 字节，超过了上限。", "一次只导入一篇讲话稿；太大的文档先拆开。")
-            xml = archive.read(info)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, RuntimeError, NotImplementedError, EOFError):
-        raise ImportRefused("这个 .docx 文件已损坏，或者其实不是 .docx。", SAVE_AS_TEXT) from None
-    if b"<!DOCTYPE" in xml[:2048] or b"<!ENTITY" in xml:
-        raise ImportRefused("这个 .docx 的正文里有不允许的 XML 声明。", SAVE_AS_TEXT)
-    try:
-        root = ElementTree.fromstring(xml)
-    except ElementTree.ParseError:
-        raise ImportRefused("这个 .docx 的正文无法读取（XML 格式不对）。", SAVE_AS_TEXT) from None
-    paragraphs = []
-    for para in root.iter(f"{W}p"):
-        parts = []
-        for node in para.iter():
-            if node.tag == f"{W}t" and node.text:
-                parts.append(node.text)
-            elif node.tag in (f"{W}tab",):
-                parts.append(" ")
-            elif node.tag in (f"{W}br", f"{W}cr"):
-                parts.append("\n")
-        paragraphs.append("".join(parts))
-    return "\n".join(paragraphs)
 
 
 BLOCK_TAGS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "blockquote", "dd", "dt", "table", "ul", "ol", "hr"}

@@ -38,3 +38,4 @@ class Conversion:
     drafts: list[Draft]
     skipped: list[tuple[Article, str]]  # (article, why no draft was written)
     report_path: Path | None = None
+    notes: list[str] = field(default_factory=list)  # what reading the file did to it as a whole (a .docx's tracked changes…)

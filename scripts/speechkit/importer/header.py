@@ -1,17 +1,20 @@
-"""The draft's front matter: title and first guesses for meeting, speaker, level and kind.
+"""The draft's front matter: title, the meeting and speaker (meeting.py: from the title, the speaker's
+line and the text, against the registries) and first guesses for level and kind.
 
-Guesses count the words data/import.yml lists for each registered choice; with none found, the
-field's first registered choice is used. Each guess goes into the report, to be checked.
-summary and occasion are left out on purpose: `make check` then lists them as 待完成.
+Level and kind count the words data/import.yml lists for each registered choice; with none found, the
+field's first registered choice is used. Each decision goes into the report, to be checked.
+summary and occasion are left out on purpose: `make check` then lists them as 待完成, as it lists a
+meeting or speaker the registry does not know yet.
 """
 from __future__ import annotations
 
 import datetime as dt
 
 from ..reading import DRAFT, Registry
+from .meeting import decide_meeting, decide_speaker, speech_form
 from .rules import ImportRules
 
-GUESSED = ("meeting", "speaker", "level", "kind")
+GUESSED = ("level", "kind")
 
 
 def guess_field(key: str, text: str, rules: ImportRules, registry: Registry) -> tuple[str, str]:
@@ -30,9 +33,15 @@ def guess_field(key: str, text: str, rules: ImportRules, registry: Registry) -> 
     return choice, f"{label}：按正文中的“{'、'.join(words[:3])}”判断为“{choice}”，请核对（可选：{'、'.join(choices)}）"
 
 
-def front_matter(title: str, text: str, rules: ImportRules, registry: Registry, today: dt.date) -> tuple[dict, list[str]]:
+def front_matter(title: str, raw_title: str, speaker_line: str, text: str, rules: ImportRules, registry: Registry,
+                 today: dt.date) -> tuple[dict, list[str]]:
+    """The front matter and one report note per field decided; `text` is the speech, `raw_title` its
+    title as written (with the speaker's words before 在), `speaker_line` the line naming the speaker."""
     meta: dict = {"title": title}
-    notes = []
+    meeting = decide_meeting(raw_title, text, rules, registry)
+    speaker = decide_speaker(meeting, speech_form(raw_title, rules), speaker_line, text, rules, registry)
+    meta["meeting"], meta["speaker"] = meeting.value, speaker.value
+    notes = [meeting.note, speaker.note]
     for key in GUESSED:
         if key in registry.fields and registry.fields[key].choices:
             meta[key], why = guess_field(key, text, rules, registry)

@@ -3,7 +3,8 @@
 Where the context makes the name clear, the mask becomes the formal wording it hid (***总书记 →
 习近平总书记) or a registered 【placeholder】 (刚才，XX同志宣读 → 【宣读人姓名】). Otherwise it becomes a
 candidate such as 【待定人名】: not registered, so `make check` lists it until a person picks the right
-placeholder. What masking left behind (总书记总书记) is merged or flagged.
+placeholder. A leader's name under a mask is restored by rules derived from data/fixed_phrases.yml
+(rules.py); a doubled word masking left behind (同志同志) is merged when listed, else flagged.
 """
 from __future__ import annotations
 
@@ -80,16 +81,17 @@ def resolve_masks(text: str, rules: ImportRules, registry: Registry) -> tuple[st
 
 
 def merge_doubled(text: str, rules: ImportRules) -> tuple[str, list[str]]:
-    """总书记总书记 → 总书记 (a mask's leftover); other doubled words of three or more characters too,
-    and shorter ones are only flagged."""
+    """同志同志 → 同志 for the words data/import.yml lists (a mask's leftover with only one reading);
+    any other doubled word is flagged and left as it is (总书记总书记 is a damaged fixed formulation,
+    restored by formulations.py before this runs)."""
     notes: list[str] = []
 
     def once(m: re.Match) -> str:
         word = m.group(1)
-        if word in rules.doubled_merge or len(word) >= 3:
+        if word in rules.doubled_merge:
             notes.append(f"“{m.group(0)}”重复，可能是网站遮挡留下的，合并成了“{word}”，请核对")
             return word
-        notes.append(f"“{m.group(0)}”重复了，可能是网站遮挡留下的，请核对")
+        notes.append(f"“{m.group(0)}”重复了，可能是网站遮挡留下的，没有改动：请核对原文")
         return m.group(0)
 
     return DOUBLED.sub(once, text), notes

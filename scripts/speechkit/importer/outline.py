@@ -67,6 +67,9 @@ def split_heading(text: str, rules: ImportRules) -> tuple[str, str, str]:
     m = SENTENCE_END.search(body)
     if m and m.start() <= limit:
         return marker + body[: m.start()], body[m.end():], "标题和正文连在一起，在标题后的句号处断开了"
+    cut = _subject_cut(body, rules)
+    if cut:
+        return marker + body[:cut], body[cut:], f"标题和正文连在一起，在正文第一句的开头前断开了（“{body[cut - 4:cut]}|{body[cut:cut + 5]}”），请核对"
     for i in range(4, min(limit, len(body) - 2) + 1):
         head, tail = body[:i], body[i:]
         if head.endswith(rules.heading_endings) and tail.startswith(rules.paragraph_openings):
@@ -75,6 +78,25 @@ def split_heading(text: str, rules: ImportRules) -> tuple[str, str, str]:
     if split:
         return marker + body[:split], body[split:], f"标题和正文连在一起，按标题前后两句字数相近断在“{body[split - 4:split]}|{body[split:split + 4]}”，请核对"
     return marker + body, "", "这个标题很长，可能和正文连在了一起，但找不到断开的位置：请手工把正文移到标题下面"
+
+
+MIN_HEADING = 6  # a heading shorter than this is not a heading (明确这次巡察…: 这次巡察 is not a subject there)
+BINDING = "的地得之和与及"  # a heading does not end on a particle that binds it to what follows
+
+
+def _subject_cut(body: str, rules: ImportRules) -> int | None:
+    """Where the paragraph's first sentence starts with a subject (巡视巡察是, 我们要, 这次巡察…):
+    the first such place after a heading-long start, preferring one after a heading's usual ending."""
+    limit = min(rules.max_heading_chars, len(body) - 2)
+    starts = [i for i in range(MIN_HEADING, limit + 1) if body[i:].startswith(rules.sentence_subjects)]
+    covered = {j for i in starts for j in range(i + 1, i + max(len(w) for w in rules.sentence_subjects if body[i:].startswith(w)))}
+    places = [i for i in starts if i not in covered and body[i - 1] not in BINDING + "，、："  # 巡视巡察是, not 巡察是 in it
+              and not body[i + max(len(w) for w in rules.sentence_subjects if body[i:].startswith(w)):].startswith(BINDING[0])]  # 本轮巡察的意义: not a subject
+    # 重要意义|开展巡察是: the sentence starts with an opening word (开展) before the subject
+    places = [i - len(w) if (w := next((w for w in rules.paragraph_openings if body[:i].endswith(w) and body[: i - len(w)].endswith(rules.heading_endings)), "")) else i
+              for i in places]
+    ending = [i for i in places if body[:i].endswith(rules.heading_endings)]
+    return (ending or places or [None])[0]
 
 
 def _parallel_split(body: str, rules: ImportRules) -> int | None:
@@ -128,6 +150,11 @@ def build_outline(paras: list[Para], rules: ImportRules) -> Outline:
             (child or part).paras.append(para)
     if not outline.parts:
         outline.notes.append("没有找到“一、”“二、”……这样的一级标题：全文暂时都放在“开场”里，请按讲话的层次加上 ## 一级标题。")
+        for index in range(len(outline.opening) - 1, 0, -1):  # the 结束语 still closes the speech
+            if rules.closing.match(outline.opening[index].text):
+                outline.closing = outline.opening[index:]
+                del outline.opening[index:]
+                break
         return outline
     if agenda:
         outline.notes.append("按“第一项”“第二项”……议程把全文当作主持词分成部分，标题写成“第一项：……”，请把标题改成简短的议程名称。")
@@ -160,6 +187,12 @@ def _move_closing(outline: Outline, rules: ImportRules) -> None:
                 outline.closing = owner.paras[index:]
                 del owner.paras[index:]
                 return
+    final = holder.paras[-1] if holder.paras else None
+    ends = [m.end() for m in SENTENCE_END.finditer(final.text) if rules.closing.match(final.text[m.end():])] if final else []
+    if ends:  # the 结束语 ran into the last paragraph: “……作表态发言。同志们，刚才……现在散会。”
+        final.text, rest = final.text[: ends[0]], final.text[ends[0]:]
+        outline.closing = [Para(rest, final.line, ["结束语和上一段连在一起，从“同志们”起分出来作为结束语，请核对"])]
+        return
     outline.notes.append("没有找到以“同志们，”开头的结束语：请在最后写一段结束语，放在“## 结束语”下面。")
 
 

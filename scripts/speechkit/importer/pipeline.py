@@ -6,7 +6,6 @@ drafts with the project's own parser and checks, so the report lists exactly wha
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 from typing import Callable
 
@@ -14,15 +13,17 @@ from ..base import sort_findings, to_cn
 from ..checking import check_variant, similar_pairs
 from ..reading import Registry, parse_variant
 from .articles import Article, split_articles
-from .decode import read_source
+from .decode import Source, read_source
+from .formulations import doubtful_formulations, restore_formulations
 from .drafts import Conversion, Draft
 from .header import front_matter
-from .junk import Removed, clean_characters, source_lines, strip_junk
+from .junk import Removed, clean_characters, printable, source_lines, strip_junk
 from .masks import merge_doubled, resolve_masks
 from .outline import build_outline, normalise_markers, restore_dropped_separators, suggest_role
 from .pieces import Para
 from .punctuation import full_width
 from .report import report_markdown
+from .runin import split_run_in_agenda, split_run_in_points
 from .rules import ImportRules
 from .scaffold import unique_title
 from .spacing import SpacingReport, break_run_on_lines, fix_spacing, join_wrapped_lines
@@ -33,6 +34,8 @@ Progress = Callable[[str], None]
 
 def _draft(article: Article, registry: Registry, rules: ImportRules, today: dt.date, source_name: str) -> Draft:
     paras = [Para(line.text, line.number) for line in article.lines if line.text]
+    paras, run_in = split_run_in_points(paras, rules)
+    paras, agenda = split_run_in_agenda(paras, rules)
     markers = normalise_markers(paras, rules)
     punctuation = 0
     for para in paras:
@@ -42,16 +45,22 @@ def _draft(article: Article, registry: Registry, rules: ImportRules, today: dt.d
     outline = build_outline(paras, rules)
     for para in outline.all_paras():
         para.text, notes = resolve_masks(para.text, rules, registry)
+        para.text, restored = restore_formulations(para.text, rules)
         para.text, doubled = merge_doubled(para.text, rules)
-        para.notes += notes + doubled
+        para.notes += notes + restored + doubled + doubtful_formulations(para.text, rules)
     for part in outline.parts:
         if part.role is None:  # agenda items of a 主持词 come with theirs
             part.role, why = suggest_role(part, rules)
             part.heading.notes.append(why)
     text = "\n".join([article.raw_title] + [p.text for p in outline.all_paras()])
     title = safe_text(full_width(article.title, rules)[0])
-    meta, header_notes = front_matter(title, text, rules, registry, today)
+    meta, header_notes = front_matter(title, article.raw_title, article.speaker, text, rules, registry, today)
+    header_notes = article.notes + header_notes
     counts = []
+    if run_in:
+        counts.append(f"段落里接排的编号另起一段 {run_in} 处")
+    if agenda:
+        counts.append(f"段落里接排的议程另起一段 {agenda} 处")
     if punctuation:
         counts.append(f"半角标点改成全角 {punctuation} 处")
     if markers:
@@ -64,12 +73,14 @@ def _draft(article: Article, registry: Registry, rules: ImportRules, today: dt.d
 
 def convert(text: str, source_name: str, encoding: str, registry: Registry, rules: ImportRules, *,
             existing: dict[str, str] | None = None, taken_titles: set[str] | None = None,
-            today: dt.date | None = None, progress: Progress | None = None) -> Conversion:
-    """Drafts (not yet named) for every distinct article in `text`; nothing is written."""
+            today: dt.date | None = None, progress: Progress | None = None,
+            source: Source | None = None) -> Conversion:
+    """Drafts (not yet named) for every distinct article in `text`; nothing is written. `source` is
+    the file as read, when there is one: what reading it set aside goes into the report too."""
     say = progress or (lambda message: None)
     today = today or dt.date.today()
-    source_name = re.sub(r"[\x00-\x1f\x7f]", "", source_name)[:80]
-    removed: list[Removed] = []
+    source_name = printable(source_name)  # a file name reaches the draft's header and the terminal: no raw controls
+    removed: list[Removed] = list(source.removed) if source else []
     spacing = SpacingReport()
     lines = clean_characters(source_lines(text), rules, removed)
     lines = strip_junk(lines, rules, removed)
@@ -88,12 +99,12 @@ def convert(text: str, source_name: str, encoding: str, registry: Registry, rule
         say(message)
     taken = set(taken_titles or ())
     for draft in drafts:
-        fallback = f"{draft.meta.get('meeting', '')}讲话（{draft.meta.get('speaker', '')}，导入稿）"
+        fallback = f"{draft.meta['meeting']}讲话（{draft.meta['speaker']}，导入稿）" if draft.meta['meeting'] in registry.meetings and draft.meta['speaker'] in registry.speakers else "导入的讲话稿"
         draft.title = unique_title(draft.title or fallback, taken)
         taken.add(draft.title)
         draft.meta["title"] = draft.title
         draft.markdown = draft_markdown(draft.meta, draft.outline, draft.comment)
-    return Conversion(source_name, encoding, removed, spacing, found, drafts, skipped)
+    return Conversion(source_name, encoding, removed, spacing, found, drafts, skipped, notes=list(source.notes) if source else [])
 
 
 def _distinct(drafts: list[Draft], existing: dict[str, str], registry: Registry) -> tuple[list[Draft], list[tuple[Article, str]]]:
@@ -157,8 +168,11 @@ def import_file(source: Path, out_dir: Path, registry: Registry, rules: ImportRu
     """Read `source`, write its drafts and the report into `out_dir` (all or nothing) and return them."""
     say = progress or (lambda message: None)
     read = read_source(source, rules)
-    say(f"已读取 {source.name}（{read.encoding}，{len(read.text):,} 字符）。")
-    conversion = convert(read.text, source.name, read.encoding, registry, rules, existing=existing, taken_titles=taken_titles, progress=say)
+    say(f"已读取 {printable(source.name)}（{read.encoding}，{len(read.text):,} 字符）。")
+    for note in read.notes:
+        say(note)
+    conversion = convert(read.text, source.name, read.encoding, registry, rules, existing=existing, taken_titles=taken_titles, progress=say,
+                         source=read)
     name_files(conversion, out_dir, name)
     check_drafts(conversion, registry)
     write_all(draft_files(conversion))

@@ -19,7 +19,8 @@ def next_steps(conversion: Conversion) -> list[str]:
     steps += [
         "打开草稿，按本报告第三部分逐行核对（行号是草稿文件里的行，括号里是原文的行）：导入时的判断都要人看一遍。",
         "把“待完成”的各项写好：补上头部的 summary（一句话简介）和 occasion（适用场合），每部分标题下写“> 用途：”，"
-        "把【待定……】换成登记过的占位符，过时的提法改成现行写法。",
+        "把【待定……】换成登记过的占位符，过时的提法改成现行写法；会议类型、讲话人是登记表里还没有的，"
+        "按第三部分“头部字段”里的登记方法登记，或改成已登记的。",
         "运行 make check：草稿里没写完的地方列为“待完成”，不算错误；列为错误的必须先改。",
         "运行 make serve，在浏览器里看草稿页面，页面顶部同样列出待完成的各处。",
         "全部完成后把头部的 status 改为“可用”，再运行 make check，通过后提交合并请求。",
@@ -48,9 +49,10 @@ def report_markdown(conversion: Conversion) -> str:
     lines += [f"- 生成的草稿：{len(conversion.drafts)} 篇" + "".join(f"\n  - {shown_path(d.path)}：{d.title}" for d in conversion.drafts)]
     if conversion.skipped:
         lines += [f"- 没有生成草稿：{len(conversion.skipped)} 篇（见第二部分）"]
+    lines += [f"- {note}" for note in conversion.notes]
     lines += ["", "## 接下来怎么做", ""]
     lines += [f"{n}. {step}" for n, step in enumerate(next_steps(conversion), start=1)] + [""]
-    lines += [f"## 一、删除的网页内容（{len(conversion.removed)} 处）", ""]
+    lines += [f"## 一、删除的内容（{len(conversion.removed)} 处）", ""]
     shown = sorted(conversion.removed, key=lambda r: r.number)[:MAX_REMOVED]
     lines += [f"- 原文第 {r.number} 行，{r.reason}：{r.text}" for r in shown] or ["- 没有。"]
     if len(conversion.removed) > MAX_REMOVED:
@@ -64,7 +66,7 @@ def report_markdown(conversion: Conversion) -> str:
     if spacing.joined_lines:
         fixes.append(f"把按固定宽度断开的行接回段落 {spacing.joined_lines} 处")
     if spacing.broken_lines:
-        fixes.append(f"原文有的段落粘成了一行，在编号前断开 {spacing.broken_lines} 处")
+        fixes.append(f"原文有的段落粘成了一行，在句末的“同志们”前断开 {spacing.broken_lines} 处")
     if fixes:
         lines += [""] + [f"- {fix}。" for fix in fixes]
     lines += ["", "## 二、分篇和重复", ""]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..base import DATA_DIR, Finding
-from ..reading import DataFileError, Registry, load_yaml
+from ..reading import DataFileError, FixedPhrase, Registry, load_fixed_phrases, load_yaml
 
 RULES_FILE = "import.yml"
 
@@ -38,6 +38,12 @@ class CandidateType:
 
 
 @dataclass(frozen=True)
+class SuspectRule:
+    reason: str
+    pattern: re.Pattern
+
+
+@dataclass(frozen=True)
 class ImportRules:
     path: Path
     max_file_bytes: int
@@ -50,11 +56,19 @@ class ImportRules:
     article_separators: tuple[re.Pattern, ...]
     title_noise: re.Pattern
     title_words: re.Pattern
+    title_shape: re.Pattern  # groups: meeting, form
+    title_meeting: re.Pattern  # groups: meeting, form
+    salutation: re.Pattern
+    max_speaker_line_chars: int
+    speech_date: re.Pattern
     blank_min_spaces: int
     run_on_breaks: re.Pattern
     max_run_on_chars: int
     max_heading_chars: int
     level1_separators: re.Pattern
+    run_in_after: re.Pattern
+    run_in_promise: re.Pattern  # group: count
+    sentence_subjects: tuple[str, ...]
     not_headings: re.Pattern
     heading_endings: tuple[str, ...]
     paragraph_openings: tuple[str, ...]
@@ -69,8 +83,17 @@ class ImportRules:
     candidate_types: tuple[CandidateType, ...]
     mask_some_unit: re.Pattern
     doubled_merge: tuple[str, ...]
+    fixed_phrases: tuple[FixedPhrase, ...]  # data/fixed_phrases.yml
+    suspect_formulations: tuple[SuspectRule, ...]
     punctuation: tuple[tuple[re.Pattern, str], ...]
     guesses: dict[str, dict[str, tuple[str, ...]]]  # front-matter key → registered choice → words
+    meeting_words: tuple[str, ...]
+    meeting_same: dict[str, str]  # a wording in a meeting's name → the word it counts as
+    meeting_in_text: re.Pattern  # group: meeting
+    meeting_noise: re.Pattern
+    speaker_words: dict[str, tuple[str, ...]]  # registered speaker → words naming them in a title
+    speaker_titles: tuple[str, ...]
+    form_cues: dict[str, str]  # the title's form (表态发言) → the word to find in the agenda and descriptions
 
 
 class _Reader:
@@ -104,6 +127,14 @@ class _Reader:
         except re.error as exc:
             raise self.fail(key, f"导入规则 {key} 里的正则表达式“{source[:40]}”写错了（{exc}）。", "改正这个正则表达式；不熟悉时只写要找的原文。") from None
 
+    def grouped(self, key: str, *groups: str) -> re.Pattern:
+        """A pattern that must name `groups` ((?P<meeting>…)): the code reads them by name."""
+        pattern = self.regex(key, self.get(key, str))
+        missing = [g for g in groups if g not in pattern.groupindex]
+        if missing:
+            raise self.fail(key, f"导入规则 {key} 的正则表达式里少了命名的组 {'、'.join(missing)}。", f"用 (?P<{missing[0]}>……) 标出这一部分。")
+        return pattern
+
     def words(self, key: str) -> tuple[str, ...]:
         values = self.get(key, list)
         if not all(isinstance(v, str) and v for v in values):
@@ -126,7 +157,8 @@ def load_rules(registry: Registry, data_dir: Path = DATA_DIR) -> ImportRules:
     limits = r.get("limits", dict)
     mask_source = r.get("mask", str)
     mask = r.regex("mask", mask_source)
-    mask_rules = []
+    fixed_phrases = load_fixed_phrases(data_dir)
+    mask_rules = list(_name_restorations(fixed_phrases, r.words("masked_names"), r, mask_source))
     for entry in r.get("mask_rules", list):
         kind = entry.get("kind") if isinstance(entry, dict) else None
         if kind not in ("restore", "placeholder", "candidate"):
@@ -150,6 +182,22 @@ def load_rules(registry: Registry, data_dir: Path = DATA_DIR) -> ImportRules:
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
             raise r.fail("role_keywords", f"作用“{role}”的关键词应当是词的列表。", "写成 [词1, 词2] 的形式。")
         role_keywords[str(role)] = tuple(words)
+    speaker_words = {}
+    for speaker, words in r.get("speaker_words", dict).items():
+        if speaker not in registry.speakers:
+            raise r.fail("speaker_words", f"讲话人称谓里的“{speaker}”不是登记过的讲话人。", f"改用 data/speakers.yml 里的讲话人：{'、'.join(registry.speakers)}。")
+        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+            raise r.fail("speaker_words", f"讲话人“{speaker}”的称谓应当是词的列表。", "写成 [词1, 词2] 的形式。")
+        speaker_words[str(speaker)] = tuple(words)
+    form_cues, meeting_same = r.get("form_cues", dict), r.get("meeting_same", dict)
+    for key, table in (("form_cues", form_cues), ("meeting_same", meeting_same)):
+        if not all(isinstance(k, str) and isinstance(v, str) and k and v for k, v in table.items()):
+            raise r.fail(key, f"{key} 的每一项都要写成“词: 词”。", "如 {表态: 表态}。")
+    suspects = []
+    for entry in r.get("suspect_formulations", list):
+        if not isinstance(entry, dict) or not entry.get("reason"):
+            raise r.fail("suspect_formulations", "可疑写法的每一项都要有 reason 和 pattern。", "照文件里已有的项写。")
+        suspects.append(SuspectRule(str(entry["reason"]), r.regex("suspect_formulations", entry.get("pattern"))))
     punctuation = []
     for entry in r.get("punctuation", list):
         if not isinstance(entry, dict) or "replace" not in entry:
@@ -183,11 +231,19 @@ def load_rules(registry: Registry, data_dir: Path = DATA_DIR) -> ImportRules:
         article_separators=tuple(r.regex("article_separators", s) for s in r.get("article_separators", list)),
         title_noise=r.regex("title_noise", r.get("title_noise", str)),
         title_words=r.regex("title_words", r.get("title_words", str)),
+        title_shape=r.grouped("title_shape", "meeting", "form"),
+        title_meeting=r.grouped("title_meeting", "meeting", "form"),
+        salutation=r.regex("salutation", r.get("salutation", str)),
+        max_speaker_line_chars=r.get("max_speaker_line_chars", int),
+        speech_date=r.regex("speech_date", r.get("speech_date", str)),
         blank_min_spaces=r.get("blank_min_spaces", int),
         run_on_breaks=r.regex("run_on_breaks", r.get("run_on_breaks", str)),
         max_run_on_chars=r.get("max_run_on_chars", int),
         max_heading_chars=r.get("max_heading_chars", int),
         level1_separators=r.regex("level1_separators", r.get("level1_separators", str)),
+        run_in_after=r.regex("run_in_after", r.get("run_in_after", str)),
+        run_in_promise=r.grouped("run_in_promise", "count"),
+        sentence_subjects=r.words("sentence_subjects"),
         not_headings=r.regex("not_headings", r.get("not_headings", str)),
         heading_endings=r.words("heading_endings"),
         paragraph_openings=r.words("paragraph_openings"),
@@ -202,6 +258,32 @@ def load_rules(registry: Registry, data_dir: Path = DATA_DIR) -> ImportRules:
         candidate_types=tuple(candidate_types),
         mask_some_unit=r.regex("mask_some_unit", r.get("mask_some_unit", str)),
         doubled_merge=r.words("doubled_merge"),
+        fixed_phrases=fixed_phrases,
+        suspect_formulations=tuple(suspects),
         punctuation=tuple(punctuation),
         guesses=guesses,
+        meeting_words=r.words("meeting_words"),
+        meeting_same={str(k): str(v) for k, v in meeting_same.items()},
+        meeting_in_text=r.grouped("meeting_in_text", "meeting"),
+        meeting_noise=r.regex("meeting_noise", r.get("meeting_noise", str)),
+        speaker_words=speaker_words,
+        speaker_titles=r.words("speaker_titles"),
+        form_cues={str(k): str(v) for k, v in form_cues.items()},
     )
+
+
+CLAUSE = re.compile(r"[，、；。]")
+
+
+def _name_restorations(phrases: tuple[FixedPhrase, ...], names: tuple[str, ...], r: "_Reader", mask: str) -> list[MaskRule]:
+    """Restore rules for a leader's name under a mask, derived from the standard wordings: every clause
+    of a standard that holds one of `names` is recognised with a mask in the name's place. Longest first,
+    so that 以***同志为核心的党中央 is restored as a whole before ***总书记 alone."""
+    clauses = {clause for phrase in phrases for clause in CLAUSE.split(phrase.standard) if any(name in clause for name in names)}
+    rules = []
+    for clause in sorted(clauses, key=lambda c: (-len(c), c)):
+        pattern = re.escape(clause)
+        for name in names:
+            pattern = pattern.replace(re.escape(name), r"\s*{mask}\s*")  # “*** 总书记”: a space beside the mask
+        rules.append(MaskRule("restore", r.regex("masked_names", pattern, mask=mask), clause))
+    return rules

@@ -4,12 +4,13 @@ the 更新记录 page and release notes (changelog), and the built pages' text f
 (built_text). `site` holds what one build shares between the hooks.
 """
 from . import site
-from .built_text import page_texts, pages_with, pages_with_phrase
+from .built_text import page_texts, pages_with, pages_with_phrase, right_pages
 from .changelog import CHANGES_URI, changes_page, last_change_line, release_notes
 from .docx_export import speech_docx
 from .downloads import VENDORED, docx_script, docx_uri
 from .examples import example_page, example_pages, example_values, example_variants
 from .findings_page import failing_page, pending_notice
+from .meeting_times import meeting_times
 from .pages import (
     expiry_table, generated_pages, limits_table, meeting_flow, nav_titles, pages_outside_nav, role_versions, roles_table,
     shared_roles, speaker_lengths, tifa_page, variant_picker, version_labels,
@@ -19,3 +20,5 @@ from .render import (
     variant_page,
 )
 from .search_entries import entries
+from .picker import ask_url
+from .search_ranking import PICKER_MARKER, page_kind, page_record, ranking_payload

@@ -6,6 +6,8 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from ..base import SPEECHES_URI
+
 SKIP_CLASSES = {"note-ref", "headerlink", "section-meta"}  # UI, or marked data-search-exclude
 BLOCKS = {"p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "div", "summary", "tr", "section", "details"}
 VOID = {"br", "img", "input", "meta", "link", "hr", "wbr", "source"}
@@ -61,3 +63,19 @@ def pages_with(texts: dict[str, str], query: str) -> set[str]:
 def pages_with_phrase(texts: dict[str, str], query: str) -> set[str]:
     words = query.lower().split()
     return {path for path, text in texts.items() if "".join(words) in text or " ".join(words) in text}
+
+
+def right_pages(first: dict, variants: list) -> set[str]:
+    """URL paths of the pages an everyday query should put first (tests/fixtures/search_ranking.yml):
+    `page`, or every template whose front matter fits (a list value: any of it; title_has: in the title)."""
+    if "page" in first:
+        return {f"/{first['page']}"}
+    def fits(variant) -> bool:
+        for key, wanted in first.items():
+            if key == "title_has":
+                if wanted not in variant.title:
+                    return False
+            elif str(variant.meta.get(key, "")) not in (wanted if isinstance(wanted, list) else [wanted]):
+                return False
+        return True
+    return {f"/{SPEECHES_URI}/{v.slug}/" for v in variants if fits(v)}

@@ -10,6 +10,7 @@ from ..base import LEVEL_MARK, at_level, placeholders_in
 from ..checking import Corpus, shared_phrases
 from ..reading import Registry, Role, Section, Variant, minutes, section_chars, variant_chars
 from .examples import example_pages, example_uri
+from .picker import ask_line, pick_code, picker_form
 from .render import attr, escape_text, excerpt_marker, inline, level_switch, section_anchor, variant_link, with_description
 
 COMPARE_URI = "compare"
@@ -320,8 +321,9 @@ def limits_table(corpus: Corpus) -> str:
     return "\n".join(lines) + "\n"
 
 
-def variant_picker(corpus: Corpus, *, depth: int) -> str:
-    """Templates grouped by meeting type, one row per speaker: the home page's pick-at-a-glance."""
+def variant_picker(corpus: Corpus, *, depth: int, repository: str = "") -> str:
+    """Templates grouped by meeting type, one row per speaker: the home page's pick-at-a-glance, under
+    the picker's form (picker.py) and above the line that asks for a missing template."""
     registry = corpus.registry
     by_meeting: dict[str, list[Variant]] = defaultdict(list)
     for variant in corpus.variants:
@@ -338,18 +340,21 @@ def variant_picker(corpus: Corpus, *, depth: int) -> str:
         speaker = str(variant.meta.get("speaker"))
         return rank(slots, speaker), rank(speakers, speaker)
 
-    lines = []
+    lines = [picker_form(corpus), ""]
     for meeting in sorted(by_meeting, key=lambda m: rank(meetings, m)):
         lines += [f"### {escape_text(meeting)}", "", "| 讲话人 | 模板 | 层级 · 巡察类型 | 简介 | 篇幅 |", "|---|---|---|---|---:|"]
         for variant in sorted(by_meeting[meeting], key=lambda v: (v.is_draft, agenda_rank(meeting, v))):
             meta = variant.meta
             total = variant_chars(variant, registry)
+            code = pick_code(variant, corpus)
+            link = variant_link(variant, depth=depth) + (f'{{ data-pick="{code}" }}' if code else "")
             lines.append(
-                f"| {escape_text(meta.get('speaker', ''))} | **{variant_link(variant, depth=depth)}** | "
+                f"| {escape_text(meta.get('speaker', ''))} | **{link}** | "
                 f"{escape_text(meta.get('level', ''))} · {escape_text(meta.get('kind', ''))} | {inline(str(meta.get('summary', '')), registry)} | "
                 f"约 {total:,} 字<br>约 {minutes(total, registry)} 分钟 |"
             )
         lines.append("")
+    lines += [ask_line(repository, depth), ""]
     return "\n".join(lines)
 
 
@@ -401,8 +406,9 @@ def generated_pages(corpus: Corpus) -> dict[str, str]:
         count = len(corpus.by_role[role.name])
         versions = role_versions(corpus, role)
         for number, uri in enumerate(role_page_uris(corpus, role), start=1):
+            page_no = f"（第 {number} 页）" if number > 1 else ""  # each page of a long comparison has its own description
             pages[uri] = with_description(
-                f"讲话稿中“{role.name}”部分的 {count} 个版本并排对照：{role.description}", role_page(corpus, role, number, versions))
+                f"讲话稿中“{role.name}”部分的 {count} 个版本并排对照{page_no}：{role.description}", role_page(corpus, role, number, versions))
     pages[f"{COMPARE_URI}/matrix.md"] = with_description(
         "每篇模板由哪些部分组成、各部分承担什么作用、有多少字、讲多长时间，一张表对照。", matrix_page(corpus))
     pages[f"{COMPARE_URI}/placeholders.md"] = with_description(

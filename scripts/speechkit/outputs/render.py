@@ -437,7 +437,9 @@ def variant_page(variant: Variant, registry: Registry, today: dt.date | None = N
     # the dock is fixed to the window; here it comes right after the title in keyboard order, so that
     # from Material's skip link (跳转至, which lands on the title) two Tabs reach 填写占位符
     lines += ['<div class="fill-panel" data-fill-panel></div>', ""]
-    lines += [_block_start(inline(str(meta.get('summary', '')), registry)), "{ .variant-summary }", ""]
+    summary = str(meta.get("summary") or "").strip()
+    if summary:  # a draft may not have one yet (its 待完成 list says so); an empty line would print the attribute list
+        lines += [_block_start(inline(summary, registry)), "{ .variant-summary }", ""]
     notice = review_notice(variant, registry, today or dt.date.today())
     for part in (notice, pending):
         if part:

@@ -1,8 +1,10 @@
 """Reading a variant into the one parsed model: the source and its limits, front matter, markup, the
 docs/ layout, the data registry (data/*.yml), the model and its parser, and what is derived from the
-model alone (the speech head, lengths and speaking time, the cuts for shorter forms).
+model alone (the speech head, lengths and speaking time, the cuts for shorter forms). The standard
+wordings of fixed formulations (data/fixed_phrases.yml) load here too, for the importer and the checks.
 """
 from .cuts import Cut, cut_plans, cuttable
+from .fixed_phrases import FixedPhrase, load_fixed_phrases
 from .frontmatter import parse_front_matter
 from .head import HeadLine, agenda_slot, speech_head
 from .layout import scan_docs
@@ -10,9 +12,11 @@ from .levels import Level, Levels
 from .markup import NO_MARKUP_FIX, markup_problems
 from .model import CLOSING, DRAFT, OPENING, Block, Note, Section, Variant
 from .parser import parse_variant
+from .picker_hints import PickerHints, load_picker_hints
 from .registry import (
     PER_MEETING, PER_TEMPLATE, SCOPE_KEYS, SHARED, DataFileError, FilledExample, HeadField, Placeholder, Registry, Role, Speaker,
     Tifa, load_data_text, load_registry, load_yaml,
 )
+from .search_data import SearchData, load_search_data
 from .source import INVISIBLE, check_text, read_source
 from .stats import minutes, section_chars, variant_chars

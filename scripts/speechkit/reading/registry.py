@@ -216,6 +216,7 @@ class Field:
     required: bool
     type: str
     choices: tuple[str, ...] = ()
+    choices_from: str = ""  # the registry (data/<name>.yml) whose names are the choices, if any
 
 
 @dataclass
@@ -324,7 +325,8 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
             if source not in lists:
                 raise DataFileError(Finding(files["front_matter"], _line_of(text, key), f"字段 {key} 的 choices_from“{source}”不是登记表。", f"改为以下之一：{'、'.join(lists)}。"))
             choices = lists[source]
-        fields[key] = Field(key=key, label=str(entry["label"]), required=bool(entry.get("required")), type=str(entry["type"]), choices=choices)
+        fields[key] = Field(key=key, label=str(entry["label"]), required=bool(entry.get("required")), type=str(entry["type"]), choices=choices,
+                            choices_from=str(source or ""))
 
     raw_tifa, text = load_yaml(files["tifa"])
     tifa: list[Tifa] = []
