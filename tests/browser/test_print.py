@@ -181,3 +181,42 @@ def test_print_has_no_highlight_focus_ring_or_ui_and_esc_clears_the_highlight(pa
     page.keyboard.press("Escape")
     expect(page.locator(".ph.is-current")).to_have_count(0)
     assert page.console_errors == []
+
+
+def blue_pixels(pdf: bytes, tmp_path) -> int:
+    """Pixels of the first printed page, rendered by poppler, that are clearly blue (the highlight and
+    the focus ring are #1a56db-like; the printout is black on white)."""
+    import shutil
+    import subprocess
+
+    if not shutil.which("pdftoppm"):
+        pytest.fail("pdftoppm is missing: apt-get install poppler-utils (the Word tests render with it too)")
+    (tmp_path / "print.pdf").write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-r", "60", "-f", "1", "-l", "1", "print.pdf", "page"], cwd=tmp_path, check=True, timeout=60)
+    data = next(tmp_path.glob("page*.ppm")).read_bytes()
+    head = data.split(b"\n", 3)  # P6, width height, maxval, pixels
+    assert head[0] == b"P6" and head[2] == b"255", head[:3]
+    pixels = head[3]
+    return sum(1 for i in range(0, len(pixels) - 2, 3) if pixels[i + 2] > 150 and pixels[i + 2] - pixels[i] > 80)
+
+
+def test_the_printed_pdf_has_no_blue_box_and_no_ui_text(page, site_url, tmp_path):
+    """Issue 22 §1 on paper: the PDF Chromium prints with the dock open and a focused slot current has
+    no blue pixel and none of the page's controls in its text; the same page with the highlight forced
+    into print has blue pixels, so the check can see a box."""
+    from pypdf import PdfReader
+
+    page.goto(f"{site_url}/speeches/district-entry-pledge/")
+    slot = page.locator(".speech-section .ph[data-ph]").first
+    slot.click()
+    expect(slot).to_have_class(re.compile(r"\bis-current\b"))
+    slot.focus()
+    pdf = page.pdf(prefer_css_page_size=True)
+    assert blue_pixels(pdf, tmp_path) == 0
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    for ui in ("填写占位符", "复制", "修改标题", "市（县级市）", "清空本页填写", "下载"):
+        assert ui not in text
+    page.add_style_tag(content="@media print { .md-typeset .ph.is-current { outline: .15rem solid #1a56db !important; } }")
+    forced = tmp_path / "forced"
+    forced.mkdir()
+    assert blue_pixels(page.pdf(prefer_css_page_size=True), forced) > 20
