@@ -45,12 +45,14 @@ serve: $(VENV)/.site-installed vendor ## 建立环境、检查、构建并预览
 	@$(PY) scripts/speeches.py serve
 
 build: $(VENV)/.site-installed vendor ## 检查并构建网站到 site/（有错误时不留下任何输出）
+	@$(PY) scripts/speeches.py check-addresses
 	@rm -rf site.tmp
 	@set -o pipefail; $(MKDOCS) build --strict --site-dir site.tmp 2>&1 | $(DROP_MKDOCS_ABORT) || { rm -rf site.tmp; exit 1; }
 	@rm -rf site && mv site.tmp site
 	@echo "网站已生成：site/"
 
 offline: $(VENV)/.site-installed vendor ## 内网离线版，打成一个 zip：dist/xuncha-speech-templates-offline.zip（需要 Python 3.11+ 和 npm）
+	@$(PY) scripts/speeches.py check-addresses
 	@rm -rf site-offline.tmp
 	@set -o pipefail; $(MKDOCS) build --strict -f mkdocs.offline.yml --site-dir site-offline.tmp 2>&1 | $(DROP_MKDOCS_ABORT) || { rm -rf site-offline.tmp; exit 1; }
 	@rm -rf site-offline && mv site-offline.tmp site-offline

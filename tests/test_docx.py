@@ -239,4 +239,4 @@ def test_placeholder_scope_is_checked_and_rendered(tmp_path):
     registry_file.write_text(text.replace("本地:\n  type: 地名\n", "本地:\n  type: 地名\n  scope: 自己\n", 1), encoding="utf-8")
     with pytest.raises(DataFileError) as refused:
         load_registry(data)
-    assert "占位符“本地”的 scope“自己”不对" in str(refused.value) and "本模板" in str(refused.value)
+    assert "“本地”的“scope”“自己”不在允许的范围内" in str(refused.value) and "本模板" in str(refused.value)  # (data/schemas.yml)

@@ -191,7 +191,7 @@ def test_a_broken_changelog_setting_stops_a_build_but_not_the_preview(project_co
     monkeypatch.setattr(site, "history", None)
     config = SimpleNamespace(config_file_path=str(project_copy / "mkdocs.yml"), docs_dir=str(project_copy / "docs"))
     monkeypatch.setattr(site, "command", "build")
-    with pytest.raises(PluginError, match=r"(?s)更新记录的设置有误.*changelog.yml:1: 缺少 files.*改法："):
+    with pytest.raises(PluginError, match=r"(?s)更新记录的设置有误.*changelog.yml:1: 文件缺少“files”.*改法："):
         hook.on_config(config)
     monkeypatch.setattr(site, "command", "serve")
     hook.on_config(config)

@@ -43,8 +43,8 @@ def _refused(data: Path, file: str, old: str, new: str, *, said: str) -> None:
     assert old in text, (file, old)
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     line = text[: text.index(old)].count("\n") + 1
-    registry = load_registry(data)
-    with pytest.raises(DataFileError) as raised:
+    with pytest.raises(DataFileError) as raised:  # the file's schema (read with the registry) or the loader
+        registry = load_registry(data)
         load_search_data(data) if file.startswith("search_") else load_picker_hints(data, registry.fields)
     finding = raised.value.finding
     assert finding.path == path and finding.line == line and said in finding.message and finding.fix, finding

@@ -107,10 +107,21 @@ def test_page_metadata_is_escaped_once_for_the_templates():
     assert from_nav.title == from_nav.meta["title"] == "共性段落&lt;script&gt;"
 
 
-def test_policy_allows_only_our_scripts_and_hashes_inline_ones():
+def _theme_config(tmp_path: Path, script: str = "var a=1"):
+    """A config whose theme ships one template with one inline script (and one with a page value in it)."""
+    (tmp_path / "main.html").write_text(f'<script>{script}</script><script>var b="{{{{ base_url }}}}"</script><script src="x.js"></script>', encoding="utf-8")
+    import jinja2
+
+    theme = SimpleNamespace(dirs=[str(tmp_path)], get_env=lambda: jinja2.Environment())
+    return SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml"), extra={}, theme=theme, custom_dir=str(tmp_path))
+
+
+def test_policy_allows_only_our_scripts_and_hashes_inline_ones(tmp_path):
     csp = load_hook("csp")
-    config = SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml"), extra={}, theme=SimpleNamespace(custom_dir=str(ROOT / "overrides")))
-    html = '<html><head><meta charset="utf-8"><script>var a=1</script><script id="__config" type="application/json">{"search": "x.js"}</script><script src="b.js"></script></head></html>'
+    config = _theme_config(tmp_path)
+    csp._context.update({"base_url": ".."})
+    html = ('<html><head><meta charset="utf-8"><script>var a=1</script><script>var b=".."</script>'
+            '<script id="__config" type="application/json">{"search": "x.js"}</script><script src="b.js"></script></head></html>')
     from speechkit.outputs import site
 
     site.command = "build"
@@ -118,13 +129,32 @@ def test_policy_allows_only_our_scripts_and_hashes_inline_ones():
     assert out.index('http-equiv="Content-Security-Policy"') < out.index("<script")
     assert out.index('<meta charset="utf-8">') < out.index("Content-Security-Policy")
     policy = out.split('content="', 1)[1].split('"', 1)[0]
-    assert f"script-src 'self' {csp.sha256('var a=1')};" in policy  # one hash: the JSON block never runs
+    # two hashes, the second for the template's script as this page renders it; the JSON block never runs
+    shipped = [csp.sha256(script) for script in ("var a=1", 'var b=".."')]
+    assert f"script-src 'self' {shipped[0]} {shipped[1]};" in policy
     assert "unsafe-eval" not in policy and "'unsafe-inline'" not in policy.split("script-src", 1)[1].split(";", 1)[0]
     site.command = "serve"
     try:
         assert "script-src 'self' 'unsafe-inline';" in csp.on_post_page(html, page=None, config=config)
     finally:
         site.command = "build"
+
+
+def test_an_inline_script_that_no_template_ships_fails_the_build(tmp_path):
+    """The finished page is not trusted to say what is ours: a script that came in with a value is refused."""
+    from mkdocs.exceptions import PluginError
+
+    csp = load_hook("csp")
+    config = _theme_config(tmp_path)
+    csp._context.update({"base_url": "."})
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="guide/index.md"))
+    for injected in ('<script>var b=".."</script>',  # a shipped template's script as another page renders it
+                     '<link rel="canonical" href="https://x.org/"><script>window.__pwned=1</script>'):
+        html = f'<html><head><meta charset="utf-8"><script>var a=1</script>{injected}</head></html>'
+        with pytest.raises(PluginError) as refused:
+            csp.on_post_page(html, page=page, config=config)
+        assert "页面 guide/index.md 里有一段内联脚本不是本站模板写出的" in str(refused.value) and "改法：" in str(refused.value)
+        assert csp.sha256("window.__pwned=1") not in csp.policy(config, html)
 
 
 def test_offline_shim_script_is_hashed_from_its_own_source():
@@ -167,3 +197,19 @@ def test_new_uses_the_same_file_name_rule(tmp_path):
         result = subprocess.run([sys.executable, str(script), "new", name], capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
         output = result.stdout + result.stderr
         assert result.returncode == 1 and message in output and "改法：" in output, output
+
+
+@pytest.mark.slow  # a whole build
+def test_a_script_leaked_by_a_value_fails_the_real_build(project_copy, mkdocs):
+    """End to end: a template or hook that printed a data value or SITE_URL raw would put a script on
+    the page (tests/fixtures/hooks/leak_values.py plays that part); the build refuses, naming the page."""
+    hook = (ROOT / "tests" / "fixtures" / "hooks" / "leak_values.py").as_posix()
+    config = (project_copy / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("  - overrides/hooks/csp.py\n", f"  - {hook}\n  - overrides/hooks/csp.py\n", 1)
+    assert hook in config
+    (project_copy / "mkdocs.yml").write_text(config, encoding="utf-8")
+    result = mkdocs("build", "--strict", "--site-dir", str(project_copy / "site"), cwd=project_copy)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "页面 index.md 里有一段内联脚本不是本站模板写出的" in output and "改法：" in output, output
+    assert "Traceback" not in output

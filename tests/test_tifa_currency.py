@@ -54,8 +54,8 @@ def test_a_year_means_its_last_day_and_a_bad_value_names_file_line_and_fix(tmp_p
     tifa.write_text(text.replace("  expires: 2027-12-31\n", "  expires: 明年年底\n", 1), encoding="utf-8")
     corpus = load_corpus(FIXTURES, data)
     [finding] = corpus.findings
-    assert finding.path.name == "tifa.yml" and "expires“明年年底”不是日期" in finding.message
-    assert "2027-12-31" in finding.fix and finding.line > 1
+    assert finding.path.name == "tifa.yml" and "“expires”“明年年底”应当是日期" in finding.message  # data/schemas.yml says so first
+    assert "2027-12-31" in str(finding) and "改法：" in str(finding) and finding.line > 1
 
 
 def test_expired_tifa_warns_after_its_date_and_not_before(tmp_path):

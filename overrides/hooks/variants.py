@@ -29,7 +29,7 @@ if SCRIPTS not in sys.path:  # hooks are re-imported on every `mkdocs serve` reb
     sys.path.insert(0, SCRIPTS)
 
 from speechkit.base import SPEECHES_URI, Finding, summarise  # noqa: E402
-from speechkit.checking import load_corpus  # noqa: E402
+from speechkit.checking import address_refusal, load_corpus  # noqa: E402
 from speechkit.outputs import (  # noqa: E402
     SPEECH_MARKER, docx_uri, failing_page, last_change_line, pending_notice, site, speech_html, speech_toc, variant_page,
 )
@@ -56,6 +56,11 @@ def _by_uri(findings: list[Finding], docs_dir: Path) -> dict[str, list[Finding]]
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # SITE_URL and REPO_URL reach every page: refused here, before anything is built, unless they are plain http(s) addresses
+    for name, value in (("SITE_URL", config.site_url), ("REPO_URL", (config.extra or {}).get("source_repository"))):
+        refusal = address_refusal(name, str(value) if value else None)
+        if refusal:
+            raise PluginError(refusal)
     root = Path(config.config_file_path).resolve().parent
     docs_dir = Path(config.docs_dir).resolve()
     serving = site.command == "serve"
@@ -64,7 +69,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if serving and site.corpus is not None:
             log.error(f"{corpus.findings[0]}（预览仍显示上一次能构建的内容，改好后自动刷新）")
             return _list_in_nav(config)
-        raise PluginError(f"数据文件有错误，没有生成网站：\n{corpus.findings[0]}")
+        raise PluginError("数据文件有错误，没有生成网站：\n" + "\n".join(str(f) for f in corpus.findings))
     site.failing = {}
     # A strict build refuses warnings too, and here, before anything is written (MkDocs' own strict
     # mode would stop only after writing the site), so it agrees with `make check` (--strict).

@@ -9,7 +9,9 @@ speechKit.part("notes", function () {
   var MARGIN = 8;
 
   function refFor(note) {
-    return document.querySelector('.note-ref[popovertarget="' + note.id + '"]');
+    var refs = document.querySelectorAll(".note-ref[popovertarget]"); // compared, never built into a selector
+    for (var i = 0; i < refs.length; i++) if (refs[i].getAttribute("popovertarget") === note.id) return refs[i];
+    return null;
   }
 
   /** Put the note just under its marker, inside the viewport (document coordinates: it scrolls with the text). */

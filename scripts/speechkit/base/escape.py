@@ -34,7 +34,23 @@ def html_text(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
+# A value is one line of a page: a line break in it would let the rest start a heading (`\n# …`), a
+# list or a quote. It becomes a space; a character that opens a block is written so Markdown reads it as
+# text wherever the value lands, at the start of a line or not (`\#`, `1\.` and entities render as written).
+_LINE_BREAKS = re.compile(r"[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
+_BLOCK_OPENERS = {"-": "\\-", "+": "\\+", "#": "\\#", "!": "\\!", "?": "&#63;", "=": "&#61;", ":": "&#58;", "~": "&#126;"}
+_NUMBERED = re.compile(r"^(\d+)([.)])")
+
+
 def markdown_text(value: object) -> str:
-    """`value` as Markdown that renders as exactly this text (HTML-escaped, syntax backslashed)."""
+    """`value` as Markdown that renders as exactly this text (HTML-escaped, syntax backslashed), on one line."""
     text = str(value)
-    return text.translate(_ESCAPES) if _NEEDS_ESCAPE.search(text) else text  # Chinese prose rarely needs it
+    if _LINE_BREAKS.search(text):
+        text = _LINE_BREAKS.sub(" ", text)
+    if _NEEDS_ESCAPE.search(text):  # Chinese prose rarely needs it
+        text = text.translate(_ESCAPES)
+    if text[:1] in _BLOCK_OPENERS:
+        text = _BLOCK_OPENERS[text[0]] + text[1:]
+    elif text[:1].isdigit() and _NUMBERED.match(text):
+        text = _NUMBERED.sub(lambda m: m.group(1) + "\\" + m.group(2), text, count=1)
+    return text

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .chars import terminal_text
 from .paths import shown_path
 
 ERROR = "错误"
@@ -35,8 +36,10 @@ class Finding:
         return shown_path(self.path)
 
     def __str__(self) -> str:
+        """One line for a terminal or CI log: a file name or value that carries control characters
+        (ANSI escapes, bidi overrides, a newline and `::`) is printed with them escaped."""
         prefix = "" if self.is_error else f"{self.severity}："
-        return f"{self.display_path()}:{self.line}: {prefix}{self.message} 改法：{self.fix}"
+        return terminal_text(f"{self.display_path()}:{self.line}: {prefix}{self.message} 改法：{self.fix}")
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:
@@ -49,3 +52,12 @@ def summarise(findings: list[Finding]) -> str:
     pending = sum(f.is_pending for f in findings)
     summary = f"{errors} 个错误，{warnings} 个警告"
     return summary + (f"，草稿中 {pending} 项待完成" if pending else "")
+
+
+class DataFileError(Exception):
+    """A data file (or a pattern or value in it) that cannot be used: its findings say where and why."""
+
+    def __init__(self, finding: Finding, more: list[Finding] | None = None):
+        super().__init__(str(finding))
+        self.finding = finding
+        self.findings = [finding, *(more or [])]

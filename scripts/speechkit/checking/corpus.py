@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from ..base import ALTERNATIVE_LINK, DATA_DIR, SLUG, SPEECHES_DIR, WARNING, Finding, count_chars, sort_findings
+from ..base import ALTERNATIVE_LINK, DATA_DIR, SLUG, SPEECHES_DIR, WARNING, Finding, PatternTimeout, count_chars, sort_findings
 from ..reading import (
     DataFileError, PickerHints, Registry, SearchData, Section, Variant, load_picker_hints, load_registry, load_search_data, parse_variant,
     read_source, scan_docs,
@@ -77,22 +77,26 @@ def load_corpus(
         registry = load_registry(data_dir)
         search, picker = load_search_data(data_dir), load_picker_hints(data_dir, registry.fields)
     except DataFileError as exc:
-        return Corpus(registry=None, findings=[exc.finding])
+        return Corpus(registry=None, findings=exc.findings)
     corpus = Corpus(registry=registry, search=search, picker=picker)
     limits = registry.limits
     contents = scan_docs(docs_dir, speeches_dir, registry.layout, limits)
     corpus.findings += contents.findings
     paths = contents.variants
-    for done, path in enumerate(paths, start=1):
-        text, refused = read_source(path, limits)
-        if text is None:  # over a limit, another encoding, binary: nothing more is read from it
-            corpus.findings += refused
-            continue
-        variant, findings = parse_variant(path, text, limits=limits)
-        corpus.variants.append(variant)
-        corpus.findings += check_variant(variant, registry, findings)
-        if progress:
-            progress(done, len(paths))
+    try:
+        for done, path in enumerate(paths, start=1):
+            text, refused = read_source(path, limits)
+            if text is None:  # over a limit, another encoding, binary: nothing more is read from it
+                corpus.findings += refused
+                continue
+            variant, findings = parse_variant(path, text, limits=limits)
+            corpus.variants.append(variant)
+            corpus.findings += check_variant(variant, registry, findings)
+            registry.tifa_in(variant.spoken_text)  # every 提法 pattern meets every text here, within its time limit
+            if progress:
+                progress(done, len(paths))
+    except PatternTimeout as exc:  # a data pattern that ran out of time: the data file is at fault, not the variant
+        return Corpus(registry=None, findings=exc.findings)
     corpus.findings += check_example_places(corpus, data_dir, docs_dir)
     corpus.findings += check_duplicates(corpus)
     corpus.findings += check_alternative_links(corpus)

@@ -6,6 +6,7 @@ file, the line and the fix; nothing here prints a traceback at a contributor.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 from typing import Optional
@@ -13,14 +14,14 @@ from typing import Optional
 import click
 import typer
 
-from ..base import DATA_DIR, DOCS_DIR, ROOT, SPEECHES_DIR, shown_path, summarise
+from ..base import DATA_DIR, DOCS_DIR, ROOT, SPEECHES_DIR, shown_path, summarise, terminal_text
 from ..checking import Corpus, load_corpus
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, help="讲话模板的检查与生成工具。")
 
 
 def _echo_err(message: str) -> None:
-    typer.echo(message, err=True)
+    typer.echo(terminal_text(message), err=True)  # values quoted back never carry raw control characters
 
 
 def _load(speeches: Path, data: Path, quiet: bool = False, docs: Path | None = None) -> Corpus:
@@ -177,7 +178,7 @@ def new(
     except FileExistsError:
         _echo_err(f"{shown_path(target)} 已经存在，没有覆盖。改法：换一个文件名。")
         raise typer.Exit(1) from None
-    typer.echo(f"已新建草稿 {shown_path(target)}（标题：{title}；{meeting}；{speaker}）。")
+    typer.echo(terminal_text(f"已新建草稿 {shown_path(target)}（标题：{title}；{meeting}；{speaker}）。"))
     typer.echo("下一步：按 docs/contributing/format.md 把“……”处写成正文，每部分加“> 用途：”；"
                "然后运行 make check（草稿的未完成处列为“待完成”，不算错误），再用 make serve 预览。")
 
@@ -245,6 +246,13 @@ def serve(
     """在 http://127.0.0.1:端口 预览网站，改动后自动刷新；端口被占用时给出可用的端口。"""
     from .devserver import HOST, exec_mkdocs, free_port, port_problem
 
+    from ..checking import address_refusal
+
+    for name in ("SITE_URL", "REPO_URL"):
+        refusal = address_refusal(name, os.environ.get(name))
+        if refusal:
+            _echo_err(refusal)
+            raise typer.Exit(1)
     problem = port_problem(port)
     if problem:
         other = free_port(port)
@@ -296,6 +304,17 @@ def fix_level(
         typer.echo("下一步：用 git diff 看一遍改动（讲话里说的是上级或别处的“区委”时改回去），再运行 make check。")
 
 
+@app.command("check-addresses", hidden=True)
+def check_addresses() -> None:
+    """检查环境变量 SITE_URL 和 REPO_URL：只接受带主机名的 http(s) 网址（make build 和 make offline 先运行它）。"""
+    from ..checking import address_refusal
+
+    refusals = [r for r in (address_refusal(name, os.environ.get(name)) for name in ("SITE_URL", "REPO_URL")) if r]
+    for refusal in refusals:
+        _echo_err(refusal)
+    raise typer.Exit(1 if refusals else 0)
+
+
 RELEASE_ASSET = "xuncha-speech-templates-offline.zip"  # what `make offline` leaves in dist/
 
 
@@ -316,7 +335,7 @@ def release_notes_command(
         typer.echo(f"{exc}，无法生成发布说明。改法：在完整克隆的仓库里运行（CI 里 actions/checkout 要设 fetch-depth: 0）。")
         raise typer.Exit(1)
     if not repository.has_commit(tag):
-        typer.echo(f"找不到标签“{tag}”。改法：先用 git tag {tag} 打上标签（或 git fetch --tags 取回标签），再生成发布说明。")
+        typer.echo(f"找不到标签“{terminal_text(tag)}”。改法：先用 git tag {tag} 打上标签（或 git fetch --tags 取回标签），再生成发布说明。")
         raise typer.Exit(1)
     previous = repository.previous_tag(tag, "v*")
     corpus = _load(repo / "docs" / "speeches", repo / "data", quiet=True)

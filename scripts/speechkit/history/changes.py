@@ -12,8 +12,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..base import at_level
+from ..base import at_level, terminal_text
 from ..reading import Note, Registry, Section, Variant
+
+WHITESPACE = re.compile(r"\s+")
 
 MAX_SECTIONS_NAMED = 4  # past this many parts, a summary says “另有 N 处修改”
 MAX_ITEMS_NAMED = 3  # past this many names, “等 N 个”
@@ -29,9 +31,21 @@ class Summary:
         return bool(self.parts or self.tifa)
 
 
+TITLE_CHARS = 40  # a title quoted whole (标题改为“…”)
+SHORT_NAME = 20  # a name, a status, a date
+FILE_NAME_CHARS = 64  # a file name (the names in the tree are at most 60 characters)
+
+
+def value_text(value, limit: int) -> str:
+    """A value from some version in the history, as it may be quoted in a summary: one line, at most
+    `limit` characters, control and invisible characters shown escaped (\\u202e). History is input:
+    a title of an intermediate commit never passed any check, so it is bounded like one that did."""
+    text = WHITESPACE.sub(" ", terminal_text(_text(value).replace("\n", " "))).strip()
+    return text if len(text) <= limit else text[: limit - 1] + "……"
+
+
 def short(title: str) -> str:
-    title = at_level(title)
-    return title if len(title) <= SHORT_TITLE else title[: SHORT_TITLE - 1] + "……"
+    return value_text(at_level(title), SHORT_TITLE)
 
 
 def _unquoted(name: str) -> str:
@@ -40,7 +54,7 @@ def _unquoted(name: str) -> str:
 
 
 def _named(names: list[str], limit: int = MAX_ITEMS_NAMED) -> str:
-    quoted = "、".join(f"“{_unquoted(n)}”" for n in names[:limit])
+    quoted = "、".join(f"“{_unquoted(value_text(n, SHORT_NAME))}”" for n in names[:limit])
     return quoted if len(names) <= limit else f"{quoted}等 {len(names)} 个"
 
 
@@ -55,7 +69,7 @@ def summarise_variant(old: Variant | None, new: Variant | None, registry: Regist
         summary.parts.append("新增模板")
         return summary
     if renamed_from:
-        summary.parts.append(f"文件由 {renamed_from} 改名，网址随之改变")
+        summary.parts.append(f"文件由 {value_text(renamed_from, FILE_NAME_CHARS)} 改名，网址随之改变")
     summary.parts += _front_matter(old, new, registry)
     summary.parts += _sections(old, new)
     notes, tifa_notes = _notes(old, new)
@@ -81,9 +95,9 @@ def _front_matter(old: Variant, new: Variant, registry: Registry) -> list[str]:
         if before == after or key == "last_reviewed":
             continue
         if key == "title":
-            parts.append(f"标题改为“{after}”")
+            parts.append(f"标题改为“{value_text(after, TITLE_CHARS)}”")
         elif key == "status":
-            parts.append(f"状态由“{before}”改为“{after}”")
+            parts.append(f"状态由“{value_text(before, SHORT_NAME)}”改为“{value_text(after, SHORT_NAME)}”")
         else:
             field_ = registry.fields.get(key)
             changed.append(field_.label if field_ else key)
@@ -94,7 +108,7 @@ def _front_matter(old: Variant, new: Variant, registry: Registry) -> list[str]:
 
 def _reviewed(old: Variant, new: Variant) -> str:
     before, after = _text(old.meta.get("last_reviewed")), _text(new.meta.get("last_reviewed"))
-    return f"复核日期改为 {after}" if after and before != after else ""
+    return f"复核日期改为 {value_text(after, SHORT_NAME)}" if after and before != after else ""
 
 
 def _flat(variant: Variant) -> list[Section]:
@@ -230,16 +244,16 @@ def summarise_data(old, new, spec: dict) -> list[DataPart]:
     parts = []
     for key in added:
         status = new_items[key].get("status") if isinstance(new_items[key], dict) else None
-        parts.append(_part(spec, new_items[key], key, f"新增{item}“{key}”" + (f"（{status}）" if status else "")))
+        parts.append(_part(spec, new_items[key], key, f"新增{item}“{value_text(key, SHORT_NAME)}”" + (f"（{value_text(status, SHORT_NAME)}）" if status else "")))
     for key in edited:
         before, after = old_items[key], new_items[key]
         if isinstance(before, dict) and isinstance(after, dict) and before.get("status") != after.get("status"):
-            text = f"{item}“{key}”由“{before.get('status')}”改为“{after.get('status')}”"
+            text = f"{item}“{value_text(key, SHORT_NAME)}”由“{value_text(before.get('status'), SHORT_NAME)}”改为“{value_text(after.get('status'), SHORT_NAME)}”"
         else:
-            text = f"修改了{item}“{key}”的说明"
+            text = f"修改了{item}“{value_text(key, SHORT_NAME)}”的说明"
         parts.append(_part(spec, after, key, text))
     for key in removed:
-        parts.append(_part(spec, old_items[key], key, f"删去{item}“{key}”"))
+        parts.append(_part(spec, old_items[key], key, f"删去{item}“{value_text(key, SHORT_NAME)}”"))
     return parts
 
 

@@ -107,14 +107,32 @@ class Repository:
             entries.append(LogEntry(commit, _name_status(rest.lstrip("\n").split("\x00"))))
         return entries
 
-    def read_many(self, wanted: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, str] | None]:
+    def _sizes(self, wanted: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, int] | None]:
+        """(revision, path) → (blob id, size) without reading any content (`git cat-file --batch-check`)."""
+        request = "".join(f"{revision}:{path}\n" for revision, path in wanted)
+        out, found = self._git("cat-file", "--batch-check", stdin=request).split("\n"), {}
+        for key, line in zip(wanted, out):
+            fields = line.split(" ")
+            found[key] = (fields[0], int(fields[2])) if len(fields) == 3 and fields[1] == "blob" and fields[2].isdigit() else None
+        return found
+
+    def read_many(self, wanted: list[tuple[str, str]], max_bytes: int | None = None) -> dict[tuple[str, str], tuple[str, str | None] | None]:
         """(revision, path) → (blob id, text), or None where the file did not exist at that revision.
+        A version bigger than `max_bytes` is never read: its text is None (history is input too: a
+        huge file committed once must not cost every later build its size in memory).
 
         One `git cat-file --batch` for all of them: a round trip per file costs a process switch
         each, which on a busy machine was 95% of the time."""
         wanted = list(dict.fromkeys(wanted))
         if not wanted:
             return {}
+        oversized = {}
+        if max_bytes is not None:
+            sizes = self._sizes(wanted)
+            oversized = {key: (found[0], None) for key, found in sizes.items() if found is not None and found[1] > max_bytes}
+            wanted = [key for key in wanted if key not in oversized]
+            if not wanted:
+                return oversized
         request = "".join(f"{revision}:{path}\n" for revision, path in wanted).encode("utf-8")
         try:
             result = subprocess.run(["git", "-C", str(self.root), "cat-file", "--batch"], input=request,
@@ -136,7 +154,7 @@ class Repository:
                 if header[1] == "blob":
                     found[key] = (header[0], out[at : at + size].decode("utf-8", "replace"))
                 at += size + 1
-        return found
+        return found | oversized
 
     def has_commit(self, revision: str) -> bool:
         try:

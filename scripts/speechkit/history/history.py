@@ -15,12 +15,14 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
-from ..base import ROOT, Finding
-from ..reading import DataFileError, Registry, Variant, load_data_text, load_yaml, parse_variant
-from .changes import summarise_data, summarise_variant
+from ..base import ROOT, DataPattern, Finding, PatternTimeout, data_pattern
+from ..reading import MAX_DATA_FILE_BYTES, DataFileError, Registry, Variant, check_text, load_data_text, load_yaml, parse_variant
+from .changes import FILE_NAME_CHARS, TITLE_CHARS, summarise_data, summarise_variant, value_text
 from .gitlog import GitUnavailable, LogEntry, Repository
 
 CACHE_FILE = Path(".cache") / "changelog.json"
+UNREADABLE = "这一版超出了读取上限（大小、行长或看不见的字符），没有列出修改的细节"
+HISTORY_PATTERN_SECONDS = 0.2  # a past pattern gets less time than a current one: it is asked once per template
 # The summaries depend on this code and on these data files: a change to any of them rebuilds the cache.
 CACHE_CODE = ("history/changes.py", "history/history.py", "reading/parser.py", "reading/model.py")  # under speechkit/
 CACHE_DATA = ("front_matter.yml", "tifa.yml", "changelog.yml")
@@ -84,10 +86,27 @@ class History:
         return [c for c in self.changes if c.kind == "variant" and c.removed and c.key not in current]
 
 
-def _search(pattern: str, text: str) -> bool:
+_UNUSABLE: set[str] = set()  # history patterns that were refused or ran out of time once
+
+
+@functools.lru_cache(maxsize=512)
+def _history_pattern(source: str) -> DataPattern | None:
+    """A 提法 pattern from a past version of data/tifa.yml, under the same bounds as the current one:
+    an old pattern is never trusted because it is old (one committed and reverted would hang every build)."""
     try:
-        return re.search(pattern, text) is not None
-    except re.error:  # an old, since corrected pattern in the history
+        return data_pattern(source, Path("data/tifa.yml"), 1, "修改历史里的提法", HISTORY_PATTERN_SECONDS)
+    except DataFileError:
+        return None
+
+
+def _search(pattern: str, text: str) -> bool:
+    compiled = None if pattern in _UNUSABLE else _history_pattern(pattern)
+    if compiled is None:
+        return False
+    try:
+        return compiled.search(text) is not None
+    except PatternTimeout:  # such a pattern matches nothing in the history from now on
+        _UNUSABLE.add(pattern)
         return False
 
 
@@ -160,7 +179,12 @@ class _Summariser:
                     wanted.append((entry.commit.parent, str(old_path)))
                 if status != "D":
                     wanted.append((entry.commit.sha, str(path)))
-        self.blobs.update(self.repo.read_many(wanted))
+        self.blobs.update(self.repo.read_many(wanted, self.max_bytes))
+
+    @property
+    def max_bytes(self) -> int:
+        """The size limit of the current tree, for variants and data files alike (the larger of the two)."""
+        return max(self.registry.limits.max_file_bytes, MAX_DATA_FILE_BYTES)
 
     def _relevant(self, entry: LogEntry) -> list[tuple[str, str, PurePosixPath, PurePosixPath]]:
         """(what, git status, path before, path after) for the files the 更新记录 speaks of."""
@@ -194,17 +218,21 @@ class _Summariser:
             return None
         key = (revision, str(path))
         if key not in self.blobs:
-            self.blobs.update(self.repo.read_many([key]))
+            self.blobs.update(self.repo.read_many([key], self.max_bytes))
         return self.blobs[key]
 
-    def _version(self, revision: str | None, path: PurePosixPath) -> Variant | None:
+    def _version(self, revision: str | None, path: PurePosixPath) -> Variant | None | bool:
+        """The variant as it was at `revision`; None where it did not exist; False where that version
+        is past the limits of the current tree (size, line length, invisible characters): a past
+        version is read under the same bounds as a file in the tree, and never trusted for being old."""
         found = self._blob(revision, path) if self._is_variant(path) else None
         if found is None:
             return None
         blob, text = found
         key = f"{blob}:{path}"  # the slug comes from the path: a renamed file is a new variant
         if key not in self.parsed:
-            self.parsed[key] = parse_variant(Path(path), text)[0]
+            bounded = None if text is None else check_text(Path(path), text, self.registry.limits)[0]
+            self.parsed[key] = False if bounded is None else parse_variant(Path(path), bounded, limits=self.registry.limits)[0]
         return self.parsed[key]
 
     def _variant(self, sha: str, parent: str | None, status: str, old_path: PurePosixPath, path: PurePosixPath) -> dict | None:
@@ -213,9 +241,14 @@ class _Summariser:
         if old is None and new is None:
             return None
         renamed = old_path.stem if status == "R" and old_path != path and new is not None else ""
+        if old is False or new is False:  # a version past the limits: said so, nothing of it quoted
+            current = new or old or None
+            slug = path.stem if new is not None else old_path.stem
+            return {"kind": "variant", "key": value_text(slug, FILE_NAME_CHARS), "title": value_text(current.title if current else slug, TITLE_CHARS),
+                    "parts": [UNREADABLE], "tifa": [], "removed": new is None, "renamed_from": value_text(renamed, FILE_NAME_CHARS)}
         summary = summarise_variant(old, new, self.registry, renamed_from=f"{renamed}.md" if renamed else "")
         current = new or old
-        return {"kind": "variant", "key": current.slug, "title": current.title, "parts": summary.parts,
+        return {"kind": "variant", "key": value_text(current.slug, FILE_NAME_CHARS), "title": value_text(current.title, TITLE_CHARS), "parts": summary.parts,
                 "tifa": summary.tifa, "removed": new is None, "renamed_from": renamed}
 
     def _data(self, sha: str, parent: str | None, status: str, path: PurePosixPath) -> dict | None:
@@ -230,14 +263,14 @@ class _Summariser:
                 "parts": [] if tifa else [p.text for p in parts], "tifa": [p.text for p in parts] if tifa else [],
                 "terms": [[p.text, p.term, p.pattern] for p in parts if p.term]}
 
-    def _yaml(self, found: tuple[str, str] | None):
+    def _yaml(self, found: tuple[str, str | None] | None):
         if found is None:
             return None
         blob, text = found
         if blob not in self.loaded:
             try:
-                self.loaded[blob] = load_data_text(text)
-            except yaml.YAMLError:  # a broken (or alias-bomb) version in the past: its entries are unknown, not an error now
+                self.loaded[blob] = {} if text is None else load_data_text(text)
+            except (yaml.YAMLError, DataFileError):  # a broken, oversized or alias-bomb version in the past: its entries are unknown, not an error now
                 self.loaded[blob] = {}
         return self.loaded[blob]
 

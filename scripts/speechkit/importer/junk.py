@@ -7,6 +7,7 @@ import html
 import re
 from dataclasses import dataclass
 
+from ..base import terminal_text
 from ..reading import INVISIBLE as REFUSED_CHARACTERS  # what the reader refuses in a variant: never written
 from .rules import ImportRules
 
@@ -15,19 +16,19 @@ INVISIBLE = re.compile("[\u200b\u200c\u200e\u200f\u2060\ufeff\u00ad]")
 # Not text at all: C1 controls (U+0085 NEL is a line break to YAML), noncharacters (U+FFFF breaks the
 # build and Word files), lone surrogates. Removed from the text, each named by its code point in the report.
 NOT_TEXT = re.compile("[\x80-\x9f\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff" + "".join(f"{chr(p << 16 | 0xFFFE)}{chr(p << 16 | 0xFFFF)}" for p in range(1, 17)) + "]")
-# What a file name or other outside value may not carry raw into a draft, a report or the terminal:
-# every control and invisible character (ANSI escapes, NEL, bidi overrides), written as \u001b instead.
-UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]")
 
 
 def printable(value: str, limit: int = 80) -> str:
-    """`value` on one line with its control and invisible characters escaped (\u202e), cut to `limit`."""
-    value = UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", value)
+    """`value` on one line with its control and invisible characters escaped (\u202e), cut to `limit`:
+    the same rule as every message we print (base.chars)."""
+    value = terminal_text(value)
     return value if len(value) <= limit else value[:limit] + "……"
 
 
 def code_points(text: str) -> str:
     return "、".join(dict.fromkeys(f"U+{ord(ch):04X}" for ch in text))
+
+
 # Web addresses: a speech is read aloud, and the checks refuse them (speechkit/reading/markup.py URL).
 URLS = re.compile(r"(?:(?:https?|ftp|file)://|(?:javascript|vbscript)\s*:|data:[a-z]+/|www\.)[^\s，。；！？、“”（）]*|//[\w.-]+\.[a-z]{2,}[^\s，。；！？、“”（）]*", re.I)
 SPACES = str.maketrans({"\u00a0": " ", "\t": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " "})

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..base import DATA_DIR, Finding
+from ..base import DATA_DIR, DEFAULT_TIMEOUT, Finding, data_pattern
 from ..reading import DataFileError, FixedPhrase, Registry, load_fixed_phrases, load_yaml
 
 RULES_FILE = "import.yml"
@@ -103,6 +103,7 @@ class _Reader:
         if not isinstance(data, dict):
             raise DataFileError(Finding(path, 1, "导入规则文件应当是“键: 值”的形式。", "对照仓库里的 data/import.yml 恢复它的结构。"))
         self.path, self.data, self.text = path, data, text
+        self.timeout = DEFAULT_TIMEOUT
 
     def line(self, key: str) -> int:
         m = re.search(rf"^{re.escape(key)}\s*:", self.text, re.M)
@@ -122,10 +123,8 @@ class _Reader:
             raise self.fail(key, f"导入规则 {key} 里有一项不是正则表达式。", "写成单引号括起来的一行正则表达式。")
         if mask is not None:
             source = source.replace("{mask}", f"(?:{mask})")
-        try:
-            return re.compile(source)
-        except re.error as exc:
-            raise self.fail(key, f"导入规则 {key} 里的正则表达式“{source[:40]}”写错了（{exc}）。", "改正这个正则表达式；不熟悉时只写要找的原文。") from None
+        # checked for shapes that can hang, and time-boxed when it runs (speechkit.base.patterns)
+        return data_pattern(source, self.path, self.line(key), f"导入规则 {key} 里的“{source[:40]}”", self.timeout)
 
     def grouped(self, key: str, *groups: str) -> re.Pattern:
         """A pattern that must name `groups` ((?P<meeting>…)): the code reads them by name."""
@@ -154,6 +153,7 @@ def load_rules(registry: Registry, data_dir: Path = DATA_DIR) -> ImportRules:
     path = data_dir / RULES_FILE
     data, text = load_yaml(path)
     r = _Reader(path, data, text)
+    r.timeout = registry.pattern_timeout
     limits = r.get("limits", dict)
     mask_source = r.get("mask", str)
     mask = r.regex("mask", mask_source)

@@ -17,18 +17,41 @@ DESCRIPTION = "每篇讲话模板和提法登记表的修改记录：哪天改�
 MAX_CLAUSES = 4  # a line stays a line: past this many clauses, “另有 N 项”
 
 
-def _clauses(clauses: list[str]) -> str:
+# What GitHub turns into a live link, a notification or an issue reference in release notes: such a
+# piece of text from the history is shown as code there (`@某人`), inert, and everything else escaped.
+GITHUB_LIVE = re.compile(r"(?:https?|ftp|file)://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@[\w./-]+|(?<![\w&])#\d+|\b[\w.-]+/[\w.-]+#\d+|:[a-z0-9_+-]+:", re.I)
+
+
+def _code(text: str) -> str:
+    """`text` as a Markdown code span whatever backticks it holds."""
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    return f"{fence} {text} {fence}"
+
+
+def github_text(value: str) -> str:
+    """Text for GitHub-flavoured Markdown (release notes): escaped like `escape_text`, and every piece
+    GitHub would make live (an address, an @mention, #123, :emoji:) shown as code instead."""
+    out, last = [], 0
+    for m in GITHUB_LIVE.finditer(value):
+        out += [escape_text(value[last : m.start()]) if m.start() > last else "", _code(m.group(0))]
+        last = m.end()
+    out.append(escape_text(value[last:]) if last < len(value) else "")
+    return "".join(out)
+
+
+def _clauses(clauses: list[str], escape=escape_text) -> str:
     shown = clauses[:MAX_CLAUSES] + ([f"另有 {len(clauses) - MAX_CLAUSES} 项"] if len(clauses) > MAX_CLAUSES else [])
-    return escape_text("；".join(shown)) + "。"
+    return escape("；".join(shown)) + "。"
 
 
-def sentence(change: Change, *, source: bool = True) -> str:
+def sentence(change: Change, *, source: bool = True, escape=escape_text) -> str:
     """One change in one line of Markdown: what changed, then the 提法 part in bold. `source` names
-    the registry a data change was made in (where no column says so already)."""
-    lead = f"{escape_text(change.title)}：" if source and change.kind == "data" else ""
-    text = lead + (_clauses(change.parts) if change.parts else "")
+    the registry a data change was made in (where no column says so already). Every text in a change
+    came from the history (any commit, checked or not): `escape` neutralises it for where it goes."""
+    lead = f"{escape(change.title)}：" if source and change.kind == "data" else ""
+    text = lead + (_clauses(change.parts, escape) if change.parts else "")
     if change.tifa:
-        text += ("" if not change.parts else " ") + f"**{TIFA_LABEL}**：" + _clauses(change.tifa)
+        text += ("" if not change.parts else " ") + f"**{TIFA_LABEL}**：" + _clauses(change.tifa, escape)
     return text
 
 
@@ -112,19 +135,19 @@ def release_notes(history: History, corpus: Corpus, *, previous: str | None, ass
     since = f"自 {previous} 以来" if previous else "本版"
     lines = [f"**内网离线版**：下载附件 `{asset}`，解压后打开其中的 `index.html` 即可使用，不需要联网，也可以放在共享文件夹里。", ""]
     if history.unavailable:
-        return "\n".join(lines + [f"（{history.unavailable}，无法列出修改。）", ""])
+        return "\n".join(lines + [f"（{github_text(history.unavailable)}，无法列出修改。）", ""])
     templates = [c for c in history.changes if c.kind == "variant"]
     lines += [f"## {since}模板的修改", ""]
     for change in templates[:cap]:
         title = by_slug[change.key].title if change.key in by_slug else change.title
-        lines.append(f"- {change.date}　**{escape_text(title)}**：{sentence(change)}")
+        lines.append(f"- {change.date}　**{github_text(title)}**：{sentence(change, escape=github_text)}")
     if not templates:
         lines.append("没有修改。")
     lines.append("")
     data = history.data_changes()
     lines += [f"## {since}提法和登记表的修改", ""]
-    lines += [f"- {c.date}　{sentence(c)}" for c in data[:cap]] or ["没有修改。"]
+    lines += [f"- {c.date}　{sentence(c, escape=github_text)}" for c in data[:cap]] or ["没有修改。"]
     lines.append("")
     if history.partial:
-        lines += [f"（{history.partial}。）", ""]
+        lines += [f"（{github_text(history.partial)}。）", ""]
     return "\n".join(lines)

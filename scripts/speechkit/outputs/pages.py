@@ -118,7 +118,7 @@ def _version_table(corpus: Corpus, role: Role, versions: list[tuple[Variant, Sec
     """Every version of the role, one row each, linked to its full text (on whichever page holds it)."""
     registry, size = corpus.registry, _page_size(corpus)
     fields = registry.fields
-    head = "| 版本 | " + " | ".join(fields[name].label for name in FILTERS) + " | 字数 |"
+    head = "| 版本 | " + " | ".join(escape_text(fields[name].label) for name in FILTERS) + " | 字数 |"
     lines = ['<div class="version-table" markdown>', "", head, "|---|---|---|---|---:|"]
     for i, ((variant, section), label) in enumerate(zip(versions, version_labels(versions))):
         target = uris[i // size].removeprefix(f"{COMPARE_URI}/")

@@ -445,7 +445,7 @@ def variant_page(variant: Variant, registry: Registry, today: dt.date | None = N
         if part:
             lines += [part, ""]
     keys = ("meeting", "speaker", "level", "kind", "status", "last_reviewed")
-    lines += ["| " + " | ".join(fields[k].label for k in keys) + " |", "|" + "---|" * len(keys)]
+    lines += ["| " + " | ".join(escape_text(fields[k].label) for k in keys) + " |", "|" + "---|" * len(keys)]
     lines += ["| " + " | ".join(escape_text(_meta_value(meta.get(k, ""))) for k in keys) + " |", ""]
     if last_change:
         lines += [last_change, ""]

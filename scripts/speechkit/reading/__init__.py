@@ -14,8 +14,8 @@ from .model import CLOSING, DRAFT, OPENING, Block, Note, Section, Variant
 from .parser import parse_variant
 from .picker_hints import PickerHints, load_picker_hints
 from .registry import (
-    PER_MEETING, PER_TEMPLATE, SCOPE_KEYS, SHARED, DataFileError, FilledExample, HeadField, Placeholder, Registry, Role, Speaker,
-    Tifa, load_data_text, load_registry, load_yaml,
+    MAX_DATA_FILE_BYTES, PER_MEETING, PER_TEMPLATE, SCOPE_KEYS, SHARED, DataFileError, FilledExample, HeadField, Placeholder, Registry, Role,
+    Speaker, Tifa, load_data_text, load_registry, load_yaml,
 )
 from .search_data import SearchData, load_search_data
 from .source import INVISIBLE, check_text, read_source

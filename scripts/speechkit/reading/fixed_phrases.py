@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..base import DATA_DIR, Finding
+from ..base import DATA_DIR, DEFAULT_TIMEOUT, DataPattern, Finding, data_pattern
 from .registry import DataFileError, load_yaml
 
 FIXED_PHRASES_FILE = "fixed_phrases.yml"
@@ -19,7 +19,7 @@ FIXED_PHRASES_FILE = "fixed_phrases.yml"
 @dataclass(frozen=True)
 class FixedPhrase:
     standard: str
-    damaged: tuple[re.Pattern, ...]
+    damaged: tuple[DataPattern, ...]  # time-boxed (speechkit.base.patterns)
     safe: bool  # only one original is possible: restore it; otherwise report and leave the text
     why: str
     source: str
@@ -46,11 +46,7 @@ def load_fixed_phrases(data_dir: Path = DATA_DIR) -> tuple[FixedPhrase, ...]:
             raise fail(f"“{standard[:20]}”的 damaged 应当是残缺写法（正则表达式）的列表。", "每个残缺写法写成一行“- '……'”。")
         if not isinstance(entry.get("safe", False), bool):
             raise fail(f"“{standard[:20]}”的 safe 只能是 true 或 false。", "只有一种可能的原文时写 true，否则写 false 或删去这一行。")
-        patterns = []
-        for source in damaged:
-            try:
-                patterns.append(re.compile(source))
-            except re.error as exc:
-                raise fail(f"“{standard[:20]}”的残缺写法“{source[:40]}”不是有效的正则表达式（{exc}）。", "改正它；不熟悉正则表达式时只写残缺的原文。") from None
+        # checked for shapes that can hang when they load, time-boxed when they run (speechkit.base.patterns)
+        patterns = [data_pattern(source, path, line, f"“{standard[:20]}”的残缺写法“{source[:40]}”", DEFAULT_TIMEOUT) for source in damaged]
         phrases.append(FixedPhrase(standard, tuple(patterns), entry.get("safe", False), str(entry.get("why", "")), str(entry.get("source", "")), line))
     return tuple(phrases)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..base import SLUG, Finding
+from ..base import SLUG, Finding, case_key, portable_name_problem
 from .frontmatter import parse_front_matter
 from .markup import active_markup
 from .source import Limits, read_source
@@ -93,6 +93,7 @@ def _judge_other_file(path: Path, rel: str, layout: Layout, limits: Limits) -> l
 def scan_docs(docs_dir: Path | None, speeches_dir: Path, layout: Layout, limits: Limits) -> DocsContents:
     """Every file under `docs_dir` (if given) and `speeches_dir`, judged against the layout."""
     out = DocsContents()
+    seen: dict[str, Path] = {}  # case_key of each path → the first path with it
     roots = [speeches_dir] if docs_dir is None else [docs_dir]
     if docs_dir is not None and not _is_within(speeches_dir, docs_dir):
         roots.append(speeches_dir)
@@ -101,16 +102,38 @@ def scan_docs(docs_dir: Path | None, speeches_dir: Path, layout: Layout, limits:
             continue
         for folder, dirs, files in os.walk(root, followlinks=False):
             here = Path(folder)
+            refused = set()
             for name in sorted(dirs):
                 sub = here / name
                 if sub.is_symlink():
                     out.findings.append(Finding(sub, 1, "不能提交指向别处的文件夹链接（符号链接）。", "删去这个链接；文件直接放在 docs/ 下的相应位置。"))
-            dirs[:] = sorted(d for d in dirs if not (here / d).is_symlink() and not (d.startswith(".") and d in layout.ignore))
+                    refused.add(name)
+                elif _portable(sub, root, seen, out):
+                    refused.add(name)
+            dirs[:] = sorted(d for d in dirs if d not in refused and not (d.startswith(".") and d in layout.ignore))
             for name in sorted(files):
                 path = here / name
-                out.findings += _judge(path, root, docs_dir, speeches_dir, layout, limits, out)
+                if name in layout.ignore or not _portable(path, root, seen, out):
+                    out.findings += _judge(path, root, docs_dir, speeches_dir, layout, limits, out)
     out.variants.sort()
     return out
+
+
+def _portable(path: Path, root: Path, seen: dict[str, Path], out: DocsContents) -> bool:
+    """Record a finding (and return True) if `path` cannot be checked out on Windows or macOS:
+    a reserved or unportable name, or a name that differs from another only in case."""
+    problem = portable_name_problem(path.name)
+    if problem:
+        out.findings.append(Finding(path, 1, f"文件名“{path.name}”不能用：{problem}。", "改一个只用英文小写字母、数字和短横线的名字。"))
+        return True
+    key = case_key(path.relative_to(root).as_posix())
+    if key in seen:
+        other = seen[key].relative_to(root).as_posix()
+        out.findings.append(Finding(path, 1, f"“{path.name}”与 {other} 只有大小写不同：在 Windows 和 macOS 上它们是同一个文件，检出时会互相覆盖。",
+                                    "删去其中一个，或给它改一个不同的名字（文件名一律用小写）。"))
+        return True
+    seen[key] = path
+    return False
 
 
 def _is_within(path: Path, folder: Path) -> bool:

@@ -7,6 +7,7 @@ Each pattern is linear: no two unbounded quantifiers can trade characters (posse
 """
 from __future__ import annotations
 
+import html
 import re
 
 from ..base import ALTERNATIVE_LINK
@@ -83,16 +84,58 @@ INLINE_CODE = re.compile(r"`[^`\n]*+`")
 SCRIPT_SCHEME = re.compile(r"(?<![A-Za-z])(?:javascript|vbscript|data)\s*+:", re.I)
 
 
+# Where an address sits in Markdown or HTML: a link, an image, an attribute, a CSS url(). Each is
+# checked after its entities are decoded and the spaces and controls a browser ignores are dropped
+# (`&#106;avascript:`, `java&#9;script:`), so an encoded scheme is caught like a plain one.
+IMAGE_TARGET = re.compile(r"!\[[^\[\]\n]*+\]\(\s*+<?([^()\s>]*+)|\b(?:src|srcset|poster|background)\s*+=\s*+(?:\"([^\"]*+)\"|'([^']*+)'|([^\s>]++))"
+                          r"|url\(\s*+['\"]?([^'\")\s]*+)", re.I)
+LINK_TARGET = re.compile(r"\]\(\s*+<?([^()\s>]*+)|^\s*+\[[^\]\n]++\]:\s*+<?(\S++)|<((?:[a-z][a-z0-9+.-]*+:|//)[^<>\s]*+)>"
+                         r"|\b(?:href|action|formaction|xlink:href|data)\s*+=\s*+(?:\"([^\"]*+)\"|'([^']*+)'|([^\s>]++))", re.I)
+IGNORED_IN_ADDRESSES = re.compile(r"[\x00-\x20\x7f]+")
+RUNNING_SCHEMES = ("javascript:", "vbscript:", "data:", "livescript:")
+SAFE_LINK_SCHEMES = ("http:", "https:", "mailto:")
+
+
+def _address(raw: str) -> str:
+    """What a browser makes of an address: entities decoded, ignored characters dropped, lower case."""
+    return IGNORED_IN_ADDRESSES.sub("", html.unescape(html.unescape(raw))).lower()
+
+
+def _targets(pattern: re.Pattern, line: str) -> list[str]:
+    return [_address(next(g for g in m.groups() if g is not None)) for m in pattern.finditer(line) if any(g is not None for g in m.groups())]
+
+
+def address_problems(line: str) -> list[str]:
+    """Addresses in one line of our own page that would run script or load from another host."""
+    found = []
+    for target in _targets(IMAGE_TARGET, line):
+        if target.startswith(RUNNING_SCHEMES):
+            found.append("写了 javascript:、data: 一类会执行脚本的地址")
+        elif re.match(r"[a-z][a-z0-9+.-]*:|//|\\\\", target):
+            found.append("图片或样式从其他网站加载（网站必须离线可用，不加载任何外部内容）")
+    for target in _targets(LINK_TARGET, line):
+        if target.startswith(RUNNING_SCHEMES):
+            found.append("写了 javascript:、data: 一类会执行脚本的地址")
+        elif re.match(r"[a-z][a-z0-9+.-]*:", target) and not target.startswith(SAFE_LINK_SCHEMES):
+            found.append("链接用了 http、https、mailto 以外的协议")
+    return found
+
+
 def active_markup(markdown: str) -> list[tuple[int, str]]:
-    """(line, problem) for markup in one of our own Markdown pages that would run something: script-like
-    tags, on… attributes, javascript:/data: addresses. Code blocks and `code` are quoted text, and
-    ordinary links and HTML are allowed there (the sanitiser and the CSP still apply)."""
+    """(line, problem) for markup in one of our own Markdown pages that would run something or load
+    from another host: script-like tags, on… attributes, javascript:/data: addresses (also entity-
+    encoded), remote images. Code blocks and `code` are quoted text, and ordinary links and HTML are
+    allowed there (the sanitiser and the CSP still apply)."""
     out = []
     text = FENCE.sub(lambda m: "\n" * m.group(0).count("\n"), markdown)
     for number, line in enumerate(text.split("\n"), start=1):
         line = INLINE_CODE.sub("", line)
-        if "<" in line:
-            out += [(number, what) for what in markup_problems(line, alternatives=True) if "执行脚本" in what]
+        found = []
+        if "<" in line:  # (an entity-encoded tag is text on the page; an encoded address is not, see below)
+            found += [what for what in markup_problems(line, alternatives=True) if "执行脚本" in what]
         if ":" in line and SCRIPT_SCHEME.search(line):
-            out.append((number, "写了 javascript:、data: 一类会执行脚本的地址"))
+            found.append("写了 javascript:、data: 一类会执行脚本的地址")
+        if any(mark in line for mark in ("](", "=", "url(", "]:", "<")):
+            found += address_problems(line)
+        out += [(number, what) for what in dict.fromkeys(found)]
     return out

@@ -14,16 +14,11 @@ from pathlib import Path
 
 import yaml
 
-from ..base import DATA_DIR, PLACEHOLDER, SLUG, Finding
+from ..base import DATA_DIR, DEFAULT_TIMEOUT, INVISIBLE, PLACEHOLDER, SLUG, DataFileError, DataPattern, Finding, code_point, data_pattern, invisible_name, terminal_text
 from .layout import Layout
 from .levels import Levels, load_levels
+from .schema import DEFAULT_DEPTH, SCHEMAS_FILE, check_against_schema, data_files_without_schema, file_limits
 from .source import Limits
-
-
-class DataFileError(Exception):
-    def __init__(self, finding: Finding):
-        super().__init__(str(finding))
-        self.finding = finding
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):
@@ -52,50 +47,94 @@ FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the 
 
 
 class AnchorRefused(yaml.YAMLError):
-    def __init__(self, line: int):
-        super().__init__(f"anchor or alias at line {line}")
-        self.line = line
+    def __init__(self, line: int, message: str = "数据文件用了 YAML 锚点（&）或别名（*）。", fix: str = "每一项直接写出它的值。"):
+        super().__init__(f"{message} at line {line}")
+        self.line, self.message, self.fix = line, message, fix
 
 
-def refuse_anchors(text: str) -> None:
-    """An alias bomb expands only when constructed: refuse anchors and aliases before that."""
+MAX_DATA_NODES = 50_000  # values in one data file; the registries hold a few thousand at most
+
+
+def refuse_anchors(text: str, max_depth: int = DEFAULT_DEPTH) -> None:
+    """Before anything is built from the YAML: an alias bomb expands only when constructed, deep
+    nesting would exhaust the composer's recursion, and a flood of values its memory. Refuse them
+    from the stream of events, which costs nothing per level."""
+    depth = nodes = 0
     for event in yaml.parse(text, Loader=FAST_LOADER):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
             raise AnchorRefused(event.start_mark.line + 1)
+        tag = getattr(event, "tag", None)
+        implicit = getattr(event, "implicit", True)  # (plain, quoted) for a scalar, one flag for a collection
+        if tag is not None and not (implicit[0] if isinstance(implicit, tuple) else implicit) and tag != "!":
+            raise AnchorRefused(event.start_mark.line + 1, f"数据文件用了 YAML 标签（{terminal_text(tag[:40])}）。", "删去 !! 开头的标签，直接写出值。")
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > max_depth:
+                raise AnchorRefused(event.start_mark.line + 1, f"数据文件嵌套太深（超过 {max_depth} 层）。", "按文件开头的说明写，每一项不要再套列表或“名称: 值”。")
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+        nodes += isinstance(event, yaml.NodeEvent)
+        if nodes > MAX_DATA_NODES:
+            raise AnchorRefused(event.start_mark.line + 1, f"数据文件的项太多（超过 {MAX_DATA_NODES:,} 个值）。", "登记表只写登记项；删去多余的内容。")
+
+
+def _bounded_text(path: Path, data: bytes, max_bytes: int) -> str:
+    """The text of a data file (any version of it) within its size, as UTF-8, free of invisible characters."""
+    if len(data) > max_bytes:
+        raise DataFileError(Finding(path, 1, f"数据文件太大（超过 {max_bytes:,} 字节）。", "登记表只写登记项；删去多余的内容。"))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DataFileError(Finding(path, data.count(b"\n", 0, exc.start) + 1, "数据文件不是 UTF-8 编码。", "用 UTF-8 编码重新保存这个文件。")) from None
+    hidden = INVISIBLE.search(text)
+    if hidden:  # U+0085 is a line break to YAML: it would make a hidden key
+        char = hidden.group(0)
+        raise DataFileError(Finding(path, text.count("\n", 0, hidden.start()) + 1, f"有看不见的{invisible_name(char)}（{code_point(char)}）。",
+                                    "删去它：从网页或 Word 复制文字时常会带进来；可以把这一行删掉后重新输入。"))
+    return text.replace("\r\n", "\n")
 
 
 def load_data_text(text: str):
-    """YAML of a data file (any version of it, e.g. from the history), anchors and aliases refused."""
+    """YAML of a past version of a data file (from the history), under the same bounds as the current
+    one: size, invisible characters, anchors, depth. Raises yaml.YAMLError or DataFileError."""
+    text = _bounded_text(Path("data"), text.encode("utf-8", "surrogatepass"), MAX_DATA_FILE_BYTES)
     refuse_anchors(text)
     return yaml.load(text, Loader=FAST_LOADER)
 
 
-MAX_DATA_FILE_BYTES = 2_000_000  # data files are small registries; anything bigger is a mistake or an attack
+MAX_DATA_FILE_BYTES = 2_000_000  # no data file is bigger, whatever its schema says
+_loaded: dict[Path, tuple[bytes, object, str]] = {}  # path → (content, data, text): a file is parsed once per content
 
 
 def load_yaml(path: Path):
+    """(data, text) of a data file, checked against its schema (data/schemas.yml) before anything reads it."""
     try:
         with path.open("rb") as handle:
             data = handle.read(MAX_DATA_FILE_BYTES + 1)
     except OSError:
         raise DataFileError(Finding(path, 1, "无法读取数据文件。", "确认文件存在且是 UTF-8 文本。")) from None
-    if len(data) > MAX_DATA_FILE_BYTES:
-        raise DataFileError(Finding(path, 1, f"数据文件太大（超过 {MAX_DATA_FILE_BYTES:,} 字节）。", "登记表只写登记项；删去多余的内容。"))
+    cached = _loaded.get(path)
+    if cached is not None and cached[0] == data:
+        return cached[1], cached[2]
+    max_bytes, max_depth = file_limits(path)
+    text = _bounded_text(path, data, min(max_bytes, MAX_DATA_FILE_BYTES))
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DataFileError(Finding(path, data.count(b"\n", 0, exc.start) + 1, "数据文件不是 UTF-8 编码。", "用 UTF-8 编码重新保存这个文件。")) from None
-    try:
-        refuse_anchors(text)
-        return yaml.load(text, Loader=_UniqueKeyLoader), text
+        refuse_anchors(text, max_depth)
+        findings = check_against_schema(path, text)
+        if findings:
+            raise DataFileError(findings[0], findings[1:])
+        # the schema check has refused duplicate keys (except in the schemas file, read the careful way)
+        result = yaml.load(text, Loader=_UniqueKeyLoader if path.name == SCHEMAS_FILE else FAST_LOADER)
     except AnchorRefused as exc:
-        raise DataFileError(Finding(path, exc.line, "数据文件用了 YAML 锚点（&）或别名（*）。", "每一项直接写出它的值。")) from None
+        raise DataFileError(Finding(path, exc.line, exc.message, exc.fix)) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
         problem = str(getattr(exc, "problem", "") or "")
         what = problem if problem.startswith("重复的键") else "缩进、冒号或引号不对"
         raise DataFileError(Finding(path, line, f"数据文件无法解析（{what}）。", "检查这一行的缩进、冒号和重复的键。")) from None
+    _loaded[path] = (data, result, text)
+    return result, text
 
 
 @dataclass(frozen=True)
@@ -150,7 +189,7 @@ class Tifa:
     term: str
     status: str  # 现行 | 过时 | 核对
     meaning: str
-    pattern: re.Pattern
+    pattern: DataPattern  # time-boxed (speechkit.base.patterns)
     why: str = ""
     check: str = ""
     replacement: str = ""
@@ -240,6 +279,10 @@ class Registry:
     def limits(self) -> Limits:
         return limits_from(self.settings, self.files.get("settings", DATA_DIR / "settings.yml"))
 
+    @property
+    def pattern_timeout(self) -> float:
+        return pattern_timeout(self.settings)
+
     @functools.cached_property
     def examples(self) -> dict[str, str]:
         return {p.name: p.example for p in self.placeholders.values()}
@@ -249,6 +292,12 @@ class Registry:
         with a literal that re scans for quickly; a combined alternation measured 5x slower.)"""
         return {t.term for t in self.tifa if t.pattern.search(text)}
 
+
+
+def pattern_timeout(settings) -> float:
+    """Seconds one match of a data pattern may take (data/settings.yml: max_pattern_seconds)."""
+    value = settings.get("max_pattern_seconds") if isinstance(settings, dict) else None
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 < value <= 60 else DEFAULT_TIMEOUT
 
 
 def limits_from(settings: dict, path: Path) -> Limits:
@@ -285,7 +334,22 @@ def _require(path: Path, text: str, key: str, entry: dict, fields: tuple[str, ..
             raise DataFileError(Finding(path, _line_of(text, key), f"“{key}”缺少字段 {name}。", f"为这一项补上 {name}。"))
 
 
+def check_data_dir(data_dir: Path) -> None:
+    """Every file in data/ against its schema (also those the registry does not read itself, such as
+    csp.yml or import.yml), and every file without one: all problems at once, as one DataFileError."""
+    findings = data_files_without_schema(data_dir)
+    refused = {f.path for f in findings}
+    for path in sorted(p for p in data_dir.glob("*.yml") if p not in refused):
+        try:
+            load_yaml(path)
+        except DataFileError as exc:
+            findings += exc.findings
+    if findings:
+        raise DataFileError(findings[0], findings[1:])
+
+
 def load_registry(data_dir: Path = DATA_DIR) -> Registry:
+    check_data_dir(data_dir)
     files = {name: data_dir / f"{name}.yml" for name in ("roles", "speakers", "meetings", "placeholders", "front_matter", "tifa", "settings", "phrase_stoplist", "filled_examples", "docs_layout", "speech_head", "gongwen", "levels")}
 
     raw_roles, text = load_yaml(files["roles"])
@@ -328,6 +392,7 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
         fields[key] = Field(key=key, label=str(entry["label"]), required=bool(entry.get("required")), type=str(entry["type"]), choices=choices,
                             choices_from=str(source or ""))
 
+    settings_raw, _ = load_yaml(files["settings"])
     raw_tifa, text = load_yaml(files["tifa"])
     tifa: list[Tifa] = []
     for entry in raw_tifa or []:
@@ -335,10 +400,9 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
         _require(files["tifa"], text, key, entry, ("term", "status", "meaning"))
         if entry["status"] not in TIFA_STATUSES:
             raise DataFileError(Finding(files["tifa"], _line_of(text, key), f"提法“{key}”的状态“{entry['status']}”不对。", f"改为以下之一：{'、'.join(TIFA_STATUSES)}。"))
-        try:
-            pattern = re.compile(entry.get("pattern") or re.escape(entry["term"]))
-        except re.error as exc:
-            raise DataFileError(Finding(files["tifa"], _line_of(text, key), f"提法“{key}”的 pattern 不是有效的正则表达式（{exc}）。", "修正正则表达式，或删去 pattern 按原文查找。")) from None
+        # checked for shapes that can hang when it loads, time-boxed when it runs
+        pattern = data_pattern(entry.get("pattern") or re.escape(str(entry["term"])), files["tifa"], _line_of(text, key), f"提法“{key}”",
+                               pattern_timeout(settings_raw))
         expires = _expiry(files["tifa"], text, key, entry.get("expires"))
         tifa.append(Tifa(term=str(entry["term"]), status=entry["status"], meaning=str(entry["meaning"]), pattern=pattern,
                          why=str(entry.get("why", "")), check=str(entry.get("check", "")), replacement=str(entry.get("replacement", "")), since=entry.get("since"),

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..base import Finding
+from ..base import INVISIBLE, Finding, code_point, invisible_name
 
 SAVE_AS_UTF8 = (
     "用 UTF-8 编码重新保存：WPS 或 Word 中选“文件 → 另存为”，文件类型选“纯文本”，编码选“Unicode (UTF-8)”；"
@@ -35,10 +35,6 @@ BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
     (b"\xff\xfe", "UTF-16（Word 另存为“Unicode”或记事本另存为“UTF-16 LE”时就是这种编码）"),
     (b"\xfe\xff", "UTF-16 BE"),
 )
-# Invisible characters that change what a text means or how it is split: control characters,
-# zero-width characters, bidirectional overrides (“Trojan Source”), and line/paragraph separators.
-INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]")
-INVISIBLE_NAMES = {"\u200b": "零宽空格", "\u200c": "零宽非连接符", "\u200d": "零宽连接符", "\ufeff": "字节顺序标记（BOM）", "\u2028": "行分隔符", "\u2029": "段分隔符"}
 MAX_FINDINGS_PER_KIND = 5  # a file with thousands of long lines gets five messages, not thousands
 OS_REASONS = {errno.ENOENT: "文件不存在", errno.EACCES: "没有读取权限", errno.EISDIR: "这是一个文件夹", errno.ELOOP: "符号链接指向自身"}
 
@@ -117,8 +113,7 @@ def invisible_characters(path: Path, text: str) -> list[Finding]:
     out = []
     for m in INVISIBLE.finditer(text):
         char = m.group(0)
-        name = INVISIBLE_NAMES.get(char) or ("控制字符" if ord(char) < 0x80 else "无效字符" if 0xD800 <= ord(char) <= 0xDFFF else "排版控制字符")
-        out.append(Finding(path, text.count("\n", 0, m.start()) + 1, f"有看不见的{name}（U+{ord(char):04X}）。",
+        out.append(Finding(path, text.count("\n", 0, m.start()) + 1, f"有看不见的{invisible_name(char)}（{code_point(char)}）。",
                            "删去它：从网页或 Word 复制文字时常会带进来；可以把这一行删掉后重新输入。"))
         if len(out) >= MAX_FINDINGS_PER_KIND:
             break
