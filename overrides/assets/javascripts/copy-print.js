@@ -33,7 +33,7 @@ speechKit.part("copy-print", function (kit) {
 
   function addButtons(root) {
     $$(".speech", root).forEach(function (speech) {
-      var bar = speech.querySelector(".speech-tools"); // rendered with its buttons, so nothing shifts when this runs
+      var bar = speech.querySelector(".speech-tools");
       if (!bar) { bar = el("p", { "class": "speech-tools" }); speech.insertBefore(bar, speech.firstChild); }
       if (!bar.querySelector("[data-speech-copy]")) bar.insertBefore(copyButton("all", "复制全文", speech.dataset.speechTitle || ""), bar.firstChild);
       $$(".speech-section", speech).forEach(function (section) {

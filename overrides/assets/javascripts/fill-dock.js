@@ -26,7 +26,7 @@ speechKit.part("fill-dock", function (kit) {
       all, button({ "data-fill-clear": "" }, "清空本页填写"), button({ "data-fill-undo": "", hidden: "" }, "撤销")
     ].forEach(function (n) { actions.appendChild(n); });
     panel.appendChild(actions);
-    panel.appendChild(el("p", { "class": "fill-dock__note" }, "同名的占位符各模板共用，填一次处处生效；日期同一会议共用；讲话标题、讲话人按模板分别保存，“清空本页填写”只清空它们。填写的内容只保存在本机浏览器中，不会上传；换电脑时用“导出”“导入”。"));
+    panel.appendChild(el("p", { "class": "fill-dock__note" }, "同名的占位符各模板共用；日期同一会议共用；标题、讲话人按模板保存，“清空本页填写”只清空它们。内容只存在本机浏览器，不上传；换电脑用“导出”“导入”。"));
     dock.appendChild(panel);
 
     var bar = el("div", { "class": "fill-dock__bar" });
@@ -93,7 +93,7 @@ speechKit.part("fill-dock", function (kit) {
   }
 
   function togglePanel(page, open) {
-    if (open && cleared(page)) transfer("showUndo", page); // the last 清空 was here: it can still be undone
+    if (open && cleared(page)) transfer("showUndo", page); // 清空 was here: undo
     inDock(page, ".fill-dock__panel").hidden = !open;
     inDock(page, "[data-fill-toggle]").setAttribute("aria-expanded", String(open));
   }
@@ -157,7 +157,7 @@ speechKit.part("fill-dock", function (kit) {
     var page = kit.page();
     if (!e.target.hasAttribute || !e.target.hasAttribute("data-fill-input") || e.isComposing || !page.dock) return;
     var field = page.current = shown(page);
-    if (page.undo) kit.transfer.dropUndo(page); // a value typed: the last 导入 can no longer be undone (a 清空 can, until the next)
+    if (page.undo) kit.transfer.dropUndo(page); // a 导入's undo ends here (a 清空's does not)
     kit.setValue(field.name, e.target.value);
     changed();
   }
@@ -190,7 +190,7 @@ speechKit.part("fill-dock", function (kit) {
   document.addEventListener("keydown", function (e) {
     var page = kit.page();
     if (!page.dock) return;
-    if (e.key === "Escape") { // the dock away, focus back; outside it, the slot's highlight and focus ring go
+    if (e.key === "Escape") { // outside the dock: highlight and focus ring go
       if (page.dock.contains(e.target)) return page.dock.classList.contains("is-collapsed") || closeDock(page);
       setOpen(page, false);
       if (e.target.matches && e.target.matches(".ph")) e.target.blur();
@@ -209,7 +209,7 @@ speechKit.part("fill-dock", function (kit) {
     if (!mount || !page.list.length) return;
     page.dock = buildDock(mount);
     kit.decorate(page, page.root);
-    page.list.forEach(function (f) { // a title with a default is changed from here, not from a placeholder (a 讲话人 from the list)
+    page.list.forEach(function (f) { // a default title: edited from here
       if (f.line && f.hasDefault && f.line === f.line.parentNode.firstElementChild) {
         f.line.parentNode.insertBefore(button({ "class": "speech-button speech-head-edit", "data-fill-goto": f.name }, "修改标题"), f.line.nextSibling);
       }

@@ -26,7 +26,7 @@ speechKit.part("speech-head", function (kit) {
     kit.$$(".speech-head [data-head]", page.root).forEach(function (line) {
       var name = line.dataset.head;
       var field = { name: name, scope: line.dataset.phScope || "template", hint: kit.hint(line), example: line.dataset.phExample || "", nodes: [line], line: line,
-        // names are compared, never built into a selector (a name is data: a quote would break the selector)
+        // names are compared, never put into a selector
         hasDefault: !kit.$$(".ph[data-ph]", line).some(function (ph) { return ph.dataset.ph === name; }) };
       if (field.hasDefault) { // kept to put back when a title of one's own is removed
         field.original = document.createDocumentFragment();
