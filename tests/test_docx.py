@@ -53,16 +53,23 @@ def test_page_is_a4_with_gbt9704_margins_and_grid(built_site, variant):
     for side, mm in {"top": 37, "bottom": 35, "left": 28, "right": 26}.items():
         assert abs(margins[side] - Mm(mm)) < Mm(0.1), side
     grid = section._sectPr.find(qn("w:docGrid"))
-    assert grid.get(qn("w:type")) == "lines"  # a line grid; characters are condensed (see docx_export)
+    assert grid.get(qn("w:type")) == "linesAndChars"  # Word's 指定行和字符网格; no character spacing
     line_pitch = int(grid.get(qn("w:linePitch"))) / 20  # points
     height = Mm(297 - 37 - 35).pt
     assert 22 * line_pitch <= height < 23 * line_pitch  # 22 lines a page
-    width = Mm(210 - 28 - 26).pt
-    for name in ("Normal", "Heading 1", "Heading 2"):
+    width = section.page_width.pt - section.left_margin.pt - section.right_margin.pt
+    char_pitch = 16 + int(grid.get(qn("w:charSpace"))) / 4096  # the Normal style's size plus the grid's charSpace
+    assert doc.styles["Normal"].font.size == Pt(16)
+    assert 28 * char_pitch <= width < 29 * char_pitch  # 28 characters a line
+    for name in ("Normal", "Heading 1", "Heading 2", "Speech Head"):
         style = doc.styles[name]
         assert style.paragraph_format.line_spacing.pt == line_pitch
-        char_pitch = 16 + int(style.element.rPr.find(qn("w:spacing")).get(qn("w:val"))) / 20
-        assert 28 * char_pitch <= width < 29 * char_pitch, name  # 28 characters a line
+        assert style.element.rPr.find(qn("w:spacing")) is None, name  # condensed spacing lost 。，、 in LibreOffice
+        scale = int(style.element.rPr.find(qn("w:w")).get(qn("w:val")))
+        assert 16 * scale / 100 < char_pitch - 0.05, name  # fits LibreOffice's grid cell (see docx_export.Layout)
+    assert not doc.styles["Normal"].paragraph_format.widow_control  # every page holds its 22 lines
+    # Word's default, written out: LibreOffice reads it as "hang no marks" (see docx_export.Layout)
+    assert doc.styles["Normal"].element.pPr.find(qn("w:overflowPunct")).get(qn("w:val")) == "1"
 
 
 @pytest.mark.parametrize("variant", VARIANTS, ids=lambda v: v.slug)
@@ -128,7 +135,7 @@ def test_headings_body_fonts_and_sizes(built_site, variant):
     # body lines are indented two characters, the salutation is not
     normal = doc.styles["Normal"].paragraph_format
     assert normal.element.pPr.ind.get(qn("w:firstLineChars")) == "200"
-    assert abs(normal.first_line_indent.pt - 2 * 15.75) < 0.01  # two condensed characters
+    assert abs(normal.first_line_indent.pt - 2 * 15.75) < 0.01  # two cells of LibreOffice's grid (whole twips)
     salutation = next(p for p in paragraphs if p.text == variant.spoken_lines()[0])
     assert SALUTATION.match(salutation.text) and salutation.paragraph_format.first_line_indent == 0
 

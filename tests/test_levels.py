@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from speechkit.base import DATA_DIR, LEVEL_MARK, at_level
 from speechkit.checking import load_corpus
 from speechkit.cli import cli
-from speechkit.outputs import speech_docx, speech_html, variant_page
+from speechkit.outputs import docx_uri, large_uri, meeting_downloads, speech_docx, speech_html, variant_page, word_files
 from speechkit.reading import DataFileError, load_registry, parse_variant
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -273,6 +273,26 @@ def test_word_has_one_level_word_run_per_mark():
     assert len(runs) == marks_in(variant) and {r.text for r in runs} == {"区"}
     text = "\n".join(p.text for p in doc.paragraphs)
     assert LEVEL_MARK not in text and at_level(variant.spoken_lines()[-1]) in text
+
+
+def test_every_word_file_of_the_site_marks_its_level_words():
+    """The 大字版 and 下载整场会议 too: docx-fill.js switches 区/县/市/旗 by the LevelWord runs, so a file
+    that wrote a marked word as plain 区 would give a 县 user 区委."""
+    def level_runs(data: bytes) -> list[str]:
+        doc = Document(io.BytesIO(data))
+        assert LEVEL_MARK not in "\n".join(p.text for p in doc.paragraphs)
+        return [r.text for p in doc.paragraphs for r in p.runs if r.style is not None and r.style.style_id == "LevelWord"]
+
+    files = word_files(CORPUS)
+    for variant in CORPUS.variants:
+        for uri in (docx_uri(variant), large_uri(docx_uri(variant))):
+            runs = level_runs(files[uri])
+            assert len(runs) == marks_in(variant) and set(runs) <= {"区"}, uri
+    meetings = meeting_downloads(CORPUS)
+    assert any(v.has_level_marks for m in meetings for v in m.variants)
+    for meeting in meetings:
+        runs = level_runs(files[meeting.uri])
+        assert len(runs) == sum(marks_in(v) for v in meeting.variants) and set(runs) <= {"区"}, meeting.uri
 
 
 def test_the_meeting_key_and_scopes_reach_the_page():

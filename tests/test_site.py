@@ -255,3 +255,17 @@ def test_tifa_page_leaves_out_stoplisted_transitions(built_site):
     for phrase in CORPUS.registry.phrase_stoplist:
         assert f"<td>{phrase}</td>" not in html
     assert "<td>打铁必须自身硬</td>" in html  # a shared phrase that is not on the list stays
+
+
+def test_not_found_page_is_chinese_with_the_way_on(built_site, offline_site, published_at):
+    """Issue 22 §7/§8: 找不到这一页 with links to the home page and 全部模板, in both builds; the offline
+    one (opened from disk) links its styles relatively, so it is styled under file://."""
+    base = "/" + published_at.split("://", 1)[1].split("/", 1)[1]  # the path the site is served under
+    for site, links in ((built_site, (base, f"{base}speeches/")), (offline_site, ("./index.html", "./speeches/index.html"))):
+        html = (site / "404.html").read_text(encoding="utf-8")
+        assert "<h1>找不到这一页</h1>" in html and "404 - Not found" not in html
+        hrefs = dict((text, href) for href, text in re.findall(r'<li><a href="([^"]*)">([^<]*)</a></li>', html))
+        assert hrefs["回到首页"].rstrip(".") == links[0] and hrefs["全部模板"] == links[1], hrefs
+    offline = (offline_site / "404.html").read_text(encoding="utf-8")
+    sheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', offline)
+    assert sheets and all(s.startswith("./assets/") and (offline_site / s).exists() for s in sheets)

@@ -16,6 +16,7 @@ from speech_helpers import (
     CORPUS, STORE, VARIANTS, copy_and_read, expected_text, fill, head_lines, read_clipboard_html, set_indent,
 )
 from speechkit.base import LEVEL_MARK
+from speechkit.outputs import meeting_downloads
 
 MARKED = max((v for v in VARIANTS.values() if v.has_level_marks), key=lambda v: sum(line.count("区") for line in v.spoken_lines()))
 SLUG = MARKED.slug
@@ -162,6 +163,35 @@ def test_both_word_downloads_carry_the_level(page, site_url, built_site, tmp_pat
     plain = tmp_path / "plain.docx"
     got.value.save_as(plain)
     assert plain.read_bytes() == (built_site / "downloads" / f"{SLUG}.docx").read_bytes()
+    assert page.console_errors == []
+
+
+def test_the_large_word_and_the_whole_meeting_carry_the_level(page, site_url, tmp_path):
+    """下载大字版 Word and 下载整场会议 (every Word file the site makes has its {区} as LevelWord runs):
+    the level chosen on a template page holds on the meeting flow page, whose own switch changes it."""
+    page.goto(url(site_url, SLUG))
+    choose(page, "市（县级市）")
+    with page.expect_download() as got:
+        page.locator("[data-speech-docx-large]").click()
+    large = tmp_path / "large.docx"
+    got.value.save_as(large)
+    assert docx_texts(large) == expected_text(MARKED.spoken_lines("市"), {}, False, head_lines(SLUG, {}, "市")).split("\n")
+    assert set(level_runs(large)) == {"市"} and len(level_runs(large)) == marks(SLUG)
+
+    meeting = next(d for d in meeting_downloads(CORPUS) if any(v.has_level_marks for v in d.variants))
+    page.goto(f"{site_url}/guide/meeting-flow/")
+    expect(page.locator('.speech-level button:text-is("市（县级市）")')).to_have_attribute("aria-pressed", "true")
+    for label, char in (("市（县级市）", "市"), ("旗", "旗")):
+        choose(page, label)
+        with page.expect_download() as got:
+            page.locator(f'button[data-meeting-docx="{meeting.uri}"]').click()
+        path = tmp_path / f"meeting-{char}.docx"
+        got.value.save_as(path)
+        expected = [line for v in meeting.variants
+                    for line in expected_text(v.spoken_lines(char), {}, False, head_lines(v.slug, {}, char)).split("\n")]
+        assert docx_texts(path) == expected, char
+        assert set(level_runs(path)) == {char} and len(level_runs(path)) >= sum(marks(v.slug) for v in meeting.variants)
+    assert stored(page)["shared"][LEVELS.name] == "旗"
     assert page.console_errors == []
 
 

@@ -78,9 +78,10 @@ def test_unpacked_zip_works_from_file_with_the_network_cut(browser, unpacked, tm
     text = copy_and_read(page, page.locator("#part-1 ~ .section-meta > .speech-copy"))
     assert text == expected_text(section.spoken_lines(), {"本地": "岚川"}, False)
 
-    # 下载 Word: the template's own file
+    # 下载 Word: the template's own file, under its Chinese name as online (Chromium ignores a file:// link's download name)
     with page.expect_download() as got:
         page.locator("a[data-speech-docx]").click()
+    assert got.value.suggested_filename == f"{VARIANTS[DISTRICT].title}.docx"
     plain = tmp_path / "plain.docx"
     got.value.save_as(plain)
     assert plain.read_bytes() == (unpacked / "downloads" / f"{DISTRICT}.docx").read_bytes()
@@ -96,4 +97,35 @@ def test_unpacked_zip_works_from_file_with_the_network_cut(browser, unpacked, tm
 
     assert blocked == [], f"requests to the network: {blocked}"
     assert errors == []
+    context.close()
+
+
+def test_not_found_page_and_meeting_download_work_from_file(browser, unpacked, tmp_path):
+    """The zip's 404.html, opened from disk, is styled and Chinese with its way on; 下载整场会议 takes its
+    file from the .docx.js beside it."""
+    context = browser.new_context(locale="zh-CN", accept_downloads=True)
+    blocked, errors = [], []
+    context.route(re.compile(r"^https?://"), lambda route: (blocked.append(route.request.url), route.abort()))
+    page = context.new_page()
+    page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+
+    page.goto((unpacked / "404.html").as_uri())
+    expect(page.locator("h1")).to_have_text("找不到这一页")
+    expect(page.locator(".md-header")).to_be_visible()  # Material's stylesheet loaded: the header is a bar, not a list
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+    page.locator(".md-content a", has_text="全部模板").click()
+    page.wait_for_url("**/speeches/index.html")
+
+    page.goto((unpacked / "guide" / "meeting-flow.html").as_uri())
+    fill_store = {"v": 2, "shared": {"党委简称": "县委"}, "byTemplate": {}, "indent": True}
+    page.evaluate("([k, v]) => localStorage.setItem(k, JSON.stringify(v))", ["xuncha-speech-fill", fill_store])
+    page.reload()
+    with page.expect_download() as got:
+        page.locator('button[data-meeting-docx="downloads/meetings/entry-2.docx"]').click()
+    path = tmp_path / "meeting.docx"
+    got.value.save_as(path)
+    assert got.value.suggested_filename == "巡察进驻动员会主持词和讲话稿.docx"
+    assert any("县委" in p.text for p in Document(str(path)).paragraphs)
+    assert blocked == [] and errors == []
     context.close()

@@ -1,7 +1,7 @@
 """Which of our scripts each page loads (overrides/partials/page-scripts.html, speech-kit.js) and how
 much: only the parts a page's markup needs, within 20 KB of our own CSS+JS (gzipped) on any page,
-none on the guides, the picker only on the home page and the list of templates, the Word kit only for
-a download; and, in Chromium, a page
+none on the guides (but the meeting flow's 下载整场会议), the picker only on the home page and the list
+of templates, the Word kit only for a download; and, in Chromium, a page
 reached by Material's instant navigation from a page without them gets its dock, copy buttons,
 notes and filter all the same."""
 from __future__ import annotations
@@ -21,7 +21,7 @@ TEMPLATE = ["speech-state", "speech-head", "copy-print", "placeholders", "fill-d
 MARKED = ["speech-state", "speech-head", "level", "copy-print", "placeholders", "fill-dock", "notes"]  # {区}: the level part
 COMPARISON = ["speech-state", "copy-print", "placeholders", "fill-dock", "compare"]
 # loaded on first use, never with a page
-LAZY = ("fill-transfer.js", "docx-fill.js", "fflate.js", "word-download.js", "level-switch.js")
+LAZY = ("fill-transfer.js", "docx-fill.js", "fflate.js", "word-download.js", "level-switch.js", "print-large.js", "print-large.css")
 
 
 def own_assets(site: Path, uri: str) -> list[Path]:
@@ -51,7 +51,7 @@ def test_own_css_and_js_stay_small(built_site):
     for uri in pages:
         files = own_assets(built_site, uri)
         assert all(f.exists() for f in files), uri
-        assert not [f for f in files if f.name in LAZY], f"{uri}: the Word kit and fill-transfer.js must stay lazy"
+        assert not [f for f in files if f.name in LAZY], f"{uri}: the Word kit, 大字版 print and fill-transfer.js must stay lazy"
         total = sum(gz(f) for f in files)
         assert total <= 20 * 1024, f"{uri}: {total} bytes gzipped"
 
@@ -65,14 +65,17 @@ def test_each_page_loads_only_the_parts_its_markup_needs(built_site):
         marked = re.search(r"<span data-lv[ =>]", (built_site / uri).read_text(encoding="utf-8")) is not None
         assert scripts(built_site, uri) == ["speech-kit", *([*COMPARISON[:1], "level", *COMPARISON[1:]] if marked else COMPARISON)], uri
     assert scripts(built_site, "compare/placeholders/index.html") == ["speech-kit", "speech-state", "placeholders"]
+    flow = "guide/meeting-flow/index.html"  # 下载整场会议 reads the values, the level, and loads the Word kit on a click
+    assert scripts(built_site, flow) == ["speech-kit", "speech-state", "level", "meeting-word"]
     guides = sorted(p.relative_to(built_site).as_posix() for p in (built_site / "guide").rglob("index.html"))
-    assert guides
+    assert flow in guides
     for uri in ["compare/index.html", "compare/matrix/index.html", *guides]:
-        assert scripts(built_site, uri) == [], uri
+        if uri != flow:
+            assert scripts(built_site, uri) == [], uri
     for uri in ["index.html", "speeches/index.html"]:  # the template picker over the list of templates
         assert scripts(built_site, uri) == ["speech-kit", "picker"], uri
     # every part registers under its file's name, which is how speech-kit.js loads it
-    parts = sorted({*MARKED, *COMPARISON, "fill-transfer", "word-download", "level-switch", "picker"})
+    parts = sorted({*MARKED, *COMPARISON, "fill-transfer", "word-download", "level-switch", "print-large", "picker", "meeting-word"})
     for name in parts:
         assert f'speechKit.part("{name}"' in (built_site / "assets" / "javascripts" / f"{name}.js").read_text(encoding="utf-8"), name
 

@@ -1,6 +1,6 @@
 /**
- * copy-print.js: 复制全文 / 本节 / 本版本, the line kinds print uses, and the clicks on 下载已填写的 Word and
- * (at a level other than 区, level.js) 下载 Word, which word-download.js answers.
+ * copy-print.js: 复制全文 / 本节 / 本版本, the line kinds print uses; the clicks on 打印大字版 and the Word
+ * downloads, which lazy parts answer (kit.lazy).
  * A copy is the .speech-text lines, values in, unfilled names as 【名称】, notes and buttons left out;
  * with 段首空两格 every line but the head and a salutation (同志们：) starts with two U+3000 (GB/T 9704).
  */
@@ -139,21 +139,23 @@ speechKit.part("copy-print", function (kit) {
     });
   }
 
-  /** 下载已填写的 Word, and 下载 Word at a level other than 区: word-download.js, loaded on the first click. */
-  function word(action, node) {
-    kit.require("word-download").then(function () { kit.word[action](node); },
-      function () { kit.announce("没能加载这项功能：请刷新页面再试"); });
+  /** print-large.js or word-download.js, loaded on the first click, does kit.lazy[part](node). */
+  function later(part, node) {
+    kit.require(part).then(function () { kit.lazy[part](node); }, function () { kit.announce("没能加载这项功能：请刷新页面再试"); });
   }
 
   kit.collect = collect;
 
   document.addEventListener("click", function (e) {
-    var link = e.target.closest && e.target.closest("a[data-speech-docx]");
-    if (link && kit.levelWord && kit.levelWord()) { e.preventDefault(); return word("blank", link); } // at 区: the site's file
-    var b = e.target.closest && e.target.closest("button");
-    if (!b) return;
-    if (b.dataset.speechCopy) return copy(b);
-    if (b.hasAttribute("data-speech-docx-filled")) return word("filled", b);
+    var t = e.target.closest && e.target.closest("a[data-speech-docx], button");
+    if (!t) return;
+    if (t.dataset.speechCopy) return copy(t);
+    if (t.hasAttribute("data-speech-print-large")) return later("print-large", t);
+    // 下载 Word: at 区 over http(s) the file as linked; under file:// Chromium would ignore its download name
+    if (t.matches("a") ? location.protocol === "file:" || kit.levelWord && kit.levelWord() : t.matches("[data-speech-docx-filled],[data-speech-docx-large]")) {
+      e.preventDefault();
+      later("word-download", t);
+    }
   });
 
   return function setup(page) {

@@ -128,9 +128,25 @@ speechKit.part("fill-transfer", function (kit) {
     return out;
   }
 
+  /** Add checked values from an export file to the stored ones; returns how many there were. */
+  function merge(got) {
+    var state = kit.snapshot(), count = Object.keys(got.shared).length;
+    Object.assign(state.shared, got.shared);
+    ["byTemplate", "byMeeting"].forEach(function (kind) {
+      Object.keys(got[kind]).forEach(function (key) {
+        state[kind][key] = Object.assign(state[kind][key] || {}, got[kind][key]);
+        count += Object.keys(got[kind][key]).length;
+      });
+    });
+    kit.restore(state);
+    return count;
+  }
+
   function exportValues() {
+    var state = kit.snapshot(); // every value of every template and meeting
     var day = new Date().toISOString().slice(0, 10);
-    var file = new Blob([JSON.stringify(Object.assign({ format: FORMAT, v: VERSION, exported: new Date().toISOString() }, kit.stored()), null, 2)], { type: "application/json" });
+    var file = new Blob([JSON.stringify({ format: FORMAT, v: VERSION, exported: new Date().toISOString(),
+      shared: state.shared, byTemplate: state.byTemplate, byMeeting: state.byMeeting }, null, 2)], { type: "application/json" });
     var a = kit.el("a", { href: URL.createObjectURL(file), download: "巡察讲话填写内容-" + day + ".json", hidden: "" });
     document.body.appendChild(a);
     a.click();
@@ -148,7 +164,7 @@ speechKit.part("fill-transfer", function (kit) {
     reader.onerror = function () { fail("无法读取"); };
     reader.onload = function () {
       var before = kit.snapshot(), count;
-      try { count = kit.merge(readExport(String(reader.result))); } catch (e) { return fail(e.message); }
+      try { count = merge(readExport(String(reader.result))); } catch (e) { return fail(e.message); }
       page.undo = before;
       offerUndo(page);
       kit.announce("已导入 " + count + " 项填写内容；可以撤销");

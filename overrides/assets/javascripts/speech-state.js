@@ -89,24 +89,8 @@ speechKit.part("speech-state", function (kit) {
   };
   kit.indent = function () { return state.indent; };
   kit.setIndent = function (on) { state.indent = on; };
-  kit.snapshot = function () { return JSON.parse(JSON.stringify(state)); };
+  kit.snapshot = function () { return JSON.parse(JSON.stringify(state)); }; // a copy: 撤销, and what fill-transfer.js exports or merges into
   kit.restore = function (snapshot) { state = snapshot; };
-
-  /** For the export file (fill-transfer.js): every value of every template and meeting. */
-  kit.stored = function () { return { shared: state.shared, byTemplate: state.byTemplate, byMeeting: state.byMeeting }; };
-
-  /** Add checked values from an export file; returns how many there were. */
-  kit.merge = function (got) {
-    var count = Object.keys(got.shared).length;
-    Object.assign(state.shared, got.shared);
-    ["byTemplate", "byMeeting"].forEach(function (kind) {
-      Object.keys(got[kind]).forEach(function (key) {
-        state[kind][key] = Object.assign(state[kind][key] || {}, got[kind][key]);
-        count += Object.keys(got[kind][key]).length;
-      });
-    });
-    return count;
-  };
 
   // another tab changed the values: show them here too
   window.addEventListener("storage", function (e) {

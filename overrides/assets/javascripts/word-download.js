@@ -1,27 +1,26 @@
 /**
- * word-download.js: 下载已填写的 Word, and 下载 Word at a level other than 区 (the blank template with
- * that level's words). Loaded by copy-print.js on the first click; it loads the zip library
- * (../vendor/fflate.js) and docx-fill.js, which fills the template's .docx in the browser.
+ * word-download.js: the Word kit (kit.wordKit: the zip library ../vendor/fflate.js, then docx-fill.js,
+ * which fills a .docx the build made, in the browser) and the downloads that use it: 下载已填写的 Word,
+ * 下载大字版 Word, 下载 Word at a level other than 区 or under file:// (the blank template with that
+ * level's words, under the link's name), and 下载整场会议 (meeting-word.js). Loaded on the first click.
  */
 speechKit.part("word-download", function (kit) {
   "use strict";
   var $$ = kit.$$, wordKit = null;
 
-  function loadWordKit() {
+  kit.wordKit = function () {
     wordKit = wordKit || kit.loadScript(kit.assets + "vendor/fflate.js").then(function () {
       return kit.loadScript(kit.assets + "javascripts/docx-fill.js");
     }).then(function () { return window.speechDocxFill; }, function (e) { wordKit = null; throw e; });
     return wordKit;
-  }
+  };
 
-  /** The head lines replaced by a line of one's own (a title, a 讲话人): { index in the head: text }. */
-  function ownLines(speech) {
-    var own = {}, head = speech.querySelector(".speech-head"), lines = head ? kit.collect(head).lines : [];
-    $$("[data-head]", head || speech).forEach(function (line, i) {
-      if (line.querySelector("[data-ph-own]") && lines[i]) own[i] = lines[i].text;
-    });
-    return own;
-  }
+  /** The word a LevelWord run gets at the level chosen (level-switch.js, loaded first when one is stored); null at 区. */
+  kit.levelWordReady = function () {
+    var group = kit.page().root.querySelector("[data-level-name]");
+    return (group && kit.value(group.dataset.levelName) ? kit.require("level-switch") : Promise.resolve())
+      .then(function () { return kit.levelWord ? kit.levelWord() : null; });
+  };
 
   /** A head line as the blank template has it: placeholders as 【名称】, the level as chosen. */
   function blankText(line) {
@@ -30,34 +29,40 @@ speechKit.part("word-download", function (kit) {
     return c.textContent.trim();
   }
 
-  function make(b, options, busy, done, failed) {
+  /** Make one download with `options` (the level's words added), announcing `busy`, then done(result) or `failed`. */
+  kit.makeWord = function (b, options, busy, done, failed) {
     if (b.disabled) return;
     b.disabled = true; // a button greys out; on the link it only guards against a second click
     kit.announce(busy);
-    loadWordKit().then(function (word) { return word.download(options); })
-      .then(done, function () { kit.announce(failed); })
-      .then(function () { b.disabled = false; });
+    Promise.all([kit.wordKit(), kit.levelWordReady()]).then(function (got) {
+      options.levelWord = got[1];
+      return got[0].download(options);
+    }).then(done, failed).then(function () { b.disabled = false; });
+  };
+
+  function filled(b, href, large) {
+    var speech = b.closest(".speech");
+    if (!speech || !href) return;
+    var values = {}, title = kit.collect(speech.querySelector(".speech-head") || speech).lines[0], text = title ? title.text : "";
+    kit.page().list.forEach(function (f) { if (kit.value(f.name)) values[f.name] = kit.value(f.name); });
+    kit.makeWord(b, { url: href, values: values, head: $$(".speech-head [data-head]", speech).map(function (l) { return l.dataset.head; }),
+      title: text, name: large ? text + "（大字版）" : text }, "正在生成已填写的 Word……", function (result) {
+      kit.announce("已下载已填写的 Word" + (result.open ? "（还有 " + result.open + " 处占位符未填写，在 Word 中以黄色标出）" : ""));
+    }, function () { kit.announce("生成 Word 失败：请刷新页面再试；仍不行时用“下载 Word”下载空白模板"); });
   }
 
-  function levelWord() { return kit.levelWord ? kit.levelWord() : null; }
-
-  kit.word = {
-    filled: function (b) {
-      var speech = b.closest(".speech"), link = speech && speech.querySelector("a[data-speech-docx]");
-      if (!link) return;
-      var values = {}, title = kit.collect(speech.querySelector(".speech-head") || speech).lines[0];
-      kit.page().list.forEach(function (f) { if (kit.value(f.name)) values[f.name] = kit.value(f.name); });
-      make(b, { url: link.href, slug: link.dataset.speechDocx, values: values, own: ownLines(speech), title: title ? title.text : "",
-        levelWord: levelWord() }, "正在生成已填写的 Word……", function (result) {
-        kit.announce("已下载已填写的 Word" + (result.open ? "（还有 " + result.open + " 处占位符未填写，在 Word 中以黄色标出）" : ""));
-      }, "生成 Word 失败：请刷新页面再试；仍不行时用“下载 Word”下载空白模板");
-    },
-    blank: function (link) {
-      var head = link.closest(".speech").querySelector(".speech-head [data-head]");
-      make(link, { url: link.href, slug: link.dataset.speechDocx, values: {}, own: {}, title: head ? blankText(head) : "",
-        levelWord: levelWord(), fileName: link.getAttribute("download") }, "正在生成 Word……", function () {
-        kit.announce("已下载 Word（按所选层级）");
-      }, "生成 Word 失败：请刷新页面再试");
+  /** 下载 Word (the link), 下载已填写的 Word, 下载大字版 Word (copy-print.js). */
+  (kit.lazy = kit.lazy || {})["word-download"] = function (node) {
+    if (node.dataset.speechDocxLarge) return filled(node, new URL(node.dataset.speechDocxLarge, location.href).href, true);
+    var link = node.closest(".speech") && node.closest(".speech").querySelector("a[data-speech-docx]");
+    if (node !== link) return filled(node, link && link.href);
+    var name = link.getAttribute("download");
+    if (!(kit.levelWord && kit.levelWord())) { // at 区: the file as built, under its own name (file://)
+      kit.wordKit().then(function (word) { return word.saveAs(link.href, name); }).catch(function () { location.href = link.href; });
+      return;
     }
+    var head = link.closest(".speech").querySelector(".speech-head [data-head]");
+    kit.makeWord(link, { url: link.href, values: {}, title: head ? blankText(head) : "", name: name.replace(/\.docx$/, "") }, "正在生成 Word……",
+      function () { kit.announce("已下载 Word（按所选层级）"); }, function () { kit.announce("生成 Word 失败：请刷新页面再试"); });
   };
 });

@@ -11,3 +11,4 @@ from .text import (
     ALTERNATIVE_LINK, BRACED, CJK, CN_DIGITS, LEVEL_DEFAULT, LEVEL_MARK, NOT_COUNTED, PLACEHOLDER, PLACEHOLDER_NAME, SALUTATION, SLUG, at_level, cn_number, count_chars,
     fill_examples, placeholders_in, to_cn,
 )
+from .portable import JS_FLAGS, PatternProblem, compile_portable, find, first, portable_source, remove

@@ -14,6 +14,7 @@ LEVEL_DEFAULT = "区"
 BRACED = re.compile(r"\{[^{}\n]{0,20}\}|[{}]")
 CN_DIGITS = "一二三四五六七八九十"
 CN_VALUE = {d: i + 1 for i, d in enumerate(CN_DIGITS)} | {"两": 2}
+CN_ONES = {d: i + 1 for i, d in enumerate(CN_DIGITS[:9])}  # the digits that combine with 十
 # 同志们： or 尊敬的……同志，……，同志们： stays flush left, like a 主送机关 line (speech.js has the same rule)
 SALUTATION = re.compile(r"^(?:[^，。；！？：]{1,16}|[^。；！？：]{1,60}同志们?)：$")
 NOT_COUNTED = re.compile(rf"[^{CJK}A-Za-z0-9\uff10-\uff19]+")
@@ -25,18 +26,13 @@ ALTERNATIVE_LINK = re.compile(r"\[([^\[\]\n]{1,80})\]\(([a-z0-9]+(?:-[a-z0-9]+)*
 
 
 def cn_number(text: str) -> int | None:
-    """Value of a Chinese numeral up to 99 (一 … 十九 … 九十九); None if not one."""
-    if not text or any(ch not in CN_VALUE and ch != "十" for ch in text):
-        return None
-    if text == "十":
-        return 10
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        value = (CN_VALUE[tens] if tens else 1) * 10 + (CN_VALUE[ones] if ones else 0)
-        return value
-    if len(text) == 1:
+    """Value of a Chinese numeral up to 99 (一 … 十九 … 九十九, and 两); None if not one."""
+    if text in CN_VALUE:
         return CN_VALUE[text]
-    return None
+    tens, mark, ones = text.partition("十")
+    if not mark or (tens and tens not in CN_ONES) or (ones and ones not in CN_ONES):
+        return None
+    return (CN_ONES[tens] if tens else 1) * 10 + (CN_ONES[ones] if ones else 0)
 
 
 def to_cn(n: int) -> str:

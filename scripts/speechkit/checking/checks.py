@@ -7,8 +7,11 @@ import difflib
 import re
 from typing import Callable, Iterator
 
-from ..base import BRACED, CJK, LEVEL_MARK, PENDING, PLACEHOLDER, PLACEHOLDER_NAME, WARNING, Finding, cn_number, shown_path, to_cn
-from ..reading import CLOSING, NO_MARKUP_FIX, OPENING, Registry, Section, Speaker, Variant, markup_problems, variant_chars
+from ..base import BRACED, CJK, LEVEL_MARK, PENDING, PLACEHOLDER, PLACEHOLDER_NAME, WARNING, Finding, cn_number, find, shown_path, to_cn
+from ..reading import (
+    CLOSING, NO_MARKUP_FIX, OPENING, Registry, Rulebook, Section, Speaker, Variant, fill, markup_problems, restoration, variant_chars,
+)
+from .numbering import AGENDA_COUNT, LEVEL_NAMES, POINTS, expected_label, sequence_kind, walk_levels
 
 Check = Callable[[Variant, Registry], list[Finding]]
 
@@ -180,27 +183,10 @@ def check_roles(variant: Variant, registry: Registry) -> list[Finding]:
 
 # --- numbering ------------------------------------------------------------------------------
 
-LEVEL_NAMES = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
-POINTS = re.compile(r"(?:讲|强调|谈|提)(?:以下|这么|下面)?([一二三四五六七八九十两]+)点")
-AGENDA_COUNT = re.compile(r"(?:共有|有|共)([一二三四五六七八九十两]+)项议程")
-
-
-def _expected_text(level: int, value: int) -> str:
-    if level == 1:
-        return f"{to_cn(value)}、"
-    if level == 2:
-        return f"（{to_cn(value)}）"
-    if level == 3:
-        return f"{value}."
-    return f"（{value}）"
-
-
 def _sequence_finding(path, line, raw, level, got, want) -> Finding:
-    if got < want:
-        what = "重复了" if got == want - 1 else "顺序倒了"
-    else:
-        what = f"跳号了（漏了“{_expected_text(level, want)}”）"
-    return Finding(path, line, f"编号“{raw}”{what}。", f"这里应为“{_expected_text(level, want)}”，后面的编号依次顺延。")
+    kind = sequence_kind(got, want)
+    what = {"repeat": "重复了", "order": "顺序倒了"}.get(kind) or f"跳号了（漏了“{expected_label(level, want)}”）"
+    return Finding(path, line, f"编号“{raw}”{what}。", f"这里应为“{expected_label(level, want)}”，后面的编号依次顺延。")
 
 
 def check_numbering(variant: Variant, registry: Registry) -> list[Finding]:
@@ -244,7 +230,8 @@ def check_numbering(variant: Variant, registry: Registry) -> list[Finding]:
 
 
 def _check_levels(variant: Variant, top: Section) -> list[Finding]:
-    """（一） → 1. → （1） inside one top-level section, from ### headings and paragraph starts alike."""
+    """（一） → 1. → （1） inside one top-level section, from ### headings and paragraph starts alike
+    (the walk is numbering.walk_levels, which the draft checker shares)."""
     items: list[tuple[int, object]] = []
     for section in top.walk():
         if section is not top and section.marker and section.marker.level == 2:
@@ -252,22 +239,19 @@ def _check_levels(variant: Variant, top: Section) -> list[Finding]:
         for block in section.blocks:
             if block.marker and block.marker.level in (1, 2, 3, 4):
                 items.append((block.line, block.marker))
-    out, expected, open_levels = [], {2: 1, 3: 1, 4: 1}, {1}
+    out, numbered = [], []
     for line, marker in sorted(items, key=lambda item: item[0]):
-        level = marker.level
-        if level == 1:
+        if marker.level == 1:
             out.append(Finding(variant.path, line, f"段落以“{marker.raw}”开头，但“一、”级编号只用于 ## 一级标题。", "把它写成 ## 标题，或改为下一级编号“（一）”。"))
-            continue
-        if level - 1 not in open_levels:
-            out.append(Finding(variant.path, line, f"编号“{marker.raw}”的层次不对：上面没有“{LEVEL_NAMES[level - 1]}”级编号。", f"按“一、 → （一） → 1. → （1）”的顺序逐级使用，或改用“{LEVEL_NAMES[level - 1]}”级编号。"))
-            continue
-        if marker.value != expected[level]:
-            out.append(_sequence_finding(variant.path, line, marker.raw, level, marker.value, expected[level]))
-        expected[level] = marker.value + 1
-        for deeper in range(level + 1, 5):
-            expected[deeper] = 1
-            open_levels.discard(deeper)
-        open_levels.add(level)
+        else:
+            numbered.append((line, marker))
+    for slip in walk_levels(numbered, {1}, levels=(2, 3, 4)):
+        marker = slip.marker
+        if slip.kind == "level":
+            parent = LEVEL_NAMES[slip.expected]
+            out.append(Finding(variant.path, slip.line, f"编号“{marker.raw}”的层次不对：上面没有“{parent}”级编号。", f"按“一、 → （一） → 1. → （1）”的顺序逐级使用，或改用“{parent}”级编号。"))
+        else:
+            out.append(_sequence_finding(variant.path, slip.line, marker.raw, marker.level, marker.value, slip.expected))
     return out
 
 
@@ -456,6 +440,21 @@ def _brace_finding(variant: Variant, line: int, found: str, where: str, marking:
                    f"删去花括号（要标本地的“区”字时写成 {LEVEL_MARK}，见 {LEVEL_SYNTAX}）；需要括注的内容改用（）。")
 
 
+def check_fixed_phrases(variant: Variant, rulebook: Rulebook) -> list[Finding]:
+    """A damaged fixed formulation (data/fixed_phrases.yml) in what is spoken, worded as the draft
+    checker words it (data/draft_check.yml): the list the 检查讲话稿 page and the importer use too."""
+    out = []
+    said = rulebook.draft.messages["fixed"]
+    for line, text in _texts(variant, notes=False):
+        for phrase in rulebook.fixed:
+            for pattern in phrase.damaged:
+                for m in find(pattern, text):
+                    wording = restoration(phrase, m.group(0), text[: m.start()], text[m.end() :])[1]
+                    values = {"found": m.group(0), "standard": phrase.standard, "restored": wording, "reason": phrase.why, "source": phrase.source}
+                    out.append(Finding(variant.path, line, f"{fill(said.message, values)}（{fill(said.why, values)}）", fill(said.fix, values)))
+    return out
+
+
 # --- unfinished text ---------------------------------------------------------------------------
 
 ELLIPSIS = "……"
@@ -485,14 +484,18 @@ UNFINISHED_IN_DRAFTS: frozenset[Check] = frozenset({
 })
 
 
-def check_variant(variant: Variant, registry: Registry, parsed: list[Finding] | None = None) -> list[Finding]:
-    """The parser's findings on this variant (`parsed`), then every check's. In a draft, the parser's
-    and the unfinished-part checks' findings are 待完成: a draft being written is not a broken file."""
+def check_variant(variant: Variant, registry: Registry, parsed: list[Finding] | None = None, rulebook: Rulebook | None = None) -> list[Finding]:
+    """The parser's findings on this variant (`parsed`), then every check's, and, given the rulebook,
+    the fixed formulations. In a draft, the parser's and the unfinished-part checks' findings are 待完成:
+    a draft being written is not a broken file."""
     draft = variant.is_draft
     out = [_pending(f) for f in parsed or []] if draft else list(parsed or [])
     for check in ALL_CHECKS:
         found = check(variant, registry)
         out += [_pending(f) for f in found] if draft and check in UNFINISHED_IN_DRAFTS else found
+    if rulebook is not None:
+        found = check_fixed_phrases(variant, rulebook)
+        out += [_pending(f) for f in found] if draft else found
     return out
 
 

@@ -10,8 +10,8 @@ from typing import Callable
 
 from ..base import ALTERNATIVE_LINK, DATA_DIR, SLUG, SPEECHES_DIR, WARNING, Finding, PatternTimeout, count_chars, sort_findings
 from ..reading import (
-    DataFileError, PickerHints, Registry, SearchData, Section, Variant, load_picker_hints, load_registry, load_search_data, parse_variant,
-    read_source, scan_docs,
+    DataFileError, PickerHints, Registry, Rulebook, SearchData, Section, Variant, load_picker_hints, load_registry, load_rulebook,
+    load_search_data, parse_variant, read_source, scan_docs,
 )
 from .checks import check_variant
 from .place_names import check_example_places
@@ -25,6 +25,7 @@ class Corpus:
     findings: list[Finding] = field(default_factory=list)
     search: SearchData | None = None  # how the site search ranks and explains (data/search_*.yml)
     picker: PickerHints | None = None  # what the home page's picker says when no template fits (data/template_picker.yml)
+    rulebook: Rulebook | None = None  # the draft checker's rules; the fixed formulations are checked here too
 
     @property
     def errors(self) -> list[Finding]:
@@ -76,9 +77,10 @@ def load_corpus(
     try:
         registry = load_registry(data_dir)
         search, picker = load_search_data(data_dir), load_picker_hints(data_dir, registry.fields)
+        rulebook = load_rulebook(registry, data_dir)
     except DataFileError as exc:
         return Corpus(registry=None, findings=exc.findings)
-    corpus = Corpus(registry=registry, search=search, picker=picker)
+    corpus = Corpus(registry=registry, search=search, picker=picker, rulebook=rulebook)
     limits = registry.limits
     contents = scan_docs(docs_dir, speeches_dir, registry.layout, limits)
     corpus.findings += contents.findings
@@ -91,7 +93,7 @@ def load_corpus(
                 continue
             variant, findings = parse_variant(path, text, limits=limits)
             corpus.variants.append(variant)
-            corpus.findings += check_variant(variant, registry, findings)
+            corpus.findings += check_variant(variant, registry, findings, rulebook)
             registry.tifa_in(variant.spoken_text)  # every 提法 pattern meets every text here, within its time limit
             if progress:
                 progress(done, len(paths))

@@ -240,6 +240,35 @@ def import_(
 
 
 @app.command()
+def lint(
+    file: Optional[Path] = typer.Argument(None, envvar="FILE", help="要检查的讲话稿：.txt（UTF-8、UTF-16 或 GB18030）、.docx、.md。"),
+    data: Path = typer.Option(DATA_DIR, help="登记表（data/）所在的文件夹。"),
+    date: Optional[str] = typer.Option(None, "--date", envvar="DATE", help="按这一天核对提法的时效（默认今天），例如讲话的日期 2027-03-01。"),
+) -> None:
+    """检查一篇讲话稿，与网站的“检查讲话稿”页相同：过时的提法、遮挡符号、残缺的固定表述、网页杂项、标点、重复的词、编号；有问题时退出码为 1。"""
+    from ..reading import DataFileError, load_registry, load_rulebook
+    from .lint import lint_file
+
+    if file is None:
+        _echo_err("没有给出要检查的文件。改法：make lint FILE=文件路径，例如 make lint FILE=~/下载/巡察讲话.docx。")
+        raise typer.Exit(1)
+    try:
+        today = dt.date.fromisoformat(date) if date else dt.date.today()
+    except ValueError:
+        _echo_err(f"日期“{date[:MAX_SHOWN]}”不对。改法：写成 2027-03-01 这样的日期，或不写（按今天检查）。")
+        raise typer.Exit(1) from None
+    try:
+        rulebook = load_rulebook(load_registry(data), data)
+    except DataFileError as exc:
+        typer.echo(str(exc.finding))
+        raise typer.Exit(1) from None
+    lines, failed = lint_file(file, rulebook, today)
+    for line in lines:
+        typer.echo(line)
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command()
 def serve(
     port: int = typer.Option(8000, envvar="PORT", help="预览用的端口。"),
 ) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..reading import ImportRules
 from .junk import Line, Removed
-from .rules import ImportRules
 from .titles import Head, salutation_apart, speaker_lines, split_run_in, title_speaker
 
 MAX_TITLE = 50

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from ..reading import ImportRules
 from .docx_text import DocxProblem, docx_text
 from .junk import Removed
-from .rules import ImportRules
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 HTML_SUFFIXES = (".html", ".htm")

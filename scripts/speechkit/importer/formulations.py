@@ -9,49 +9,13 @@ from __future__ import annotations
 
 import re
 
-from ..reading import FixedPhrase
-from .rules import ImportRules
+from ..reading import FixedPhrase, ImportRules, restoration
 
-CLAUSE = re.compile(r"[，、；。]")
 CONTEXT = 8  # characters either side quoted in the report
-MIN_OVERLAP = 2  # a shorter overlap with the text around is a coincidence, not the same words
 
 
 def _context(text: str, start: int, end: int) -> str:
     return text[max(0, start - CONTEXT) : end + CONTEXT]
-
-
-def replacement(phrase: FixedPhrase, damaged: str, before: str, after: str) -> tuple[str, str]:
-    """(what replaces `damaged`, the wording as it then reads): the part of the standard wording that
-    stands for `damaged`, without repeating the words just before or after it (习近平 + 总书记总书记
-    → 习近平总书记, not 习近平习近平总书记).
-
-    A standard of several clauses (“两个确立”) is restored clause by clause: the clause that ends like
-    the damaged words, from where the damaged words begin."""
-    clauses = [c for c in CLAUSE.split(phrase.standard) if c]
-    wording = phrase.standard
-    if len(clauses) > 1:
-        wording = max(clauses, key=lambda c: (_common_suffix(c, damaged), -clauses.index(c)))
-        start = wording.find(damaged[:MIN_OVERLAP])
-        if start > 0:
-            wording = wording[start:]
-    new = wording
-    for size in range(len(new) - 1, MIN_OVERLAP - 1, -1):
-        if before.endswith(new[:size]):
-            new = new[size:]
-            break
-    for size in range(len(new) - 1, MIN_OVERLAP - 1, -1):
-        if after.startswith(new[-size:]):
-            new = new[:-size]
-            break
-    return new, wording
-
-
-def _common_suffix(a: str, b: str) -> int:
-    size = 0
-    while size < min(len(a), len(b)) and a[-1 - size] == b[-1 - size]:
-        size += 1
-    return size
 
 
 def restore_formulations(text: str, rules: ImportRules) -> tuple[str, list[str]]:
@@ -62,7 +26,7 @@ def restore_formulations(text: str, rules: ImportRules) -> tuple[str, list[str]]
             continue
         for pattern in phrase.damaged:
             def restore(m: re.Match, phrase=phrase) -> str:
-                new, wording = replacement(phrase, m.group(0), m.string[: m.start()], m.string[m.end() :])
+                new, wording = restoration(phrase, m.group(0), m.string[: m.start()], m.string[m.end() :])
                 notes.append(f"“{_context(m.string, m.start(), m.end())}”里的“{m.group(0)}”是残缺的固定表述，"
                              f"按 data/fixed_phrases.yml 恢复为“{wording}”：{phrase.why}请核对")
                 return new

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..reading import DRAFT, Registry
+from ..reading import DRAFT, ImportRules, Registry
 from .meeting import decide_meeting, decide_speaker, speech_form
-from .rules import ImportRules
 
 GUESSED = ("level", "kind")
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..base import terminal_text
 from ..reading import INVISIBLE as REFUSED_CHARACTERS  # what the reader refuses in a variant: never written
-from .rules import ImportRules
+from ..reading import ImportRules
 
 TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 INVISIBLE = re.compile("[\u200b\u200c\u200e\u200f\u2060\ufeff\u00ad]")

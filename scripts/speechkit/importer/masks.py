@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..reading import Registry
-from .rules import ImportRules
+from ..reading import ImportRules, Registry
 
 CJK = re.compile("[\u3400-\u9fff]")
 DOUBLED = re.compile(r"([\u4e00-\u9fff]{2,6})\1+")

@@ -13,8 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..reading import Registry, Speaker
-from .rules import ImportRules
+from ..reading import ImportRules, Registry, Speaker
 
 UNDECIDED = "待定{label}"  # the value written when nothing tells: not registered, so make check lists it
 # What a meeting or speaker not registered yet may be written as: words, as the registries' names are

@@ -8,7 +8,7 @@ import re
 
 from ..base import CN_DIGITS, cn_number
 from .pieces import Outline, Para, Part
-from .rules import ImportRules
+from ..reading import ImportRules
 
 CN = f"[{CN_DIGITS}]+"
 LEVEL1 = re.compile(rf"^({CN})、")

@@ -11,7 +11,7 @@ from typing import Callable
 
 from ..base import sort_findings, to_cn
 from ..checking import check_variant, similar_pairs
-from ..reading import Registry, parse_variant
+from ..reading import ImportRules, Registry, parse_variant
 from .articles import Article, split_articles
 from .decode import Source, read_source
 from .formulations import doubtful_formulations, restore_formulations
@@ -24,7 +24,6 @@ from .pieces import Para
 from .punctuation import full_width
 from .report import report_markdown
 from .runin import split_run_in_agenda, split_run_in_points
-from .rules import ImportRules
 from .scaffold import unique_title
 from .spacing import SpacingReport, break_run_on_lines, fix_spacing, join_wrapped_lines
 from .writer import draft_markdown, safe_text, write_all

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..checking import FULL_WIDTH, HALF_WIDTH
-from .rules import ImportRules
+from ..reading import ImportRules
 
 
 def _quotes(text: str) -> str:

@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 
 from ..base import cn_number, to_cn
+from ..reading import ImportRules
 from .pieces import Para
-from .rules import ImportRules
 
 # 一、 (not 一、二季度), （一）, 1. / 1、 (not 3.5): the three levels a speech numbers its points with
 MARKER = re.compile(

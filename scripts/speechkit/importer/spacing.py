@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .junk import Line
-from .rules import ImportRules
+from ..reading import ImportRules
 
 CHINESE = "\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”‘’—…·"
 BLANK = "__"  # what a gap becomes; the masks step reads it as a mask

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..reading import ImportRules
 from .junk import Line
-from .rules import ImportRules
 
 MAX_SPEAKER_BEFORE_TITLE = 40  # “区委副书记、巡察工作领导小组组长×××在……”
 SENTENCE = re.compile(r"[。！？；]")

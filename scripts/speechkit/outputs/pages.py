@@ -3,15 +3,20 @@ index, the 提法 page and the template picker. All are built from the same mode
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections import defaultdict
 
-from ..base import LEVEL_MARK, at_level, placeholders_in
+from ..base import LEVEL_MARK, at_level, html_text, placeholders_in
 from ..checking import Corpus, shared_phrases
 from ..reading import Registry, Role, Section, Variant, minutes, section_chars, variant_chars
+from .downloads import MeetingDownload, meeting_downloads
 from .examples import example_pages, example_uri
 from .picker import ask_line, pick_code, picker_form
-from .render import attr, escape_text, excerpt_marker, inline, level_switch, section_anchor, variant_link, with_description
+from .render import (
+    attr, escape_text, excerpt_marker, inline, level_switch, meeting_scoped_names, section_anchor, template_scoped_names, variant_link,
+    with_description,
+)
 
 COMPARE_URI = "compare"
 
@@ -358,10 +363,32 @@ def variant_picker(corpus: Corpus, *, depth: int, repository: str = "") -> str:
     return "\n".join(lines)
 
 
+def meeting_download_button(download: MeetingDownload, registry: Registry) -> str:
+    """下载整场会议 (meeting-word.js): the meeting's .docx (a site path), its templates in order, the meeting's
+    key, the names whose values each template keeps for itself and those the meeting's speeches share
+    (filled as on each template's own page), and the head's names in order (a head line of one's own)."""
+    def names(values: list[str]) -> str:
+        return attr(json.dumps(values, ensure_ascii=False))
+
+    return (f'<button type="button" class="speech-button" data-meeting-docx="{attr(download.uri)}" '
+            f'data-meeting-speeches="{attr(json.dumps([v.slug for v in download.variants]))}" '
+            f'data-meeting-key="{attr(download.meeting.slug)}" data-template-scoped="{names(template_scoped_names(registry))}" '
+            f'data-meeting-scoped="{names(meeting_scoped_names(registry))}" data-meeting-head="{names(list(registry.head))}" '
+            f'data-meeting-title="{attr(download.title)}">下载整场会议（{html_text(download.label)}）</button>')
+
+
 def meeting_flow(corpus: Corpus, *, depth: int) -> str:
-    """Each meeting type's usual agenda (data/meetings.yml), with the templates that fit each slot."""
+    """Each meeting type's usual agenda (data/meetings.yml), with the templates that fit each slot, and
+    下载整场会议 under it."""
     registry = corpus.registry
-    lines = []
+    downloads = defaultdict(list)
+    for download in meeting_downloads(corpus):
+        downloads[download.meeting.name].append(download)
+    lines = ["每类会议的表格下面有“下载整场会议”：一个 Word 文件，按议程先后收入这次会的主持词和各篇讲话稿，"
+             "每篇另起一页、有自己的抬头和页码，用各篇模板页上填写的内容填好（没有填写的占位符在 Word 中以黄色标出）。", ""]
+    if registry.levels is not None and any(v.has_level_marks for ds in downloads.values() for d in ds for v in d.variants):
+        # the {区} words of a meeting's file follow the level chosen here or on any template page
+        lines += [f"{escape_text(registry.levels.applies_to)}的会议文件里，本地的“区”字按所选层级写：", "", level_switch(registry.levels), ""]
     for meeting in registry.meetings.values():
         lines += [f"### {escape_text(meeting.name)} {{ #{meeting.slug} }}", "", escape_text(meeting.when), ""]
         lines += ["| 顺序 | 环节 | 讲话人 | 可用模板 | 各地做法不同之处 |", "|---:|---|---|---|---|"]
@@ -372,6 +399,9 @@ def meeting_flow(corpus: Corpus, *, depth: int) -> str:
         lines.append("")
         if meeting.note:
             lines += [f"注：{escape_text(meeting.note)}", ""]
+        if downloads[meeting.name]:
+            buttons = " ".join(meeting_download_button(d, registry) for d in downloads[meeting.name])
+            lines += [f'<p class="meeting-downloads">{buttons}</p>', ""]
     return "\n".join(lines)
 
 

@@ -13,8 +13,9 @@ HTML contract for overrides/assets/javascripts/speech.js (fill-in, copy, print):
   (讲话标题, 讲话人, 日期; `data-ph-desc`, `data-ph-example`); a head without a default is a
   placeholder span with `data-ph-scope="template"` (its value is kept per template, never shared);
 - `.speech-tools` holds 复制全文 (`button[data-speech-copy="all"]`), 下载 Word (`a[data-speech-docx]`, the
-  site's .docx of the template) and 下载已填写的 Word (`button[data-speech-docx-filled]`), rendered here so
-  that nothing moves when the script starts;
+  site's .docx of the template), 下载已填写的 Word (`button[data-speech-docx-filled]`) and the 大字版's
+  打印 (`button[data-speech-print-large]`) and 下载 Word (`button[data-speech-docx-large=href]`), rendered
+  here so that nothing moves when the script starts;
 - every spoken heading or paragraph has the class `speech-text` (in reading order);
 - every placeholder is `span.ph[data-ph]` with `data-ph-type`, `data-ph-desc`, `data-ph-example`
   (and `data-ph-scope` "template" or "meeting" where its value is not shared by all templates);
@@ -38,11 +39,14 @@ from collections.abc import Callable
 
 from ..base import ALTERNATIVE_LINK, LEVEL_DEFAULT, at_level, html_text, markdown_text
 from ..reading import (
-    SCOPE_KEYS, Block, Cut, HeadLine, Levels, Note, Placeholder, Registry, Section, Variant, cut_plans, cuttable, minutes,
-    section_chars, speech_head, variant_chars,
+    PER_MEETING, PER_TEMPLATE, SCOPE_KEYS, Block, Cut, HeadLine, Levels, Note, Placeholder, Registry, Section, Variant, cut_plans,
+    cuttable, minutes, section_chars, speech_head, variant_chars,
 )
-from .downloads import download_name
+from .downloads import download_name, large_uri
 
+# Every template page ends by pointing to the 检查讲话稿 page (docs/check.md), for the draft made from it.
+CHECK_TIP = ('!!! tip "写好以后"\n\n    把写好的讲话稿粘贴到[检查讲话稿](../check.md)，逐行查过时的提法、遮挡符号、残缺的固定表述、'
+             "标点和编号，每一处都给出理由和改法（在浏览器里检查，文字不上传）。")
 MARK = "\x00"  # stands in for an annotation marker until the text is escaped (see inline_html)
 
 # The escaping functions live in escape.py; these are their names in the renderers.
@@ -80,6 +84,20 @@ def level_html(word: str) -> str:
     """A marked locality word ({区}): one element the scripts rewrite (level.js), holding the word as
     written at 区; data-lv names the whole word only where some level says it differently."""
     return f'<span data-lv="{attr(word)}">{html_text(word)}</span>' if word != LEVEL_DEFAULT else f"<span data-lv>{LEVEL_DEFAULT}</span>"
+
+
+def _scoped(registry: Registry, scope: str) -> list[str]:
+    return [*(f.name for f in registry.head.values() if f.scope == scope), *(p.name for p in registry.placeholders.values() if p.scope == scope)]
+
+
+def template_scoped_names(registry: Registry) -> list[str]:
+    """Names whose value each template keeps for itself (speech-state.js): `scope: 本模板` (讲话标题, 讲话人…)."""
+    return _scoped(registry, PER_TEMPLATE)
+
+
+def meeting_scoped_names(registry: Registry) -> list[str]:
+    """Names whose value the speeches of one meeting share (speech-state.js): `scope: 本会议` (日期…)."""
+    return _scoped(registry, PER_MEETING)
 
 
 def _head_span(line: HeadLine) -> str:
@@ -126,7 +144,10 @@ def speech_tools(variant: Variant, docx_href: str) -> str:
     word = (f'<a class="speech-button" href="{attr(docx_href)}" data-speech-docx="{attr(variant.slug)}" '
             f'download="{attr(download_name(variant.title))}">下载 Word</a>')
     filled = '<button type="button" class="speech-button" data-speech-docx-filled>下载已填写的 Word</button>'
-    return f'<p class="speech-tools">{copy} {word} {filled}</p>'
+    # 大字版: the speaker's own copy, printed or as a filled Word file in data/gongwen.yml's large layout
+    large = ('<button type="button" class="speech-button" data-speech-print-large>打印大字版</button> '
+             f'<button type="button" class="speech-button" data-speech-docx-large="{attr(large_uri(docx_href))}">下载大字版 Word</button>')
+    return f'<p class="speech-tools">{copy} {word} {filled} {large}</p>'
 
 
 def _with_placeholders(text: str, registry: Registry, escape: Callable[[str], str]) -> str:
@@ -460,4 +481,5 @@ def variant_page(variant: Variant, registry: Registry, today: dt.date | None = N
     table = tifa_table(variant, registry)
     if table:
         lines += ["## 本稿涉及的提法 { #tifa }", "", table, ""]
+    lines += [CHECK_TIP, ""]
     return "\n".join(lines)

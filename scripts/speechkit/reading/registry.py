@@ -580,4 +580,16 @@ def _load_gongwen(path: Path) -> dict:
             raise DataFileError(Finding(path, _line_of(text, "fonts"), f"版式登记表缺少 {role} 的字体或字号。", f"在 fonts 下写 {role}: {{name: 字体名, size: 磅数}}。"))
     if "{}" not in str((raw.get("page_number") or {}).get("text", "")):
         raise DataFileError(Finding(path, _line_of(text, "page_number"), "页码写法没有 {}。", "写成 text: \"— {} —\"。"))
+    _check_large_print(path, text, raw)
     return raw
+
+
+def _check_large_print(path: Path, text: str, raw: dict) -> None:
+    """The 大字版 block: its grid, and sizes for roles that fonts names."""
+    large = raw.get("large")
+    grid = large.get("grid") if isinstance(large, dict) else None
+    sizes = large.get("sizes", {}) if isinstance(large, dict) else None
+    if not isinstance(grid, dict) or not all(isinstance(grid.get(p), int) and grid.get(p) > 0 for p in ("lines", "chars")) \
+            or not isinstance(sizes, dict) or not all(role in raw["fonts"] and isinstance(size, (int, float)) and size > 0 for role, size in sizes.items()):
+        raise DataFileError(Finding(path, _line_of(text, "large"), "版式登记表的大字版（large）缺少或写错了行数、字数或字号。",
+                                    "写成 large: {grid: {lines: 15, chars: 20}, sizes: {body: 22}}，sizes 的名称用 fonts 下的名称。"))

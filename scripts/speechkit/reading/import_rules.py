@@ -1,4 +1,8 @@
 """data/import.yml: every pattern and word list the importer uses, compiled and checked as it loads.
+The draft checker reads the same file for masks and web-page junk, so the patterns it also runs in the
+browser (mask, mask_rules and the name restorations, junk_lines, junk_inline, tail_markers, agenda) are
+compiled as portable patterns (base/portable.py): one dialect for Python and JavaScript. It lives in
+reading, with the other data files, so that the checks (a layer below the importer) can read it.
 
 A broken pattern or a role the roles registry does not know is reported like any data-file error
 (file, line, fix), never as a traceback.
@@ -9,8 +13,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..base import DATA_DIR, DEFAULT_TIMEOUT, Finding, data_pattern
-from ..reading import DataFileError, FixedPhrase, Registry, load_fixed_phrases, load_yaml
+from ..base import DATA_DIR, DEFAULT_TIMEOUT, Finding, PatternProblem, data_pattern
+from ..base import portable_source
+from .fixed_phrases import FixedPhrase, load_fixed_phrases
+from .registry import DataFileError, Registry, load_yaml
 
 RULES_FILE = "import.yml"
 
@@ -118,11 +124,18 @@ class _Reader:
             raise self.fail(key, f"导入规则缺少 {key}，或它的写法不对。", "对照仓库里的 data/import.yml 补上或改正这一项。")
         return value
 
-    def regex(self, key: str, source: object, *, mask: str | None = None) -> re.Pattern:
+    def regex(self, key: str, source: object, *, mask: str | None = None, portable: bool = False) -> re.Pattern:
+        """`portable`: the draft checker runs this pattern in the browser too (base/portable.py)."""
         if not isinstance(source, str) or not source:
             raise self.fail(key, f"导入规则 {key} 里有一项不是正则表达式。", "写成单引号括起来的一行正则表达式。")
         if mask is not None:
             source = source.replace("{mask}", f"(?:{mask})")
+        if portable:
+            try:
+                source = portable_source(source)
+            except PatternProblem as exc:
+                raise self.fail(key, f"导入规则 {key} 里的正则表达式“{source[:40]}”在浏览器里会有不同的结果：{exc}。",
+                                "改用 Python 和浏览器都认的写法（见 scripts/speechkit/base/portable.py 的说明）。") from None
         # checked for shapes that can hang, and time-boxed when it runs (speechkit.base.patterns)
         return data_pattern(source, self.path, self.line(key), f"导入规则 {key} 里的“{source[:40]}”", self.timeout)
 
@@ -145,25 +158,25 @@ class _Reader:
         for entry in self.get(key, list):
             if not isinstance(entry, dict):
                 raise self.fail(key, f"导入规则 {key} 的每一项都要有 reason 和 pattern。", "照文件里已有的项写。")
-            out.append(LineRule(str(entry.get("reason") or key), self.regex(key, entry.get("pattern")), int(entry.get("max_chars", 60))))
+            out.append(LineRule(str(entry.get("reason") or key), self.regex(key, entry.get("pattern"), portable=True), int(entry.get("max_chars", 60))))
         return tuple(out)
 
 
-def load_rules(registry: Registry, data_dir: Path = DATA_DIR) -> ImportRules:
+def load_import_rules(registry: Registry, data_dir: Path = DATA_DIR) -> ImportRules:
     path = data_dir / RULES_FILE
     data, text = load_yaml(path)
     r = _Reader(path, data, text)
     r.timeout = registry.pattern_timeout
     limits = r.get("limits", dict)
     mask_source = r.get("mask", str)
-    mask = r.regex("mask", mask_source)
+    mask = r.regex("mask", mask_source, portable=True)
     fixed_phrases = load_fixed_phrases(data_dir)
     mask_rules = list(_name_restorations(fixed_phrases, r.words("masked_names"), r, mask_source))
     for entry in r.get("mask_rules", list):
         kind = entry.get("kind") if isinstance(entry, dict) else None
         if kind not in ("restore", "placeholder", "candidate"):
             raise r.fail("mask_rules", f"遮挡规则的 kind “{kind}”不对。", "改为 restore、placeholder 或 candidate。")
-        rule = MaskRule(kind, r.regex("mask_rules", entry.get("pattern"), mask=mask_source), str(entry.get("replace", "")), str(entry.get("type", "")))
+        rule = MaskRule(kind, r.regex("mask_rules", entry.get("pattern"), mask=mask_source, portable=True), str(entry.get("replace", "")), str(entry.get("type", "")))
         for name in re.findall(r"【([^】]+)】", rule.replace):
             if kind == "placeholder" and name not in registry.placeholders:
                 raise r.fail("mask_rules", f"遮挡规则要换成的占位符【{name}】没有登记。", "先在 data/placeholders.yml 登记它，或改用已登记的占位符。")
@@ -226,7 +239,7 @@ def load_rules(registry: Registry, data_dir: Path = DATA_DIR) -> ImportRules:
         **numbers,
         junk_lines=r.line_rules("junk_lines"),
         junk_inline=r.line_rules("junk_inline"),
-        tail_markers=r.regex("tail_markers", r.get("tail_markers", str)),
+        tail_markers=r.regex("tail_markers", r.get("tail_markers", str), portable=True),
         emoji=r.regex("emoji", r.get("emoji", str)),
         article_separators=tuple(r.regex("article_separators", s) for s in r.get("article_separators", list)),
         title_noise=r.regex("title_noise", r.get("title_noise", str)),
@@ -248,7 +261,7 @@ def load_rules(registry: Registry, data_dir: Path = DATA_DIR) -> ImportRules:
         heading_endings=r.words("heading_endings"),
         paragraph_openings=r.words("paragraph_openings"),
         closing=r.regex("closing", r.get("closing", str)),
-        agenda=r.regex("agenda", r.get("agenda", str)),
+        agenda=r.regex("agenda", r.get("agenda", str), portable=True),
         agenda_role=agenda_role,
         agenda_noise=r.regex("agenda_noise", r.get("agenda_noise", str)),
         role_keywords=role_keywords,
@@ -285,5 +298,7 @@ def _name_restorations(phrases: tuple[FixedPhrase, ...], names: tuple[str, ...],
         pattern = re.escape(clause)
         for name in names:
             pattern = pattern.replace(re.escape(name), r"\s*{mask}\s*")  # “*** 总书记”: a space beside the mask
-        rules.append(MaskRule("restore", r.regex("masked_names", pattern, mask=mask), clause))
+        if pattern.startswith(r"\s*"):
+            pattern = r"(?<!\s)" + pattern  # tried from the start of a run of spaces only: linear on long ones
+        rules.append(MaskRule("restore", r.regex("masked_names", pattern, mask=mask, portable=True), clause))
     return rules
