@@ -55,7 +55,7 @@ def test_fill_is_live_persists_and_carries_over(page, site_url):
         expect(slots.nth(i)).to_have_text("岚川")
         expect(slots.nth(i)).to_have_class("ph ph--filled")
     expect(page.locator("[data-fill-open]")).to_have_text(f"填写占位符（未填 {empty - 1} 项）")
-    assert stored(page)["v"] == 2 and stored(page)["shared"] == {"本地": "岚川"}
+    assert stored(page)["v"] == 3 and stored(page)["shared"] == {"本地": "岚川"}  # v3: values kept per meeting too
 
     page.reload()
     expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text("岚川")
@@ -140,7 +140,7 @@ def test_copy_whole_speech_starts_with_its_head(page, site_url):
     text = copy_and_read(page, page.locator(".speech-tools .speech-copy"))
     lines, head = variant.spoken_lines(), head_lines(DISTRICT, {})
     assert text == expected_text(lines, {}, True, head)
-    assert text.split("\n")[:4] == ["在【巡察组】进驻【被巡察党组织】巡察动员会上的讲话", "【讲话人】", "（【日期】）", "同志们："]
+    assert text.split("\n")[:4] == ["在【巡察组】进驻【被巡察党组织】巡察动员会上的讲话", "【党委领导职务】　【党委领导姓名】", "（【日期】）", "同志们："]
     assert text.split("\n")[4] == INDENT + lines[1]  # the head and the salutation stay flush left, the body not
     assert "开场" not in text.split("\n") and "结束语" not in text.split("\n")
     expect_status(page, f"已复制全文（还有 {unfilled(head + lines, {})} 处占位符未填写）")
@@ -275,8 +275,11 @@ def test_keyboard_only(page, site_url):
     expect(tip).to_contain_text("例：")
     described = page.evaluate("document.getElementById(document.activeElement.getAttribute('aria-describedby')).textContent")
     assert "例：" in described
-    page.keyboard.press("Escape")
+    page.keyboard.press("Escape")  # the tooltip goes, and the slot's highlight and focus ring with it (issue 22 §1)
     expect(tip).to_be_hidden()
+    assert not page.evaluate("document.activeElement.matches('.ph')")
+    tab_until(page, ".speech .ph", 20, "a placeholder again")  # Tab goes on from where it was
+    name = page.evaluate("document.activeElement.dataset.ph")
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.dataset.phInput") == name
     page.keyboard.type("区委")

@@ -1,6 +1,6 @@
 /**
- * copy-print.js: 复制全文 / 本节 / 本版本, the line kinds print uses, 打印大字版, and the Word downloads of a
- * template page (下载已填写的 Word, 下载大字版 Word; 下载 Word under file://).
+ * copy-print.js: 复制全文 / 本节 / 本版本, the line kinds print uses; the clicks on 打印大字版 and the Word
+ * downloads, which lazy parts answer (kit.lazy).
  * A copy is the .speech-text lines, values in, unfilled names as 【名称】, notes and buttons left out;
  * with 段首空两格 every line but the head and a salutation (同志们：) starts with two U+3000 (GB/T 9704).
  */
@@ -33,7 +33,7 @@ speechKit.part("copy-print", function (kit) {
 
   function addButtons(root) {
     $$(".speech", root).forEach(function (speech) {
-      var bar = speech.querySelector(".speech-tools"); // rendered with its buttons, so nothing shifts when this runs
+      var bar = speech.querySelector(".speech-tools");
       if (!bar) { bar = el("p", { "class": "speech-tools" }); speech.insertBefore(bar, speech.firstChild); }
       if (!bar.querySelector("[data-speech-copy]")) bar.insertBefore(copyButton("all", "复制全文", speech.dataset.speechTitle || ""), bar.firstChild);
       $$(".speech-section", speech).forEach(function (section) {
@@ -139,55 +139,23 @@ speechKit.part("copy-print", function (kit) {
     });
   }
 
-  /** 下载已填写的 Word (`href`: the template's .docx), or the 大字版 for the speaker's own copy (`large`). */
-  function downloadFilled(b, href, large) {
-    var speech = b.closest(".speech");
-    if (!speech || !href || b.disabled) return;
-    var values = {}, title = collect(speech.querySelector(".speech-head") || speech).lines[0];
-    kit.page().list.forEach(function (f) { if (kit.value(f.name)) values[f.name] = kit.value(f.name); });
-    b.disabled = true;
-    kit.announce("正在生成已填写的 Word……");
-    kit.wordKit().then(function (word) {
-      var text = title ? title.text : "";
-      return word.download({ url: href, values: values, title: text, name: large ? text + "（大字版）" : text });
-    }).then(function (result) {
-      kit.announce("已下载已填写的 Word" + (result.open ? "（还有 " + result.open + " 处占位符未填写，在 Word 中以黄色标出）" : ""));
-    }, function () {
-      kit.announce("生成 Word 失败：请刷新页面再试；仍不行时用“下载 Word”下载空白模板");
-    }).then(function () { b.disabled = false; });
+  /** print-large.js or word-download.js, loaded on the first click, does kit.lazy[part](node). */
+  function later(part, node) {
+    kit.require(part).then(function () { kit.lazy[part](node); }, function () { kit.announce("没能加载这项功能：请刷新页面再试"); });
   }
 
-  /** 下载 Word under file://: Chromium ignores a local link's download name and would save <slug>.docx. */
-  function saveBlank(a, e) {
-    if (location.protocol !== "file:") return; // the link's own download name works
-    e.preventDefault();
-    kit.wordKit().then(function (word) { return word.saveAs(a.href, a.getAttribute("download")); })
-      .catch(function () { location.href = a.href; });
-  }
-
-  /** 打印大字版: the print in data/gongwen.yml's large layout (print-large.css), for this one print. */
-  function printLarge() {
-    var root = document.documentElement;
-    root.setAttribute("data-print", "large");
-    window.addEventListener("afterprint", function done() {
-      root.removeAttribute("data-print");
-      window.removeEventListener("afterprint", done);
-    });
-    window.print();
-  }
+  kit.collect = collect;
 
   document.addEventListener("click", function (e) {
-    var a = e.target.closest && e.target.closest("a[data-speech-docx]");
-    if (a) return saveBlank(a, e);
-    var b = e.target.closest && e.target.closest("button");
-    if (!b) return;
-    if (b.dataset.speechCopy) return copy(b);
-    if (b.hasAttribute("data-speech-docx-filled")) {
-      var link = b.closest(".speech") && b.closest(".speech").querySelector("a[data-speech-docx]");
-      return downloadFilled(b, link && link.href);
+    var t = e.target.closest && e.target.closest("a[data-speech-docx], button");
+    if (!t) return;
+    if (t.dataset.speechCopy) return copy(t);
+    if (t.hasAttribute("data-speech-print-large")) return later("print-large", t);
+    // 下载 Word: at 区 over http(s) the file as linked; under file:// Chromium would ignore its download name
+    if (t.matches("a") ? location.protocol === "file:" || kit.levelWord && kit.levelWord() : t.matches("[data-speech-docx-filled],[data-speech-docx-large]")) {
+      e.preventDefault();
+      later("word-download", t);
     }
-    if (b.dataset.speechDocxLarge) return downloadFilled(b, new URL(b.dataset.speechDocxLarge, location.href).href, true);
-    if (b.hasAttribute("data-speech-print-large")) return printLarge();
   });
 
   return function setup(page) {
