@@ -15,7 +15,7 @@ BRACED = re.compile(r"\{[^{}\n]{0,20}\}|[{}]")
 CN_DIGITS = "一二三四五六七八九十"
 CN_VALUE = {d: i + 1 for i, d in enumerate(CN_DIGITS)} | {"两": 2}
 CN_ONES = {d: i + 1 for i, d in enumerate(CN_DIGITS[:9])}  # the digits that combine with 十
-# 同志们： or 尊敬的……同志，……，同志们： stays flush left, like a 主送机关 line (speech.js has the same rule)
+# 同志们： or 尊敬的……同志，……，同志们： stays flush left, like a 主送机关 line (copy-print.js has the same rule)
 SALUTATION = re.compile(r"^(?:[^，。；！？：]{1,16}|[^。；！？：]{1,60}同志们?)：$")
 NOT_COUNTED = re.compile(rf"[^{CJK}A-Za-z0-9\uff10-\uff19]+")
 # File names of variants (and of anything under docs/): lowercase letters, digits, single hyphens.

@@ -167,7 +167,7 @@ def role_page(corpus: Corpus, role: Role, number: int = 1, versions: list[tuple[
         lines += ["按会议类型、讲话人和层级筛选；点击版本名称查看全文。每个版本可以单独复制，在任一模板页填写的信息在这里同样生效。", ""]
         lines += _filter_form(corpus, versions) + _version_table(corpus, role, versions, uris)
     lines += _pager(uris, number, depth)
-    # the panel is built by speech.js: below the table, so that nothing on the first screen moves
+    # the fill-in panel is built by fill-dock.js: below the table, so that nothing on the first screen moves
     if registry.levels is not None and any(_marks_level(section) for _, section in shown):
         lines += [level_switch(registry.levels), ""]  # excerpts that mark {区} follow the level chosen on any page
     lines += ['<div class="fill-panel" data-fill-panel></div>', ""]

@@ -7,27 +7,9 @@ site of 1,000 variants builds fast. Everything around it (title, tables, admonit
 The same functions render a section on its template page and on the comparison pages, so a
 paragraph is written in exactly one place: the variant file.
 
-HTML contract for overrides/assets/javascripts/speech.js (fill-in, copy, print):
-- `.speech[data-speech]` wraps a whole speech; `.speech-section[data-role]` wraps each part;
-- `.speech-head` holds the speech's own head: one `.speech-text.speech-head-line[data-head]` per line
-  (讲话标题, 讲话人, 日期; `data-ph-desc`, `data-ph-example`); a head without a default is a
-  placeholder span with `data-ph-scope="template"` (its value is kept per template, never shared);
-- `.speech-tools` holds 复制全文 (`button[data-speech-copy="all"]`), 下载 Word (`a[data-speech-docx]`, the
-  site's .docx of the template), 下载已填写的 Word (`button[data-speech-docx-filled]`) and the 大字版's
-  打印 (`button[data-speech-print-large]`) and 下载 Word (`button[data-speech-docx-large=href]`), rendered
-  here so that nothing moves when the script starts;
-- every spoken heading or paragraph has the class `speech-text` (in reading order);
-- every placeholder is `span.ph[data-ph]` with `data-ph-type`, `data-ph-desc`, `data-ph-example`
-  (and `data-ph-scope` "template" or "meeting" where its value is not shared by all templates);
-- every marked locality word ({区}) is `span[data-lv]`, and `.speech-level` in the head holds the
-  区/县/市/旗 buttons (level_switch); overrides/assets/javascripts/README.md has the full contract;
-- `.section-meta` holds the role label and length; it and annotations are never copied;
-- an annotation is a `button.note-ref[popovertarget=ID]` (its number) in the paragraph it explains
-  and a `div.note[popover=auto]#ID` (its text) right after that paragraph: closed until opened (native
-  popover, or overrides/assets/javascripts/notes.js where popover is missing); never copied,
-  printed or searched as part of the paragraph;
-- `.speech-excerpt[data-source]` wraps one variant's version of a section on a comparison page;
-- `[data-fill-panel]` is where the fill-in dock goes (fixed to the window, so only its keyboard order depends on it).
+The HTML this module writes is what our page scripts read (placeholders, head, tools, notes, level
+words, comparison excerpts): the contract is written once, in overrides/assets/javascripts/README.md,
+and tests/browser/test_page_scripts.py holds the two sides to it.
 """
 from __future__ import annotations
 
@@ -138,7 +120,7 @@ def level_switch(levels: Levels) -> str:
 
 
 def speech_tools(variant: Variant, docx_href: str) -> str:
-    """The tools above a speech, rendered here so nothing moves when speech.js starts. `docx_href` is
+    """The tools above a speech, rendered here so nothing moves when the page scripts start. `docx_href` is
     the template's .docx relative to the page (the hook knows the page's URL style)."""
     copy = f'<button type="button" class="speech-button speech-copy" data-speech-copy="all" aria-label="复制全文：{attr(variant.title)}">复制全文</button>'
     word = (f'<a class="speech-button" href="{attr(docx_href)}" data-speech-docx="{attr(variant.slug)}" '
