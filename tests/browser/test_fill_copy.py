@@ -77,9 +77,13 @@ def test_instant_navigation_sets_up_each_page(context, instant_site_url):
     page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.on("request", lambda r: r.url.startswith(instant_site_url) or r.url.startswith(("data:", "blob:")) or foreign.append(r.url))
-    page.goto(url(instant_site_url, DISTRICT))
+    # Material enables instant links once it has read sitemap.xml; on a busy machine its bundle can run
+    # (and fetch it) after the network has been idle for a while, so wait for that response itself
+    with page.expect_response(lambda r: r.url.endswith("/sitemap.xml"), timeout=60_000) as sitemap:
+        page.goto(url(instant_site_url, DISTRICT))
+    sitemap.value.finished()
     fill(page, "本地", "岚川")
-    page.wait_for_load_state("networkidle")  # Material enables instant links once it has read sitemap.xml
+    page.wait_for_load_state("networkidle")
     page.evaluate("window.__sameDocument = true")
     for slug in (CITY, DISTRICT):
         page.locator(f'.md-sidebar--primary a[href$="/{slug}/"]').first.click()  # not the 简短版 ({slug}-short)
