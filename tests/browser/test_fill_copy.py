@@ -89,8 +89,9 @@ def test_instant_navigation_sets_up_each_page(context, instant_site_url):
         page.locator(f'.md-sidebar--primary a[href$="/{slug}/"]').first.click()  # not the 简短版 ({slug}-short)
         page.wait_for_url(f"**/{slug}/")
         expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text("岚川")
-        assert page.locator(".fill-dock").count() == 1
-        assert page.locator(".speech-tools .speech-copy").count() == 1  # set up once, not twice
+        # the parts set up after the swap (the dock a moment after the values): wait for exactly one of each
+        expect(page.locator(".fill-dock")).to_have_count(1)
+        expect(page.locator(".speech-tools .speech-copy")).to_have_count(1)  # set up once, not twice
         assert page.evaluate("window.__sameDocument") is True, "expected Material's instant navigation"
     set_indent(page, False)
     closing = next(s for s in VARIANTS[DISTRICT].sections if s.is_closing)
