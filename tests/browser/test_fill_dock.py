@@ -109,7 +109,10 @@ def test_next_previous_and_the_list_of_empty_names(page, site_url):
     assert focused_field(page) == empty[1]
     page.locator("[data-fill-prev]").click()
     assert focused_field(page) == empty[0]
-    page.keyboard.press("Shift+Enter")  # back once more: the title, which has a default
+    page.keyboard.press("Shift+Enter")  # back once more: the 讲话人, which has a default (data/meetings.yml)
+    assert focused_field(page) == "讲话人"
+    expect(page.locator("[data-fill-input]")).to_have_attribute("placeholder", "默认：" + head_lines(DISTRICT, {})[1])
+    page.keyboard.press("Shift+Enter")  # and the title, which has one too
     assert focused_field(page) == "讲话标题"
     expect(page.locator("[data-fill-input]")).to_have_attribute("placeholder", "默认：" + head_lines(DISTRICT, {})[0])
 
@@ -128,40 +131,66 @@ def test_next_previous_and_the_list_of_empty_names(page, site_url):
     assert page.console_errors == []
 
 
-def test_clear_can_be_undone(page, site_url):
+def test_clear_takes_this_templates_own_values_and_its_undo_outlives_the_page(page, site_url):
+    """Issue 22 §6: 清空本页填写 clears the head and 本模板 values of this template only; shared and
+    meeting values go only with 连同共用的内容; 撤销 stays until the next 清空, also after leaving the page."""
     page.goto(url(site_url, CITY))
     fill(page, "讲话人", "李明")  # the other template's head must survive a clear here
     page.goto(url(site_url, DISTRICT))
-    fill(page, "本地", "岚川")
-    fill(page, "讲话人", "王志远")
+    fill(page, "本地", "岚川")  # shared by all templates
+    fill(page, "讲话人", "王志远")  # this template's own
+    fill(page, "日期", "2026年3月2日")  # shared by this meeting's speeches
     before = stored(page)
+    speaker = page.locator('.speech-head [data-head="讲话人"]')
     open_panel(page)
     page.locator("[data-fill-clear]").click()
-    expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text("【本地】")
-    expect(page.locator('.speech .ph[data-ph="讲话人"]')).to_have_text("【讲话人】")
-    expect_status(page, "已清空本页的 2 项填写（同名占位符在其他模板中也一并清空）；可以撤销")
+    expect(speaker).to_have_text(head_lines(DISTRICT, {"本地": "岚川"})[1])  # its default back
+    expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text("岚川")
+    expect(page.locator('.speech .ph[data-ph="日期"]')).to_have_text("2026年3月2日")
+    expect_status(page, "已清空本页的 1 项填写（共用的内容保留）；可以撤销")
     after = stored(page)
-    assert after["shared"] == {} and after["byTemplate"][CITY] == {"讲话人": "李明"} and not after["byTemplate"][DISTRICT]
+    assert after["shared"] == {"本地": "岚川"} and after["byMeeting"] == {"entry": {"日期": "2026年3月2日"}}
+    assert after["byTemplate"][CITY] == {"讲话人": "李明"} and not after["byTemplate"][DISTRICT]
     undo = page.locator("[data-fill-undo]")
     expect(undo).to_be_focused()
     expect(undo).to_have_text("撤销清空")
-    page.keyboard.press("Enter")
-    expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text("岚川")
-    expect(page.locator('.speech .ph[data-ph="讲话人"]')).to_have_text("王志远")
-    assert stored(page) == before
-    expect(undo).to_be_hidden()
+    fill(page, "本地", "青岚")  # typing does not take the undo away
+    page.goto(url(site_url, CITY))  # nor does leaving the page
+    page.goto(url(site_url, DISTRICT))
+    open_panel(page)
+    expect(undo).to_have_text("撤销清空")
+    undo.click()
+    expect(speaker).to_have_text("王志远")
     expect_status(page, "已撤销，填写内容已恢复")
+    assert stored(page) == {**before, "shared": {"本地": "青岚"}}  # the value typed since stays
+    expect(undo).to_be_hidden()
+
+    # with 连同共用的内容 the shared and meeting values go too, on every template
+    page.locator("[data-fill-clear-shared]").check()
+    page.locator("[data-fill-clear]").click()
+    expect_status(page, "已清空本页的 3 项填写（共用的内容在其他模板中也一并清空）；可以撤销")
+    assert stored(page)["shared"] == {} and stored(page)["byMeeting"] == {"entry": {}}
+    page.goto(url(site_url, CITY))
+    expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text("【本地】")
+    open_panel(page)
+    expect(page.locator("[data-fill-undo]")).to_be_hidden()  # the undo belongs to the page that was cleared
+    page.locator("[data-fill-clear]").click()  # a 清空 here replaces it
+    page.goto(url(site_url, DISTRICT))
+    open_panel(page)
+    expect(page.locator("[data-fill-undo]")).to_be_hidden()
+    assert page.console_errors == []
 
 
-def test_shared_names_carry_over_and_the_head_stays_with_its_template(page, site_url):
+def test_shared_names_carry_over_the_date_stays_with_its_meeting_and_the_head_with_its_template(page, site_url):
     page.goto(url(site_url, DISTRICT))
     fill(page, "本地", "岚川")
     fill(page, "讲话人", "王志远")
     fill(page, "日期", "2026年3月2日")
-    assert stored(page) == {"v": 2, "shared": {"本地": "岚川"}, "byTemplate": {DISTRICT: {"讲话人": "王志远", "日期": "2026年3月2日"}}, "indent": True}
-    page.goto(url(site_url, CITY))
+    assert stored(page) == {"v": 3, "shared": {"本地": "岚川"}, "byTemplate": {DISTRICT: {"讲话人": "王志远"}},
+                            "byMeeting": {"entry": {"日期": "2026年3月2日"}}, "indent": True}
+    page.goto(url(site_url, CITY))  # another meeting
     expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text("岚川")
-    expect(page.locator('.speech .ph[data-ph="讲话人"]')).to_have_text("【讲话人】")
+    expect(page.locator('.speech-head [data-head="讲话人"]')).to_have_text(head_lines(CITY, {"本地": "岚川"})[1])
     expect(page.locator('.speech .ph[data-ph="日期"]')).to_have_text("【日期】")
 
 
@@ -172,7 +201,8 @@ def test_version_1_values_are_migrated_not_lost(page, site_url):
     expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text("岚川")
     expect(page.locator('.speech-head .ph[data-ph="巡察组"]')).to_have_text("区委第二巡察组")  # in the default title too
     fill(page, "讲话人", "王志远")
-    assert stored(page) == {"v": 2, "shared": {"本地": "岚川", "巡察组": "区委第二巡察组"}, "byTemplate": {DISTRICT: {"讲话人": "王志远"}}, "indent": False}
+    assert stored(page) == {"v": 3, "shared": {"本地": "岚川", "巡察组": "区委第二巡察组"}, "byTemplate": {DISTRICT: {"讲话人": "王志远"}},
+                            "byMeeting": {}, "indent": False}
 
 
 def test_export_and_import_move_values_to_another_computer(page, site_url, browser, tmp_path):
@@ -187,8 +217,8 @@ def test_export_and_import_move_values_to_another_computer(page, site_url, brows
     saved = tmp_path / download.suggested_filename
     download.save_as(saved)
     data = json.loads(saved.read_text(encoding="utf-8"))
-    assert data["format"] == "xuncha-speech-fill" and data["v"] == 2
-    assert data["shared"] == {"本地": "岚川"} and data["byTemplate"] == {DISTRICT: {"讲话人": "王志远"}}
+    assert data["format"] == "xuncha-speech-fill" and data["v"] == 3
+    assert data["shared"] == {"本地": "岚川"} and data["byTemplate"] == {DISTRICT: {"讲话人": "王志远"}} and data["byMeeting"] == {}
 
     other = browser.new_context(locale="zh-CN")  # another computer: nothing stored
     fresh = other.new_page()
@@ -201,7 +231,7 @@ def test_export_and_import_move_values_to_another_computer(page, site_url, brows
     expect(fresh.locator('.speech .ph[data-ph="本地"]').first).to_have_text("岚川")  # the file wins
     expect(fresh.locator('.speech .ph[data-ph="巡察轮次"]').first).to_have_text("第三轮")  # the rest stays
     fresh.goto(url(site_url, DISTRICT))
-    expect(fresh.locator('.speech .ph[data-ph="讲话人"]')).to_have_text("王志远")
+    expect(fresh.locator('.speech-head [data-head="讲话人"]')).to_have_text("王志远")
     other.close()
 
 

@@ -45,8 +45,9 @@ def test_print_large_uses_the_large_layout_for_that_print_only(page, site_url):
     # what the page looks like while it prints: window.print() reads the styles, then afterprint ends the print
     page.evaluate("""body => { window.print = () => { window.__printing = [document.documentElement.dataset.print,
         parseFloat(getComputedStyle(document.querySelector(body)).fontSize)]; }; }""", BODY)
+    assert page.evaluate("document.querySelector('link[href$=\"print-large.css\"]')") is None, "loaded on the first click"
     page.locator("[data-speech-print-large]").dispatch_event("click")  # hidden in print media, as it should be
-    mode, size = page.evaluate("window.__printing")
+    mode, size = page.wait_for_function("() => window.__printing").json_value()
     assert mode == "large" and abs(size - SIZES["body"] * PT) < 0.01
     large = styles(page)
     width, height = text_block_mm()
@@ -66,7 +67,9 @@ def test_large_print_pdf_has_its_grid_and_page_numbers(page, site_url):
     page.goto(f"{site_url}/speeches/{SLUG}/")
     fill(page, "讲话人", "王志远")
     standard = pdf_pages(page)
-    page.evaluate("document.documentElement.dataset.print = 'large'")
+    page.evaluate("window.print = () => { window.__printed = true; }")  # page.pdf() below prints what 打印大字版 set up
+    page.locator("[data-speech-print-large]").click()
+    page.wait_for_function("() => window.__printed && document.documentElement.dataset.print === 'large'")
     pages = pdf_pages(page)
     assert len(pages) > len(standard), "larger type takes more pages"
     cjk = re.compile(r"^[\u3000-\u303f\u2e80-\u9fff\uff00-\uffef“”‘’—…·]+$")

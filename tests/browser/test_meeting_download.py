@@ -14,16 +14,17 @@ from playwright.sync_api import expect
 from speech_helpers import CORPUS, STORE, VARIANTS, empty_fields, expected_text, head_lines
 from speechkit.base import PLACEHOLDER
 from speechkit.outputs import download_name, meeting_downloads
-from speechkit.outputs.render import template_scoped_names
+from speechkit.outputs.render import meeting_scoped_names, template_scoped_names
 
 DOWNLOADS = meeting_downloads(CORPUS)
 ENTRY = next(d for d in DOWNLOADS if d.meeting.slug == "entry")
 SCOPED = set(template_scoped_names(CORPUS.registry))
+TOGETHER = set(meeting_scoped_names(CORPUS.registry))  # 日期: typed once for the meeting's speeches
 FLOW = "guide/meeting-flow/"
 
 
-def store(page, shared: dict, by_template: dict) -> None:
-    state = {"v": 2, "shared": shared, "byTemplate": by_template, "indent": True}
+def store(page, shared: dict, by_template: dict, by_meeting: dict | None = None) -> None:
+    state = {"v": 3, "shared": shared, "byTemplate": by_template, "byMeeting": by_meeting or {}, "indent": True}
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [STORE, json.dumps(state, ensure_ascii=False)])
     page.reload()
 
@@ -63,14 +64,15 @@ def test_every_meeting_with_templates_has_its_download(built_site):
 def test_whole_meeting_in_agenda_order_each_speech_filled_with_its_own_values(page, site_url, tmp_path):
     slugs = [v.slug for v in ENTRY.variants]
     names = {n for slug in slugs for n in empty_fields(slug)}
-    shared = {n: f"{n}值" for n in names if n not in SCOPED}
+    shared = {n: f"{n}值" for n in names if n not in SCOPED | TOGETHER}
     shared["讲话人"] = "不该出现"  # a shared value for a name each template keeps for itself: its page ignores it
-    own = {slug: {"讲话人": f"讲话人{number}", "日期": "2026年3月2日",
-                  **{n: f"{n}{number}" for n in empty_fields(slug) if n in SCOPED and n not in ("讲话人", "日期")}}
+    shared["日期"] = "不该出现"  # nor the meeting's
+    own = {slug: {"讲话人": f"讲话人{number}", **{n: f"{n}{number}" for n in empty_fields(slug) if n in SCOPED and n != "讲话人"}}
            for number, slug in enumerate(slugs, start=1)}
+    together = {n: "2026年3月2日" if n == "日期" else f"{n}会" for n in names if n in TOGETHER}
     own[slugs[2]]["讲话标题"] = "在区审计局巡察动员会上的表态发言"  # a title of one's own, for that speech only
     page.goto(f"{site_url}/{FLOW}")
-    store(page, shared, own)
+    store(page, shared, own, {ENTRY.meeting.slug: together})
     button = page.locator(f'button[data-meeting-docx="{ENTRY.uri}"]')
     expect(button).to_have_text(f"下载整场会议（{ENTRY.label}）")
 
@@ -79,7 +81,7 @@ def test_whole_meeting_in_agenda_order_each_speech_filled_with_its_own_values(pa
     parts = speeches(doc)
     assert len(parts) == len(slugs)
     for number, (slug, paragraphs) in enumerate(zip(slugs, parts)):
-        values = {k: v for k, v in shared.items() if k not in SCOPED} | own[slug]
+        values = {k: v for k, v in shared.items() if k not in SCOPED | TOGETHER} | own[slug] | together
         head = head_lines(slug, values)
         texts = [p.text for p in paragraphs if p.text]
         assert texts == expected_text(VARIANTS[slug].spoken_lines(), values, False, head).split("\n"), slug

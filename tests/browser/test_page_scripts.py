@@ -18,8 +18,10 @@ from speechkit.outputs import section_anchor
 DISTRICT = "district-entry-mobilization"
 OWN = re.compile(r'(?:href|src)="((?:\.\./)*assets/(?:stylesheets|javascripts)/[^"/]+\.(?:css|js))"(?: data-speech-parts="([^"]*)")?')
 TEMPLATE = ["speech-state", "speech-head", "copy-print", "placeholders", "fill-dock", "notes", "folds"]
+MARKED = ["speech-state", "speech-head", "level", "copy-print", "placeholders", "fill-dock", "notes", "folds"]  # {区}: the level part
 COMPARISON = ["speech-state", "copy-print", "placeholders", "fill-dock", "folds", "compare"]
-LAZY = ("fill-transfer.js", "copy-text.js", "docx-fill.js", "fflate.js")  # loaded on first use, never with a page
+# loaded on first use, never with a page
+LAZY = ("fill-transfer.js", "copy-text.js", "docx-fill.js", "fflate.js", "word-download.js", "level-switch.js", "print-large.js", "print-large.css")
 
 
 def own_assets(site: Path, uri: str) -> list[Path]:
@@ -50,19 +52,22 @@ def test_own_css_and_js_stay_small(built_site):
     for uri in pages:
         files = own_assets(built_site, uri)
         assert all(f.exists() for f in files), uri
-        assert not [f for f in files if f.name in LAZY], f"{uri}: the Word kit, fill-transfer.js and copy-text.js must stay lazy"
+        assert not [f for f in files if f.name in LAZY], f"{uri}: the Word kit, 大字版 print, fill-transfer.js and copy-text.js must stay lazy"
         total = sum(gz(f) for f in files)
         assert total <= 20 * 1024, f"{uri}: {total} bytes gzipped"
 
 
 def test_each_page_loads_only_the_parts_its_markup_needs(built_site):
-    assert scripts(built_site, f"speeches/{DISTRICT}/index.html") == ["speech-kit", *TEMPLATE]
-    for slug in VARIANTS:
-        assert scripts(built_site, f"speeches/{slug}/index.html") == ["speech-kit", *TEMPLATE], slug
-    assert scripts(built_site, "compare/opening/index.html") == ["speech-kit", *COMPARISON]
+    assert VARIANTS[DISTRICT].has_level_marks
+    assert scripts(built_site, f"speeches/{DISTRICT}/index.html") == ["speech-kit", *MARKED]
+    for slug, variant in VARIANTS.items():
+        assert scripts(built_site, f"speeches/{slug}/index.html") == ["speech-kit", *(MARKED if variant.has_level_marks else TEMPLATE)], slug
+    for uri in ("compare/opening/index.html", "compare/cooperation/index.html"):  # with and without excerpts that mark {区}
+        marked = re.search(r"<span data-lv[ =>]", (built_site / uri).read_text(encoding="utf-8")) is not None
+        assert scripts(built_site, uri) == ["speech-kit", *([*COMPARISON[:1], "level", *COMPARISON[1:]] if marked else COMPARISON)], uri
     assert scripts(built_site, "compare/placeholders/index.html") == ["speech-kit", "speech-state", "placeholders"]
-    flow = "guide/meeting-flow/index.html"  # 下载整场会议 reads the values and loads the Word kit on a click
-    assert scripts(built_site, flow) == ["speech-kit", "speech-state", "meeting-word"]
+    flow = "guide/meeting-flow/index.html"  # 下载整场会议 reads the values, the level, and loads the Word kit on a click
+    assert scripts(built_site, flow) == ["speech-kit", "speech-state", "level", "meeting-word"]
     guides = sorted(p.relative_to(built_site).as_posix() for p in (built_site / "guide").rglob("index.html"))
     assert flow in guides
     for uri in ["compare/index.html", "compare/matrix/index.html", *guides]:
@@ -71,7 +76,7 @@ def test_each_page_loads_only_the_parts_its_markup_needs(built_site):
     for uri in ["index.html", "speeches/index.html"]:  # the template picker over the list of templates
         assert scripts(built_site, uri) == ["speech-kit", "picker"], uri
     # every part registers under its file's name, which is how speech-kit.js loads it
-    parts = sorted({*TEMPLATE, *COMPARISON, "fill-transfer", "copy-text", "picker", "meeting-word"})
+    parts = sorted({*MARKED, *COMPARISON, "fill-transfer", "copy-text", "word-download", "level-switch", "print-large", "picker", "meeting-word"})
     for name in parts:
         assert f'speechKit.part("{name}"' in (built_site / "assets" / "javascripts" / f"{name}.js").read_text(encoding="utf-8"), name
 
@@ -80,12 +85,12 @@ def test_fill_transfer_loads_on_first_use(page, site_url):
     requested = []
     page.on("request", lambda r: requested.append(r.url))
     page.goto(f"{site_url}/speeches/{DISTRICT}/")
-    fill(page, "本地", "云溪")
+    fill(page, "讲话人", "王志远")  # this template's own value: 清空本页填写 takes it (a shared one stays)
     page.wait_for_load_state("networkidle")
     assert not [u for u in requested if u.endswith(LAZY)]
     open_panel(page)
     page.locator("[data-fill-clear]").click()
-    expect(page.locator('.speech .ph[data-ph="本地"]').first).to_have_text("【本地】")
+    expect(page.locator('.speech-head [data-head="讲话人"]')).not_to_have_text("王志远")
     assert [u for u in requested if u.endswith("fill-transfer.js")] and not [u for u in requested if u.endswith(LAZY[1:])]
     assert page.console_errors == []
 

@@ -58,7 +58,7 @@ def test_print_shows_the_speech_only(page, site_url, slug):
     assert style(title, "fontSize") == "29.3333px"  # 22pt
     assert style(title, "textAlign") == "center"
     assert "宋" in style(title, "fontFamily")
-    assert "楷体" in style(".speech-head-line + .speech-head-line", "fontFamily")
+    assert "楷体" in style(".speech-head-line ~ .speech-head-line", "fontFamily")
     if any(s.heading_is_spoken for s in VARIANTS[slug].sections):
         assert "黑体" in style("h2.speech-heading", "fontFamily")
     else:  # a 主持词: its agenda labels are for the drafter and never print
@@ -145,3 +145,78 @@ def test_print_has_28_characters_a_line_22_lines_a_page_and_page_numbers(page, s
     assert max(widths) == 28 and widths.count(28) > 20, "28 characters a line"
     first = printed_lines(pages[0])
     assert first[0].startswith("在【巡察组】进驻") and "王志远" in first
+
+
+def outline(page, selector: str) -> tuple[str, str]:
+    return tuple(page.evaluate(f"(e => [getComputedStyle(e).outlineStyle, getComputedStyle(e).outlineWidth])(document.querySelector('{selector}'))"))
+
+
+def test_print_has_no_highlight_focus_ring_or_ui_and_esc_clears_the_highlight(page, site_url):
+    """Issue 22 §1: the current slot's highlight and the focus ring printed as blue boxes; Esc did not clear them."""
+    page.goto(f"{site_url}/speeches/district-entry-pledge/")
+    slot = page.locator(".speech-section .ph[data-ph]").first
+    slot.click()  # the dock opens on it: the slot is the current one
+    expect(slot).to_have_class(re.compile(r"\bis-current\b"))
+    assert outline(page, ".ph.is-current")[0] != "none"  # on screen it shows
+    page.keyboard.press("Escape")  # from the dock: it goes, focus returns to the slot, the highlight goes too
+    assert page.evaluate("document.activeElement.classList.contains('ph')")
+    expect(page.locator(".ph.is-current")).to_have_count(0)
+    assert outline(page, ".ph:focus")[0] != "none"  # a keyboard user still sees where they are on screen
+    page.emulate_media(media="print")
+    assert outline(page, ".ph:focus")[0] == "none"  # but it does not print
+    page.emulate_media(media="screen")
+    page.keyboard.press("Escape")  # a second Esc takes the focus ring off the slot as well
+    assert not page.evaluate("document.activeElement.classList.contains('ph')")
+
+    slot.click()  # printing with the dock open and a slot current
+    expect(slot).to_have_class(re.compile(r"\bis-current\b"))
+    page.emulate_media(media="print")
+    assert outline(page, ".ph.is-current")[0] == "none"
+    for selector in (".fill-dock", ".speech-level", ".speech-head-edit", ".speech-tools", "#ph-tip"):
+        items = page.locator(selector)
+        for i in range(items.count()):
+            expect(items.nth(i)).to_be_hidden()
+    page.emulate_media(media="screen")
+    page.mouse.click(5, 5)  # focus leaves the dock: Esc from the page takes the highlight off all the same
+    page.keyboard.press("Escape")
+    expect(page.locator(".ph.is-current")).to_have_count(0)
+    assert page.console_errors == []
+
+
+def blue_pixels(pdf: bytes, tmp_path) -> int:
+    """Pixels of the first printed page, rendered by poppler, that are clearly blue (the highlight and
+    the focus ring are #1a56db-like; the printout is black on white)."""
+    import shutil
+    import subprocess
+
+    if not shutil.which("pdftoppm"):
+        pytest.fail("pdftoppm is missing: apt-get install poppler-utils (the Word tests render with it too)")
+    (tmp_path / "print.pdf").write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-r", "60", "-f", "1", "-l", "1", "print.pdf", "page"], cwd=tmp_path, check=True, timeout=60)
+    data = next(tmp_path.glob("page*.ppm")).read_bytes()
+    head = data.split(b"\n", 3)  # P6, width height, maxval, pixels
+    assert head[0] == b"P6" and head[2] == b"255", head[:3]
+    pixels = head[3]
+    return sum(1 for i in range(0, len(pixels) - 2, 3) if pixels[i + 2] > 150 and pixels[i + 2] - pixels[i] > 80)
+
+
+def test_the_printed_pdf_has_no_blue_box_and_no_ui_text(page, site_url, tmp_path):
+    """Issue 22 §1 on paper: the PDF Chromium prints with the dock open and a focused slot current has
+    no blue pixel and none of the page's controls in its text; the same page with the highlight forced
+    into print has blue pixels, so the check can see a box."""
+    from pypdf import PdfReader
+
+    page.goto(f"{site_url}/speeches/district-entry-pledge/")
+    slot = page.locator(".speech-section .ph[data-ph]").first
+    slot.click()
+    expect(slot).to_have_class(re.compile(r"\bis-current\b"))
+    slot.focus()
+    pdf = page.pdf(prefer_css_page_size=True)
+    assert blue_pixels(pdf, tmp_path) == 0
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    for ui in ("填写占位符", "复制", "修改标题", "市（县级市）", "清空本页填写", "下载"):
+        assert ui not in text
+    page.add_style_tag(content="@media print { .md-typeset .ph.is-current { outline: .15rem solid #1a56db !important; } }")
+    forced = tmp_path / "forced"
+    forced.mkdir()
+    assert blue_pixels(page.pdf(prefer_css_page_size=True), forced) > 20

@@ -1,9 +1,8 @@
 /**
- * copy-print.js: the 复制全文 / 本节 / 本版本 buttons, the line kinds print uses, 打印大字版, and the Word
- * downloads of a template page (下载已填写的 Word, 下载大字版 Word; 下载 Word under file://).
- * What a copy or a filled Word holds is copy-text.js, loaded on the way to the first click: the
- * .speech-text lines, values in, unfilled names as 【名称】, notes and buttons left out; with 段首空两格
- * every line but the head and a salutation (同志们：) starts with two U+3000 (GB/T 9704).
+ * copy-print.js: the 复制全文 / 本节 / 本版本 buttons, the line kinds print uses, and the clicks on copy,
+ * 打印大字版 and the Word downloads, which lazy parts answer (kit.lazy[part](node), loaded on first use):
+ * copy-text.js (what a copy holds; fetched already when a copy button is pointed at or focused),
+ * print-large.js, word-download.js.
  */
 speechKit.part("copy-print", function (kit) {
   "use strict";
@@ -25,7 +24,7 @@ speechKit.part("copy-print", function (kit) {
 
   function addButtons(root) {
     $$(".speech", root).forEach(function (speech) {
-      var bar = speech.querySelector(".speech-tools"); // rendered with its buttons, so nothing shifts when this runs
+      var bar = speech.querySelector(".speech-tools");
       if (!bar) { bar = el("p", { "class": "speech-tools" }); speech.insertBefore(bar, speech.firstChild); }
       if (!bar.querySelector("[data-speech-copy]")) bar.insertBefore(copyButton("all", "复制全文", speech.dataset.speechTitle || ""), bar.firstChild);
       $$(".speech-section", speech).forEach(function (section) {
@@ -50,54 +49,33 @@ speechKit.part("copy-print", function (kit) {
     return SALUTATION.test(text) ? "salutation" : "p";
   };
 
-  /** The copy itself (copy-text.js) comes when a copy button is first pointed at or focused. */
-  function copier() {
-    return kit.require("copy-text").then(function () { return kit.copyText; });
+  /** A lazy part (copy-text, print-large, word-download), loaded on first use, does kit.lazy[part](node). */
+  function later(part, node) {
+    kit.require(part).then(function () { kit.lazy[part](node); }, function () { kit.announce("没能加载这项功能：请刷新页面再试"); });
   }
-  function isCopy(t) {
-    return t.closest && t.closest("button[data-speech-copy], button[data-speech-docx-filled], button[data-speech-docx-large]");
-  }
+  // the copy comes before the first click: a clipboard write must follow the click closely
   ["pointerover", "focusin"].forEach(function (type) {
-    document.addEventListener(type, function (e) { if (isCopy(e.target)) copier().catch(function () {}); });
+    document.addEventListener(type, function (e) {
+      if (e.target.closest && e.target.closest("button[data-speech-copy]")) kit.require("copy-text").catch(function () {});
+    });
   });
 
-  /** 下载 Word under file://: Chromium ignores a local link's download name and would save <slug>.docx. */
-  function saveBlank(a, e) {
-    if (location.protocol !== "file:") return; // the link's own download name works
-    e.preventDefault();
-    kit.wordKit().then(function (word) { return word.saveAs(a.href, a.getAttribute("download")); })
-      .catch(function () { location.href = a.href; });
-  }
-
-  /** 打印大字版: the print in data/gongwen.yml's large layout (print-large.css), for this one print. */
-  function printLarge() {
-    var root = document.documentElement;
-    root.setAttribute("data-print", "large");
-    window.addEventListener("afterprint", function done() {
-      root.removeAttribute("data-print");
-      window.removeEventListener("afterprint", done);
-    });
-    window.print();
-  }
-
-  /** Where a Word download starts from: the template's .docx, or its 大字版 (`large`). */
-  function wordSource(b) {
-    if (b.dataset.speechDocxLarge) return { href: new URL(b.dataset.speechDocxLarge, location.href).href, large: true };
-    var link = b.closest(".speech") && b.closest(".speech").querySelector("a[data-speech-docx]");
-    return { href: link && link.href, large: false };
+  /** A level other than 区 is stored (level-switch.js may not have loaded yet to say so). */
+  function levelStored() {
+    var group = kit.page().root.querySelector("[data-level-name]"), value = group && kit.value(group.dataset.levelName);
+    return !!value && value !== group.querySelector("[data-level]").dataset.level;
   }
 
   document.addEventListener("click", function (e) {
-    var a = e.target.closest && e.target.closest("a[data-speech-docx]");
-    if (a) return saveBlank(a, e);
-    if (e.target.closest && e.target.closest("button[data-speech-print-large]")) return printLarge();
-    var b = isCopy(e.target);
-    if (!b) return;
-    copier().then(function (c) {
-      if (b.dataset.speechCopy) return c.copy(b);
-      var from = wordSource(b);
-      c.downloadFilled(b, from.href, from.large);
-    }, function () { kit.announce("没能加载复制功能：请刷新页面再试"); });
+    var t = e.target.closest && e.target.closest("a[data-speech-docx], button");
+    if (!t) return;
+    if (t.dataset.speechCopy) return later("copy-text", t);
+    if (t.hasAttribute("data-speech-print-large")) return later("print-large", t);
+    // 下载 Word: at 区 over http(s) the file as linked (a stored level counts before its code is loaded); under file:// Chromium would ignore its download name
+    if (t.matches("a") ? location.protocol === "file:" || kit.levelWord && kit.levelWord() || levelStored() : t.matches("[data-speech-docx-filled],[data-speech-docx-large]")) {
+      e.preventDefault();
+      later("word-download", t);
+    }
   });
 
   return function setup(page) {

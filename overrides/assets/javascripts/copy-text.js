@@ -1,8 +1,7 @@
 /**
- * copy-text.js: what 复制全文 / 本节 / 本版本 put on the clipboard (text and 公文-styled HTML, 段首空两格)
- * and 下载已填写的 Word / 下载大字版 Word (kit.wordKit: docx-fill.js and ../vendor/fflate.js, on the
- * first click). Loaded by copy-print.js when a copy or Word button is first pointed at, focused or
- * clicked, not with the page.
+ * copy-text.js: what 复制全文 / 本节 / 本版本 put on the clipboard (text and 公文-styled HTML, 段首空两格),
+ * and the clean lines of a speech (kit.collect, which word-download.js reads too). Loaded by
+ * copy-print.js when a copy button is first pointed at, focused or clicked, not with the page.
  */
 speechKit.part("copy-text", function (kit) {
   "use strict";
@@ -98,23 +97,6 @@ speechKit.part("copy-text", function (kit) {
     });
   }
 
-  /** 下载已填写的 Word (`href`: the template's .docx), or the 大字版 for the speaker's own copy (`large`). */
-  function downloadFilled(b, href, large) {
-    var speech = b.closest(".speech");
-    if (!speech || !href || b.disabled) return;
-    var values = {}, title = collect(speech.querySelector(".speech-head") || speech).lines[0];
-    kit.page().list.forEach(function (f) { if (kit.value(f.name)) values[f.name] = kit.value(f.name); });
-    b.disabled = true;
-    kit.announce("正在生成已填写的 Word……");
-    kit.wordKit().then(function (word) {
-      var text = title ? title.text : "";
-      return word.download({ url: href, values: values, title: text, name: large ? text + "（大字版）" : text });
-    }).then(function (result) {
-      kit.announce("已下载已填写的 Word" + (result.open ? "（还有 " + result.open + " 处占位符未填写，在 Word 中以黄色标出）" : ""));
-    }, function () {
-      kit.announce("生成 Word 失败：请刷新页面再试；仍不行时用“下载 Word”下载空白模板");
-    }).then(function () { b.disabled = false; });
-  }
-
-  kit.copyText = { copy: copy, downloadFilled: downloadFilled };
+  kit.collect = collect;
+  (kit.lazy = kit.lazy || {})["copy-text"] = copy;
 });

@@ -1,12 +1,16 @@
 /**
- * docx-fill.js: the Word downloads filled in the browser. Loaded by speech-kit.js (kit.wordKit) only when a
+ * docx-fill.js: the Word downloads filled in the browser. Loaded by word-download.js (kit.wordKit) only when a
  * download is asked for, after the zip library (assets/vendor/fflate.js, MIT, from npm by `make vendor`).
  *
  * Takes a .docx the build made (scripts/speechkit/outputs/docx_export.py: a template in GB/T 9704 or
  * 大字版 layout, or a whole meeting) and applies the values, with no server. The file is one or more
  * parts, each starting at a paragraph styled SpeechTitle (one per speech), each filled with its own values:
  *   - a run whose text is exactly 【名称】 gets the value of 名称 and loses its yellow highlight;
- *   - with a title of one's own (讲话标题), the part's SpeechTitle paragraph gets that title as its one run.
+ *   - a head line of one's own (a title, a 讲话人 in place of its default) becomes the one run of that
+ *     line's paragraph (a part's head: its SpeechTitle paragraph and the SpeechHead ones after it, named
+ *     in order by `head`);
+ *   - the level chosen on the page (区/县/市/旗): each run styled LevelWord gets its word (fillText), in
+ *     the blank download, the 大字版 and the meeting's file too.
  * Values go in as DOM text and are serialised by XMLSerializer, so they are XML-escaped; characters XML
  * cannot hold are taken out first, in one place (xmlSafe), so the file always opens.
  *
@@ -20,7 +24,7 @@
   var XML_NS = "http://www.w3.org/XML/1998/namespace";
   var PLACEHOLDER = /^【([^【】]+)】$/;
   var DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n';
-  var TITLE_STYLE = "SpeechTitle";
+  var TITLE_STYLE = "SpeechTitle", HEAD_STYLE = "SpeechHead", LEVEL_STYLE = "LevelWord";
   // What XML 1.0 cannot hold (C0 controls other than tab and line breaks, U+FFFE, U+FFFF, a surrogate
   // without its pair) and C1 controls, which no value needs: a typed, pasted or imported value with them
   // would make document.xml or core.xml unreadable, and Word would refuse the whole file.
@@ -78,23 +82,32 @@
     t.setAttributeNS(XML_NS, "xml:space", "preserve");
   }
 
-  function isTitle(paragraph) {
-    var props = paragraph.getElementsByTagNameNS(W, "pPr")[0];
-    var style = props && props.getElementsByTagNameNS(W, "pStyle")[0];
-    return !!style && style.getAttributeNS(W, "val") === TITLE_STYLE;
+  /** The style of a paragraph (pStyle) or a run (rStyle). */
+  function styleOf(node, tag) {
+    var style = node.getElementsByTagNameNS(W, tag)[0];
+    return style ? style.getAttributeNS(W, "val") : "";
   }
 
-  /** A title of one's own replaces the default title's runs. */
-  function ownTitle(paragraph, title) {
+  /** A head line of one's own replaces the default line's runs; it is no level word. */
+  function ownLine(paragraph, text) {
     var runs = paragraph.getElementsByTagNameNS(W, "r");
     while (runs.length > 1) paragraph.removeChild(runs[runs.length - 1]);
     if (!runs.length) return;
-    setText(runs[0].getElementsByTagNameNS(W, "t")[0], title);
+    var style = runs[0].getElementsByTagNameNS(W, "rStyle")[0];
+    if (style) style.parentNode.removeChild(style);
+    setText(runs[0].getElementsByTagNameNS(W, "t")[0], text);
     unhighlight(runs[0]);
   }
 
-  /** One run's text: the one place where the text of the file is rewritten. Returns 1 if it stays unfilled. */
-  function fillText(t, values) {
+  /**
+   * One run's text: the one place where the text of the file is rewritten. A LevelWord run gets
+   * levelWord(its word at 区) (none at 区); a 【名称】 run its value. Returns 1 if it stays unfilled.
+   */
+  function fillText(t, values, levelWord) {
+    if (styleOf(t.parentNode, "rStyle") === LEVEL_STYLE) {
+      if (levelWord) setText(t, levelWord(t.textContent));
+      return 0;
+    }
     var m = PLACEHOLDER.exec(t.textContent);
     if (!m) return 0;
     if (!values[m[1]]) return 1;
@@ -103,14 +116,22 @@
     return 0;
   }
 
-  /** Apply each part's values to word/document.xml; returns how many placeholders are still unfilled. */
-  function fillDocument(doc, parts) {
-    var open = 0, part = -1;
+  /**
+   * Apply each part's values to word/document.xml; returns how many placeholders are still unfilled.
+   * `head`: the head's names in order (讲话标题, 讲话人, 日期): a line whose default is not just its own
+   * 【名称】 is replaced by a value typed for that name.
+   */
+  function fillDocument(doc, parts, head, levelWord) {
+    var open = 0, part = -1, line = -1;
     Array.prototype.forEach.call(doc.getElementsByTagNameNS(W, "p"), function (paragraph) {
-      if (isTitle(paragraph)) part = Math.min(part + 1, parts.length - 1);
-      var values = parts[Math.max(part, 0)].values;
-      if (isTitle(paragraph) && values["讲话标题"]) return ownTitle(paragraph, values["讲话标题"]);
-      Array.prototype.forEach.call(paragraph.getElementsByTagNameNS(W, "t"), function (t) { open += fillText(t, values); });
+      var style = styleOf(paragraph, "pStyle");
+      if (style === TITLE_STYLE) part = Math.min(part + 1, parts.length - 1);
+      line = style === TITLE_STYLE ? 0 : style === HEAD_STYLE && line >= 0 ? line + 1 : -1;
+      var values = parts[Math.max(part, 0)].values, texts = paragraph.getElementsByTagNameNS(W, "t"), name = line >= 0 && head[line];
+      if (name && values[name] && !Array.prototype.some.call(texts, function (t) { return t.textContent === "【" + name + "】"; })) {
+        return ownLine(paragraph, values[name]);
+      }
+      Array.prototype.forEach.call(texts, function (t) { open += fillText(t, values, levelWord); });
     });
     return open;
   }
@@ -130,15 +151,16 @@
 
   /**
    * The filled .docx bytes and the number of placeholders left unfilled. `parts`: [{ values: { 名称: 值 } }],
-   * one per speech in the file, in order; `title`: the document's title (core.xml), if it is to change.
+   * one per speech in the file, in order; `title`: the document's title (core.xml), if it is to change;
+   * `head` and `levelWord` as in download().
    */
-  function fill(bytes, parts, title) {
+  function fill(bytes, parts, title, head, levelWord) {
     parts = (parts && parts.length ? parts : [{}]).map(function (p) { return { values: safeValues(p.values) }; });
     title = xmlSafe(title).trim();
     var fflate = window.fflate, files = fflate.unzipSync(bytes);
     var doc = new DOMParser().parseFromString(fflate.strFromU8(files["word/document.xml"]), "application/xml");
     if (doc.getElementsByTagName("parsererror").length) throw new Error("word/document.xml");
-    var open = fillDocument(doc, parts);
+    var open = fillDocument(doc, parts, head || [], levelWord);
     files["word/document.xml"] = fflate.strToU8(serialise(doc));
     if (files["docProps/core.xml"]) files["docProps/core.xml"] = fflate.strToU8(setCoreTitle(fflate.strFromU8(files["docProps/core.xml"]), title));
     return { bytes: fflate.zipSync(files, { level: 6 }), open: open };
@@ -165,13 +187,14 @@
     fill: fill,
     /**
      * options: { url, values: { 名称: 值 } } for one speech, or { url, parts: [{ values }] } for a file of
-     * several; title: the document's title, and the file's name unless `name` gives another.
+     * several; title: the document's title, and the file's name unless `name` gives another; head: the
+     * head's names in order; levelWord: function (word at 区) → word at the chosen level, or null at 区.
      * Resolves to { open, ms } once the file is saved.
      */
     download: function (options) {
       var started = performance.now();
       return template(options.url).then(function (bytes) {
-        var result = fill(bytes, options.parts || [{ values: options.values }], options.title);
+        var result = fill(bytes, options.parts || [{ values: options.values }], options.title, options.head, options.levelWord);
         save(result.bytes, fileName(options.name || options.title));
         return { open: result.open, ms: performance.now() - started };
       });

@@ -1,7 +1,8 @@
 /**
  * fill-dock.js: the fill-in dock, fixed to the window so it never pushes the speech. It opens on the
  * slot clicked, without scrolling; Enter goes to the next empty name, Shift+Enter back, Escape returns.
- * Its panel lists the fields and holds 段首空两格, and 清空, 导入, 导出 (fill-transfer.js).
+ * Its panel lists the fields and holds 段首空两格, and 清空 (this template's own values, or with
+ * 连同共用的内容 the shared ones too), 导入, 导出 (fill-transfer.js); 撤销 shows while there is one.
  */
 speechKit.part("fill-dock", function (kit) {
   "use strict";
@@ -38,15 +39,23 @@ speechKit.part("fill-dock", function (kit) {
     option.appendChild(el("input", { type: "checkbox", "data-speech-indent": "" }));
     option.appendChild(document.createTextNode(" 复制时段首空两格"));
     var actions = el("div", { "class": "fill-dock__actions" });
+    var all = el("label", {});
+    all.appendChild(el("input", { type: "checkbox", "data-fill-clear-shared": "" }));
+    all.appendChild(document.createTextNode(" 连同共用的内容"));
     [option, button({ "data-fill-export": "" }, "导出填写内容"), button({ "data-fill-import": "" }, "导入填写内容"),
       el("input", { type: "file", accept: ".json,application/json", hidden: "", "data-fill-file": "" }),
-      button({ "data-fill-clear": "" }, "清空本页填写"), button({ "data-fill-undo": "", hidden: "" }, "撤销")
+      all, button({ "data-fill-clear": "" }, "清空本页填写"), button({ "data-fill-undo": "", hidden: "" }, "撤销")
     ].forEach(function (n) { actions.appendChild(n); });
     panel.appendChild(actions);
-    panel.appendChild(el("p", { "class": "fill-dock__note" }, "同名的占位符在各模板之间共用，填一次处处生效；讲话标题、讲话人和日期按模板分别保存。填写的内容只保存在本机浏览器中，不会上传；换电脑时用“导出”“导入”。"));
+    panel.appendChild(el("p", { "class": "fill-dock__note" }, "同名的占位符各模板共用；日期同一会议共用；标题、讲话人按模板保存，“清空本页填写”只清空它们。内容只存在本机浏览器，不上传；换电脑用“导出”“导入”。"));
   }
 
   function inDock(page, sel) { return page.dock.querySelector(sel); }
+
+  /** Whether the last 清空 (fill-transfer.js keeps its undo in storage) was on this page. */
+  function cleared(page) {
+    try { return JSON.parse(localStorage.getItem("xuncha-speech-fill.undo")).page === page.key; } catch (e) { return false; }
+  }
   function isFilled(field) { return field.hasDefault || !!kit.value(field.name); }
   function empties(page) { return page.list.filter(function (f) { return !isFilled(f); }); }
 
@@ -91,6 +100,7 @@ speechKit.part("fill-dock", function (kit) {
   function togglePanel(page, open) {
     var panel = inDock(page, ".fill-dock__panel");
     if (open) buildPanel(panel);
+    if (open && cleared(page)) transfer("showUndo", page); // 清空 was here: undo
     panel.hidden = !open;
     inDock(page, "[data-fill-toggle]").setAttribute("aria-expanded", String(open));
     if (open) kit.refresh();
@@ -155,7 +165,7 @@ speechKit.part("fill-dock", function (kit) {
     var page = kit.page();
     if (!e.target.hasAttribute || !e.target.hasAttribute("data-fill-input") || e.isComposing || !page.dock) return;
     var field = page.current = shown(page);
-    if (page.undo) kit.transfer.dropUndo(page); // a value typed: the last 清空 or 导入 can no longer be undone
+    if (page.undo) kit.transfer.dropUndo(page); // a 导入's undo ends here (a 清空's does not)
     kit.setValue(field.name, e.target.value);
     changed();
   }
@@ -179,7 +189,7 @@ speechKit.part("fill-dock", function (kit) {
     if (b.hasAttribute("data-fill-prev")) return back(page);
     if (b.hasAttribute("data-fill-close")) return closeDock(page);
     if (b.hasAttribute("data-fill-toggle")) return togglePanel(page, inDock(page, ".fill-dock__panel").hidden);
-    if (b.hasAttribute("data-fill-clear")) return transfer("clearPage", page);
+    if (b.hasAttribute("data-fill-clear")) return transfer("clearPage", page, inDock(page, "[data-fill-clear-shared]").checked);
     if (b.hasAttribute("data-fill-undo")) return transfer("undo", page);
     if (b.hasAttribute("data-fill-export")) return transfer("exportValues", page);
     if (b.hasAttribute("data-fill-import")) return inDock(page, "[data-fill-file]").click(); // now: a file picker needs the click
@@ -188,8 +198,10 @@ speechKit.part("fill-dock", function (kit) {
   document.addEventListener("keydown", function (e) {
     var page = kit.page();
     if (!page.dock) return;
-    if (e.key === "Escape") {
-      if (page.dock.contains(e.target) && !page.dock.classList.contains("is-collapsed")) closeDock(page);
+    if (e.key === "Escape") { // outside the dock: highlight and focus ring go
+      if (page.dock.contains(e.target)) return page.dock.classList.contains("is-collapsed") || closeDock(page);
+      setOpen(page, false);
+      if (e.target.matches && e.target.matches(".ph")) e.target.blur();
       return;
     }
     if (e.target.hasAttribute && e.target.hasAttribute("data-fill-input") && e.key === "Enter" && !e.isComposing && e.keyCode !== 229) {
@@ -205,8 +217,10 @@ speechKit.part("fill-dock", function (kit) {
     if (!mount || !page.list.length) return;
     page.dock = buildDock(mount);
     kit.decorate(page, page.root);
-    page.list.forEach(function (f) { // a title with a default is changed from here, not from a placeholder
-      if (f.line && f.hasDefault) f.line.parentNode.insertBefore(button({ "class": "speech-button speech-head-edit", "data-fill-goto": f.name }, "修改标题"), f.line.nextSibling);
+    page.list.forEach(function (f) { // a default title: edited from here
+      if (f.line && f.hasDefault && f.line === f.line.parentNode.firstElementChild) {
+        f.line.parentNode.insertBefore(button({ "class": "speech-button speech-head-edit", "data-fill-goto": f.name }, "修改标题"), f.line.nextSibling);
+      }
     });
     kit.refresh();
   };

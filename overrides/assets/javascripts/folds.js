@@ -10,7 +10,7 @@ speechKit.part("folds", function (kit) {
     var body = details && details.querySelector(":scope > template");
     if (!body) return;
     details.replaceChild(body.content, body);
-    if (kit.fillSlots) kit.fillSlots(details);
+    (kit.fillSlots || kit.refresh)(details); // values and level words in what came in
   }
 
   // before the summary's own toggle, so the body is there in the frame that shows it open

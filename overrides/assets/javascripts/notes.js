@@ -32,7 +32,7 @@ speechKit.part("notes", function (kit) {
     note.textContent = "";
     for (var copy = source && source.cloneNode(true); copy && copy.firstChild;) note.appendChild(copy.firstChild);
     note.dataset.for = id;
-    if (kit.fillSlots) kit.fillSlots(note);
+    (kit.fillSlots || kit.refresh)(note);
   }
 
   /** Put the note just under its marker, inside the viewport (document coordinates: it scrolls with the text). */

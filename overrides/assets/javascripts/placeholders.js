@@ -1,7 +1,7 @@
 /**
  * placeholders.js: the slots (span.ph[data-ph]): fields in reading order, values put in (not on the
  * placeholder index, which lists names), reachable with Tab, described by a tooltip and aria-description;
- * kit.fillSlots does the same for slots put in later (notes, opened folds).
+ * kit.fillSlots does the same for slots put in later (notes, opened folds) and redraws the page.
  */
 speechKit.part("placeholders", function (kit) {
   "use strict";
@@ -32,12 +32,13 @@ speechKit.part("placeholders", function (kit) {
     });
   };
 
-  /** Slots put into the page later (a note, an opened fold): decorated and showing their values. */
+  /** Slots put into the page later (a note, an opened fold): decorated, then the page redrawn so they
+   * show their values and its level words the level chosen (level-switch.js). */
   kit.fillSlots = function (root) {
     var page = kit.page();
     if (!fills(page)) return;
     kit.decorate(page, root);
-    kit.$$(".ph[data-ph]", root).forEach(function (ph) { show(page, ph); });
+    kit.refresh();
   };
 
   function showTip(ph) {

@@ -1,6 +1,7 @@
 /**
- * speech-head.js: 讲话标题, 讲话人, 日期 as the page's first fields, kept per template; a title of one's
- * own replaces the default line, removing it puts the default back.
+ * speech-head.js: 讲话标题, 讲话人, 日期 as the page's first fields, kept per template (or, data-ph-scope
+ * "meeting", by the speeches of one meeting); a line of one's own replaces a default line (the title,
+ * a 讲话人 written as placeholders), removing it puts the default back.
  */
 speechKit.part("speech-head", function (kit) {
   "use strict";
@@ -24,8 +25,8 @@ speechKit.part("speech-head", function (kit) {
   return function setup(page) {
     kit.$$(".speech-head [data-head]", page.root).forEach(function (line) {
       var name = line.dataset.head;
-      var field = { name: name, scope: "template", hint: kit.hint(line), example: line.dataset.phExample || "", nodes: [line], line: line,
-        // names are compared, never built into a selector (a name is data: a quote would break the selector)
+      var field = { name: name, scope: line.dataset.phScope || "template", hint: kit.hint(line), example: line.dataset.phExample || "", nodes: [line], line: line,
+        // names are compared, never put into a selector
         hasDefault: !kit.$$(".ph[data-ph]", line).some(function (ph) { return ph.dataset.ph === name; }) };
       if (field.hasDefault) { // kept to put back when a title of one's own is removed
         field.original = document.createDocumentFragment();

@@ -9,7 +9,7 @@
   // That is our signal to set the page up, so no part needs Material's document$.
   if (window.speechKit) return window.speechKit.load(me);
 
-  var factories = {}, loading = {}, waiting = {}, refreshers = {}, current = null, uid = 0, statusTimer, wordKit = null;
+  var factories = {}, loading = {}, waiting = {}, refreshers = {}, current = null, uid = 0, statusTimer;
   var ASSETS = me ? me.src.replace(/javascripts\/[^\/]*$/, "") : "assets/";
 
   function $$(sel, root) { return Array.prototype.slice.call((root || document).querySelectorAll(sel)); }
@@ -60,7 +60,6 @@
     $$: $$,
     el: el,
     assets: ASSETS,
-    root: ASSETS.replace(/assets\/$/, ""), // the site's root, for paths the build writes from there
     loadScript: loadScript,
     uid: function () { return ++uid; },
 
@@ -75,22 +74,15 @@
       return el("button", Object.assign({ type: "button", "class": "speech-button" }, attrs), text);
     },
 
-    /** The page on show: its content root, the speech's slug, its fill-in fields (speech-head.js, placeholders.js). */
+    /** The page on show: its content root, the speech's slug and meeting, its fill-in fields (speech-head.js, placeholders.js). */
     page: function () {
       var root = content();
       if (!current || current.root !== root) {
         var speech = root.querySelector(".speech[data-speech]");
-        current = { root: root, slug: speech ? speech.dataset.speech : "", parts: [], list: [], byName: {}, done: {} };
+        current = { root: root, slug: speech ? speech.dataset.speech : "", meeting: speech ? speech.dataset.speechMeeting || "" : "",
+          key: speech ? speech.dataset.speech : location.pathname, parts: [], list: [], byName: {}, done: {} };
       }
       return current;
-    },
-
-    /** The Word kit (fflate, then docx-fill.js: window.speechDocxFill), loaded on the first download and never before. */
-    wordKit: function () {
-      wordKit = wordKit || loadScript(ASSETS + "vendor/fflate.js").then(function () {
-        return loadScript(ASSETS + "javascripts/docx-fill.js");
-      }).then(function () { return window.speechDocxFill; }, function (e) { wordKit = null; throw e; });
-      return wordKit;
     },
 
     /** A part, registered: at once if it has, when its own <script> in the page has run (the page

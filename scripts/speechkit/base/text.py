@@ -6,10 +6,16 @@ import re
 CJK = "\u3400-\u9fff"
 PLACEHOLDER = re.compile(r"【([^【】\n]{1,30})】")
 PLACEHOLDER_NAME = re.compile(rf"^[{CJK}A-Za-z0-9（）·、]+$")
+# The locality character of a 区（县）级 template, marked in its spoken text: {区}委, 我{区}, 全{区}.
+# It is read as 区 (the level the templates are written at) and switched on the page to 县, 市 or 旗
+# (data/levels.yml). Any other {…} in a variant is refused by the checks.
+LEVEL_MARK = "{区}"
+LEVEL_DEFAULT = "区"
+BRACED = re.compile(r"\{[^{}\n]{0,20}\}|[{}]")
 CN_DIGITS = "一二三四五六七八九十"
 CN_VALUE = {d: i + 1 for i, d in enumerate(CN_DIGITS)} | {"两": 2}
 CN_ONES = {d: i + 1 for i, d in enumerate(CN_DIGITS[:9])}  # the digits that combine with 十
-# 同志们： or 尊敬的……同志，……，同志们： stays flush left, like a 主送机关 line (speech.js has the same rule)
+# 同志们： or 尊敬的……同志，……，同志们： stays flush left, like a 主送机关 line (copy-print.js has the same rule)
 SALUTATION = re.compile(r"^(?:[^，。；！？：]{1,16}|[^。；！？：]{1,60}同志们?)：$")
 NOT_COUNTED = re.compile(rf"[^{CJK}A-Za-z0-9\uff10-\uff19]+")
 # File names of variants (and of anything under docs/): lowercase letters, digits, single hyphens.
@@ -63,3 +69,8 @@ def anchor_end(text: str, anchor: str) -> int | None:
             return end
         at = text.find(anchor, at + 1)
     return None
+
+
+def at_level(text: str, char: str = LEVEL_DEFAULT) -> str:
+    """`text` as read at one level: each {区} becomes `char` (区 unless another level is asked for)."""
+    return text.replace(LEVEL_MARK, char) if LEVEL_MARK in text else text

@@ -7,7 +7,10 @@ import difflib
 import re
 from typing import Callable, Iterator
 
-from ..base import CJK, PENDING, PLACEHOLDER, PLACEHOLDER_NAME, WARNING, Finding, anchor_end, cn_number, find, to_cn
+from ..base import (
+    BRACED, CJK, LEVEL_MARK, PENDING, PLACEHOLDER, PLACEHOLDER_NAME, WARNING, Finding, anchor_end, cn_number, find, shown_path,
+    to_cn,
+)
 from ..reading import (
     CLOSING, NO_MARKUP_FIX, OPENING, Registry, Rulebook, Section, Speaker, Variant, fill, markup_problems, restoration, variant_chars,
 )
@@ -401,6 +404,48 @@ def check_tifa_expiry(variant: Variant, registry: Registry, today: dt.date | Non
     return out
 
 
+# --- the locality character (区/县/市/旗) ----------------------------------------------------------
+
+LEVEL_SYNTAX = "docs/contributing/format.md 的“层级用字”"
+
+
+def check_level_marks(variant: Variant, registry: Registry) -> list[Finding]:
+    """A 区（县）级 template writes its own 区 as {区} (区委 → {区}委), so that the page can switch it to
+    县, 市 or 旗; other templates do not use {区}; no other {…} is syntax in a variant."""
+    levels = registry.levels
+    if levels is None or not variant.meta:
+        return []
+    out, path = [], variant.path
+    marking = variant.meta.get("level") == levels.applies_to
+    for key, line, text in _meta_items(variant):
+        for m in BRACED.finditer(text):
+            if m.group(0) == LEVEL_MARK and key == "speech_title" and marking:
+                continue
+            where = "讲话标题" if key == "speech_title" else f"头部字段 {key}"
+            out.append(_brace_finding(variant, line, m.group(0), where, marking and key == "speech_title", levels))
+    for line, text in _body_texts(variant):
+        for m in BRACED.finditer(text):
+            if m.group(0) != LEVEL_MARK or not marking:
+                out.append(_brace_finding(variant, line, m.group(0), "正文", marking, levels))
+    if not marking:
+        return out
+    for line, text in variant.spoken_source():
+        for _, _, word in levels.bare_words(text):
+            marked = word.replace("区", LEVEL_MARK, 1)
+            out.append(Finding(path, line, f"“{word}”说的是本级，没有写成“{marked}”：选“县”“市（县级市）”“旗”时它不会跟着换。",
+                               f"写成“{marked}”（写法见 {LEVEL_SYNTAX}）；也可以运行 python scripts/speeches.py fix-level {shown_path(path)} 一次改好全文。"))
+    return out
+
+
+def _brace_finding(variant: Variant, line: int, found: str, where: str, marking: bool, levels) -> Finding:
+    if found == LEVEL_MARK:
+        return Finding(variant.path, line, f"{where}里写了“{LEVEL_MARK}”，但这篇模板的层级不是“{levels.applies_to}”。",
+                       f"把“{LEVEL_MARK}”写回本级的字；“{LEVEL_MARK}”只用于{levels.applies_to}模板的讲话正文和讲话标题（见 {LEVEL_SYNTAX}）。")
+    allowed = f"唯一允许的是区（县）级模板里标出本地“区”字的 {LEVEL_MARK}" if marking else "花括号不用于讲话稿"
+    return Finding(variant.path, line, f"{where}里写了“{found}”：{allowed}。",
+                   f"删去花括号（要标本地的“区”字时写成 {LEVEL_MARK}，见 {LEVEL_SYNTAX}）；需要括注的内容改用（）。")
+
+
 def check_fixed_phrases(variant: Variant, rulebook: Rulebook) -> list[Finding]:
     """A damaged fixed formulation (data/fixed_phrases.yml) in what is spoken, worded as the draft
     checker words it (data/draft_check.yml): the list the 检查讲话稿 page and the importer use too."""
@@ -434,13 +479,14 @@ def check_unfinished(variant: Variant, registry: Registry) -> list[Finding]:
 ALL_CHECKS: tuple[Check, ...] = (
     check_front_matter, check_structure, check_roles, check_numbering, check_placeholders,
     check_punctuation, check_markup, check_annotations, check_tifa, check_tifa_expiry, check_length, check_unfinished,
+    check_level_marks,
 )
 # In a draft (status: 草稿) these report parts still to be written: they are listed as 待完成 and
 # never fail. The rest (HTML and what a page could be harmed by) stay errors in drafts too; check_length
 # leaves drafts alone altogether.
 UNFINISHED_IN_DRAFTS: frozenset[Check] = frozenset({
     check_front_matter, check_structure, check_roles, check_numbering, check_placeholders,
-    check_punctuation, check_annotations, check_tifa, check_tifa_expiry, check_unfinished,
+    check_punctuation, check_annotations, check_tifa, check_tifa_expiry, check_unfinished, check_level_marks,
 })
 
 

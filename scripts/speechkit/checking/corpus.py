@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import difflib
 import functools
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from ..base import ALTERNATIVE_LINK, DATA_DIR, SLUG, SPEECHES_DIR, Finding, PatternTimeout, count_chars, sort_findings
+from ..base import ALTERNATIVE_LINK, DATA_DIR, SLUG, SPEECHES_DIR, WARNING, Finding, PatternTimeout, count_chars, sort_findings
 from ..reading import (
     DataFileError, PickerHints, Registry, Rulebook, SearchData, Section, Variant, load_picker_hints, load_registry, load_rulebook,
     load_search_data, parse_variant, read_source, scan_docs,
@@ -102,6 +102,7 @@ def load_corpus(
     corpus.findings += check_example_places(corpus, data_dir, docs_dir)
     corpus.findings += check_duplicates(corpus)
     corpus.findings += check_alternative_links(corpus)
+    corpus.findings += check_meeting_titles(corpus)
     corpus.findings = sort_findings(corpus.findings)
     return corpus
 
@@ -125,6 +126,43 @@ def check_alternative_links(corpus: Corpus) -> list[Finding]:
                     guess = difflib.get_close_matches(target, [v.slug for v in corpus.variants if v is not variant], n=1, cutoff=0.5)
                     hint = f"是不是 {guess[0]}.md？" if guess else "文件名见 docs/speeches/。"
                     out.append(Finding(variant.path, line, f"“何时改用其他模板”链接的 {target}.md 不存在。", f"改为另一篇已有模板的文件名：{hint}"))
+    return out
+
+
+def meeting_name(title: str, endings: tuple[str, ...]) -> tuple[str, str, str] | None:
+    """A 讲话标题 as (“在” or "", the meeting's name, its ending), or None when it ends otherwise."""
+    ending = next((e for e in sorted(endings, key=len, reverse=True) if title.endswith(e) and len(title) > len(e)), None)
+    if ending is None:
+        return None
+    start = "在" if title.startswith("在") else ""
+    return start, title[len(start) : -len(ending)], ending
+
+
+def check_meeting_titles(corpus: Corpus) -> list[Finding]:
+    """The speeches of one meeting (same meeting, level and kind of 巡察) name it alike in their default
+    讲话标题: one that drops “第二” from 【巡察组】 or calls the meeting otherwise makes a pair of printed
+    speeches disagree."""
+    field = next((f for f in corpus.registry.head.values() if f.endings and f.default_from), None)
+    if field is None:
+        return []
+    groups: dict[tuple[str, str, str], list[tuple[Variant, tuple[str, str, str]]]] = defaultdict(list)
+    for variant in corpus.variants:
+        title = variant.meta.get(field.default_from)
+        parts = meeting_name(title, field.endings) if isinstance(title, str) else None
+        if parts:
+            groups[(str(variant.meta.get("meeting")), str(variant.meta.get("level")), str(variant.meta.get("kind")))].append((variant, parts))
+    out = []
+    for (meeting, level, kind), members in groups.items():
+        names = Counter(parts[1] for _, parts in members)
+        if len(names) < 2:
+            continue
+        usual, _ = names.most_common(1)[0]  # the most common name; on a tie, the first template's
+        other = next(v for v, parts in members if parts[1] == usual)
+        for variant, (start, name, ending) in members:
+            if name != usual:
+                out.append(Finding(variant.path, variant.meta_lines.get(field.default_from, 1),
+                                   f"讲话标题里的会议名称“{name}”与同一会议的 {other.path.name}（“{usual}”）不一致，两篇讲话稿印出来会对不上。",
+                                   f"写成“{start}{usual}{ending}”；要改会议的叫法，就把{meeting}（{level}，{kind}）的各篇一起改。", WARNING))
     return out
 
 

@@ -320,6 +320,47 @@ def serve(
     exec_mkdocs(port)
 
 
+@app.command("fix-level")
+def fix_level(
+    files: list[Path] = typer.Argument(..., help="要改的模板文件，如 docs/speeches/district-entry-chair.md；可以写多个。"),
+    data: Path = typer.Option(DATA_DIR, help="登记表（data/）所在的文件夹。"),
+    dry_run: bool = typer.Option(False, "--dry-run", help="只列出要改的地方，不写文件。"),
+) -> None:
+    """把区（县）级模板讲话正文里的本级“区”字写成 {区}（区委 → {区}委、我区 → 我{区}），页面上才能一键换成县、市、旗。
+    只改讲话正文、讲话标题和注释所指的原文，不改注释、说明和占位符的名称。"""
+    from ..checking import fix_levels
+    from ..reading import DataFileError, load_registry
+
+    try:
+        registry = load_registry(data)
+    except DataFileError as exc:
+        typer.echo(str(exc.finding))
+        raise typer.Exit(1) from None
+    missing = [f for f in files if not f.is_file()]
+    if missing:
+        _echo_err(f"找不到 {'、'.join(str(f) for f in missing)}，没有改任何文件。改法：写模板文件的路径，如 docs/speeches/district-entry-chair.md。")
+        raise typer.Exit(1)
+    total = 0
+    for path in files:
+        try:
+            fixed = fix_levels(path, registry)
+        except UnicodeDecodeError:
+            _echo_err(f"{shown_path(path)}：不是 UTF-8 编码，没有改动。改法：用 UTF-8 编码另存后再运行。")
+            raise typer.Exit(1) from None
+        if not fixed.applies:
+            typer.echo(f"{shown_path(path)}：层级不是“{registry.levels.applies_to}”，不标 {{区}}，没有改动。")
+            continue
+        for line, before, after in fixed.changes:
+            typer.echo(f"{shown_path(path)}:{line}: {before.strip()}\n    → {after.strip()}")
+        total += len(fixed.changes)
+        if fixed.changes and not dry_run:
+            path.write_bytes(fixed.text.encode("utf-8"))
+        verdict = "没有要改的地方" if not fixed.changes else f"{'要改' if dry_run else '改了'} {len(fixed.changes)} 行"
+        typer.echo(f"{shown_path(path)}：{verdict}。")
+    if total and not dry_run:
+        typer.echo("下一步：用 git diff 看一遍改动（讲话里说的是上级或别处的“区委”时改回去），再运行 make check。")
+
+
 @app.command("check-addresses", hidden=True)
 def check_addresses() -> None:
     """检查环境变量 SITE_URL 和 REPO_URL：只接受带主机名的 http(s) 网址（make build 和 make offline 先运行它）。"""

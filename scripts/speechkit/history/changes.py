@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..base import terminal_text
+from ..base import at_level, terminal_text
 from ..reading import Note, Registry, Section, Variant
 
 WHITESPACE = re.compile(r"\s+")
@@ -45,7 +45,7 @@ def value_text(value, limit: int) -> str:
 
 
 def short(title: str) -> str:
-    return value_text(title, SHORT_TITLE)
+    return value_text(at_level(title), SHORT_TITLE)
 
 
 def _unquoted(name: str) -> str:

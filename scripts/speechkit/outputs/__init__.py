@@ -41,7 +41,7 @@ from .pages import (
     shared_roles, speaker_lengths, tifa_page, variant_picker, version_labels,
 )
 from .render import (
-    EXCERPT_MARKER, SPEECH_MARKER, placeholder_html, section_anchor, section_html, speech_html, speech_toc, tifa_table,
+    EXCERPT_MARKER, SPEECH_MARKER, level_html, level_switch, placeholder_html, section_anchor, section_html, speech_html, speech_toc, tifa_table,
     variant_page,
 )
 from .search_entries import entries

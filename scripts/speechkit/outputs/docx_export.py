@@ -12,8 +12,12 @@ type="linesAndChars"), as in Word's and WPS's 公文 templates; see Layout for t
 Contract with overrides/assets/javascripts/docx-fill.js, which fills this file in the browser:
 - every placeholder is one run whose text is exactly 【名称】, highlighted yellow;
 - every speech starts with a paragraph of the style SpeechTitle, whose runs are its default title
-  (a meeting's file holds several speeches: each title starts the part its own values fill);
-- 讲话人 and 日期 are placeholders like the others (【讲话人】, 【日期】).
+  (a meeting's file holds several speeches: each title starts the part its own values fill), and its
+  other head lines (讲话人, 日期) follow as paragraphs of the style SpeechHead, in data/speech_head.yml's order;
+- 讲话人 and 日期 are placeholders like the others (【讲话人】, 【日期】) where they have no default;
+- a marked locality word ({区}委) is one run with the character style LevelWord whose text is the
+  word as written at 区 (data/levels.yml): docx-fill.js puts the chosen level's word in, in the blank
+  download, the 大字版 and the meeting's file too.
 """
 from __future__ import annotations
 
@@ -33,10 +37,11 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor, Twips
 
-from ..base import PLACEHOLDER, SALUTATION
+from ..base import SALUTATION, at_level
 from ..reading import Block, Registry, Section, Variant, speech_head
 
 TITLE_STYLE = "Speech Title"  # style id SpeechTitle: docx-fill.js finds the title by it
+LEVEL_STYLE = "Level Word"  # character style id LevelWord: docx-fill.js finds the {区} runs by it
 HEAD_STYLE = "Speech Head"
 HEADING_STYLES = {1: "Heading 1", 2: "Heading 2"}  # Word's own, so the outline and navigation pane work
 THEME_FONT_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
@@ -91,6 +96,7 @@ class Layout:
             self.fonts = {role: {**font, "size": sizes.get(role, font["size"])} for role, font in self.fonts.items()}
         self.latin = str(gongwen.get("latin_font") or "Times New Roman")
         self.page_number = gongwen.get("page_number") or {}
+        self.levels = None  # data/levels.yml, for the runs of {区}; set by speech_docx
 
     @staticmethod
     def _twips(mm: float) -> int:
@@ -229,6 +235,8 @@ def _setup(doc, layout: Layout) -> None:
     off_grid.set(qn("w:val"), "0")
     title.element.get_or_add_pPr().insert_element_before(off_grid, *PPR_AFTER_SNAP_TO_GRID)
     _style(doc, HEAD_STYLE, fonts["head"], layout, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False)
+    level_style = doc.styles.add_style(LEVEL_STYLE, WD_STYLE_TYPE.CHARACTER)  # no formatting of its own: a name to find
+    level_style.base_style = doc.styles["Default Paragraph Font"]
     footer_style = _style(doc, "Footer", fonts["page_number"], layout, indent=False, on_grid=False)
     footer_style.paragraph_format.line_spacing = number_size
 
@@ -244,24 +252,28 @@ def _run_properties(east_asia: str, latin: str, placeholder: bool):
     return run._r.rPr
 
 
-def _run(paragraph, text: str, font: dict, layout: Layout, *, placeholder: bool = False):
+def _run(paragraph, text: str, font: dict, layout: Layout, *, placeholder: bool = False, level: bool = False):
     run = paragraph.add_run()
     run._r.insert(0, copy.deepcopy(_run_properties(font["name"], layout.latin, placeholder)))
+    if level:
+        run._r.rPr.style = LEVEL_STYLE.replace(" ", "")
     if text:
         run._r.add_t(text)  # one w:t: the text setter walks it character by character
     return run
 
 
 def _runs(paragraph, text: str, font: dict, layout: Layout) -> None:
-    """Plain text and placeholders, each placeholder its own highlighted run 【名称】."""
-    last = 0
-    for m in PLACEHOLDER.finditer(text):
-        if m.start() > last:
-            _run(paragraph, text[last : m.start()], font, layout)
-        _run(paragraph, m.group(0), font, layout, placeholder=True)
-        last = m.end()
-    if last < len(text):
-        _run(paragraph, text[last:], font, layout)
+    """Plain text and placeholders, each placeholder its own highlighted run 【名称】, each {区} its own
+    LevelWord run."""
+    if layout.levels is None:
+        text, parts = at_level(text), None
+    else:
+        parts = layout.levels.parts(text)
+    for kind, value in parts or [("text", text)]:
+        if kind == "ph":
+            _run(paragraph, f"【{value}】", font, layout, placeholder=True)
+        elif value:
+            _run(paragraph, value, font, layout, level=kind == "level")
 
 
 def _page_number(footer, layout: Layout, *, odd: bool) -> None:
@@ -329,7 +341,7 @@ def _section(doc, section: Section, layout: Layout) -> None:
 def _drop_unused_styles(doc) -> None:
     """Keep the styles a speech uses: python-docx's template carries 160, a tenth of each file's time."""
     keep = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList", "Footer", "FooterChar",
-            *(name.replace(" ", "") for name in (TITLE_STYLE, HEAD_STYLE, *HEADING_STYLES.values()))}
+            *(name.replace(" ", "") for name in (TITLE_STYLE, HEAD_STYLE, LEVEL_STYLE, *HEADING_STYLES.values()))}
     root = doc.styles.element
     for style in root.findall(qn("w:style")):
         if style.get(qn("w:styleId")) not in keep:
@@ -366,12 +378,14 @@ def _base_document(gongwen_json: str, large: bool) -> bytes:
 
 def _open(registry: Registry, *, large: bool = False) -> tuple[Document, Layout]:
     gongwen = registry.gongwen
-    return Document(io.BytesIO(_base_document(json.dumps(gongwen, sort_keys=True), large))), Layout(gongwen, large=large)
+    layout = Layout(gongwen, large=large)
+    layout.levels = registry.levels
+    return Document(io.BytesIO(_base_document(json.dumps(gongwen, sort_keys=True), large))), layout
 
 
 def _write_speech(doc, variant: Variant, registry: Registry, layout: Layout) -> str:
     """The speech's head (its title paragraph starts the speech), an empty line, its spoken parts;
-    returns the head's title."""
+    returns the head's title (as written at 区)."""
     head = speech_head(variant, registry)
     for number, line in enumerate(head):
         paragraph = _paragraph(doc, (TITLE_STYLE if number == 0 else HEAD_STYLE).replace(" ", ""))
@@ -379,7 +393,7 @@ def _write_speech(doc, variant: Variant, registry: Registry, layout: Layout) -> 
     _paragraph(doc)  # one empty line between the head and 同志们：
     for top in variant.sections:
         _section(doc, top, layout)
-    return head[0].text if head else variant.title
+    return at_level(head[0].text) if head else variant.title
 
 
 def _reviewed(variant: Variant) -> dt.datetime:

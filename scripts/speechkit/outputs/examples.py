@@ -5,7 +5,7 @@ drift from its template: change a template and its example changes with it.
 """
 from __future__ import annotations
 
-from ..base import PLACEHOLDER
+from ..base import PLACEHOLDER, at_level
 from ..checking import Corpus
 from ..reading import FilledExample, Registry, Section, Variant, minutes, variant_chars
 from .render import escape_text, variant_link, with_description
@@ -31,7 +31,7 @@ def example_variants(corpus: Corpus, example: FilledExample) -> list[Variant]:
 
 
 def fill(text: str, values: dict[str, str]) -> str:
-    return PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), text)
+    return PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), at_level(text))
 
 
 def example_values(registry: Registry, example: FilledExample) -> dict[str, str]:

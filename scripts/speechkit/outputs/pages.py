@@ -7,13 +7,16 @@ import json
 import re
 from collections import defaultdict
 
-from ..base import html_text, placeholders_in
+from ..base import LEVEL_MARK, at_level, html_text, placeholders_in
 from ..checking import Corpus, shared_phrases
 from ..reading import Registry, Role, Section, Variant, minutes, section_chars, variant_chars
 from .downloads import MeetingDownload, meeting_downloads
 from .examples import example_pages, example_uri
 from .picker import ask_line, pick_code, picker_form
-from .render import attr, escape_text, excerpt_marker, inline, section_anchor, template_scoped_names, variant_link, with_description
+from .render import (
+    attr, escape_text, excerpt_marker, inline, level_switch, meeting_scoped_names, section_anchor, template_scoped_names, variant_link,
+    with_description,
+)
 
 COMPARE_URI = "compare"
 
@@ -141,6 +144,10 @@ def _pager(uris: list[str], current: int, depth: int) -> list[str]:
     return [f"分页：{' · '.join(links)}", "{ .version-pager }", ""]
 
 
+def _marks_level(section: Section) -> bool:
+    return any(LEVEL_MARK in s.title or any(LEVEL_MARK in b.text for b in s.blocks) for s in section.walk())
+
+
 def role_page(corpus: Corpus, role: Role, number: int = 1, versions: list[tuple[Variant, Section]] | None = None) -> str:
     """One page of a role's versions (compare_versions_per_page each), in full, one after another.
     Page 1 also carries the role's description, the filter and the table of all versions."""
@@ -160,13 +167,15 @@ def role_page(corpus: Corpus, role: Role, number: int = 1, versions: list[tuple[
         lines += ["按会议类型、讲话人和层级筛选；点击版本名称查看全文。每个版本可以单独复制，在任一模板页填写的信息在这里同样生效。", ""]
         lines += _filter_form(corpus, versions) + _version_table(corpus, role, versions, uris)
     lines += _pager(uris, number, depth)
-    # the panel is built by speech.js: below the table, so that nothing on the first screen moves
+    # the fill-in panel is built by fill-dock.js: below the table, so that nothing on the first screen moves
+    if registry.levels is not None and any(_marks_level(section) for _, section in shown):
+        lines += [level_switch(registry.levels), ""]  # excerpts that mark {区} follow the level chosen on any page
     lines += ['<div class="fill-panel" data-fill-panel></div>', ""]
     labels = dict(zip(map(id, versions), version_labels(versions)))
     for entry in shown:
         variant, section = entry
         chars = section_chars(section, registry)
-        label = role.name if section.is_opening or section.is_closing else section.title
+        label = role.name if section.is_opening or section.is_closing else at_level(section.title)
         meta = " · ".join(escape_text(str(variant.meta.get(name, ""))) for name in FILTERS)
         data = " ".join(f'data-{name}="{attr(variant.meta.get(name, ""))}"' for name in FILTERS)
         lines += [
@@ -201,7 +210,7 @@ def matrix_page(corpus: Corpus) -> str:
         for role in roles:
             parts = by_variant[(variant.slug, role.name)]
             cell = "<br>".join(
-                f"[{escape_text(s.title)}](../{variant.src_uri}#{section_anchor(variant, s)})（{section_chars(s, registry):,} 字）" for s in parts
+                f"[{escape_text(at_level(s.title))}](../{variant.src_uri}#{section_anchor(variant, s)})（{section_chars(s, registry):,} 字）" for s in parts
             )
             cells.append(cell or "—")
         total = variant_chars(variant, registry)
@@ -355,11 +364,16 @@ def variant_picker(corpus: Corpus, *, depth: int, repository: str = "") -> str:
 
 
 def meeting_download_button(download: MeetingDownload, registry: Registry) -> str:
-    """下载整场会议 (meeting-word.js): the meeting's .docx (a site path), its templates in order, and the names
-    whose values each template keeps for itself (filled per template, as on its own page)."""
+    """下载整场会议 (meeting-word.js): the meeting's .docx (a site path), its templates in order, the meeting's
+    key, the names whose values each template keeps for itself and those the meeting's speeches share
+    (filled as on each template's own page), and the head's names in order (a head line of one's own)."""
+    def names(values: list[str]) -> str:
+        return attr(json.dumps(values, ensure_ascii=False))
+
     return (f'<button type="button" class="speech-button" data-meeting-docx="{attr(download.uri)}" '
             f'data-meeting-speeches="{attr(json.dumps([v.slug for v in download.variants]))}" '
-            f'data-template-scoped="{attr(json.dumps(template_scoped_names(registry), ensure_ascii=False))}" '
+            f'data-meeting-key="{attr(download.meeting.slug)}" data-template-scoped="{names(template_scoped_names(registry))}" '
+            f'data-meeting-scoped="{names(meeting_scoped_names(registry))}" data-meeting-head="{names(list(registry.head))}" '
             f'data-meeting-title="{attr(download.title)}">下载整场会议（{html_text(download.label)}）</button>')
 
 
@@ -372,6 +386,9 @@ def meeting_flow(corpus: Corpus, *, depth: int) -> str:
         downloads[download.meeting.name].append(download)
     lines = ["每类会议的表格下面有“下载整场会议”：一个 Word 文件，按议程先后收入这次会的主持词和各篇讲话稿，"
              "每篇另起一页、有自己的抬头和页码，用各篇模板页上填写的内容填好（没有填写的占位符在 Word 中以黄色标出）。", ""]
+    if registry.levels is not None and any(v.has_level_marks for ds in downloads.values() for d in ds for v in d.variants):
+        # the {区} words of a meeting's file follow the level chosen here or on any template page
+        lines += [f"{escape_text(registry.levels.applies_to)}的会议文件里，本地的“区”字按所选层级写：", "", level_switch(registry.levels), ""]
     for meeting in registry.meetings.values():
         lines += [f"### {escape_text(meeting.name)} {{ #{meeting.slug} }}", "", escape_text(meeting.when), ""]
         lines += ["| 顺序 | 环节 | 讲话人 | 可用模板 | 各地做法不同之处 |", "|---:|---|---|---|---|"]

@@ -7,27 +7,9 @@ site of 1,000 variants builds fast. Everything around it (title, tables, admonit
 The same functions render a section on its template page and on the comparison pages, so a
 paragraph is written in exactly one place: the variant file.
 
-HTML contract for the scripts in overrides/assets/javascripts/ (fill-in, copy, print, notes; see its README):
-- `.speech[data-speech]` wraps a whole speech; `.speech-section[data-role]` wraps each part;
-- `.speech-head` holds the speech's own head: one `.speech-text.speech-head-line[data-head]` per line
-  (讲话标题, 讲话人, 日期; `data-ph-desc`, `data-ph-example`); a head without a default is a
-  placeholder span with `data-ph-scope="template"` (its value is kept per template, never shared);
-- `.speech-tools` holds 复制全文 (`button[data-speech-copy="all"]`), 下载 Word (`a[data-speech-docx]`, the
-  site's .docx of the template), 下载已填写的 Word (`button[data-speech-docx-filled]`) and the 大字版's
-  打印 (`button[data-speech-print-large]`) and 下载 Word (`button[data-speech-docx-large=href]`), rendered
-  here so that nothing moves when the script starts;
-- every spoken heading or paragraph has the class `speech-text` (in reading order);
-- every placeholder is `span.ph[data-ph]` with `data-ph-type`, `data-ph-desc`, `data-ph-example`;
-- `.section-meta` holds the role label and length; it and annotations are never copied;
-- an annotation is a `button.note-ref[popovertarget=speech-note][data-note=ID]` (its number) in the
-  paragraph it explains and a `p.note#ID` (its text) in its section's `div.speech-notes`, folded with the
-  section's guidance (or lazy on its own): in a <template> (folds.py), not in the DOM at load. The
-  speech's one `div.note#speech-note[popover=auto]` shows the note asked for (notes.js); never copied,
-  printed or searched as part of the paragraph;
-- `details[data-lazy]` (a section's guidance, the long tables of a template page) is closed at load and
-  its body becomes a <template> (folds.py) that folds.js puts in when it is opened;
-- `.speech-excerpt[data-source]` wraps one variant's version of a section on a comparison page;
-- `[data-fill-panel]` is where the fill-in dock goes (fixed to the window, so only its keyboard order depends on it).
+The HTML this module writes is what our page scripts read (placeholders, head, tools, notes, level
+words, comparison excerpts): the contract is written once, in overrides/assets/javascripts/README.md,
+and tests/browser/test_page_scripts.py holds the two sides to it.
 """
 from __future__ import annotations
 
@@ -37,10 +19,10 @@ import json
 import re
 from collections.abc import Callable
 
-from ..base import ALTERNATIVE_LINK, PLACEHOLDER, anchor_end, html_text, markdown_text
+from ..base import ALTERNATIVE_LINK, LEVEL_DEFAULT, anchor_end, at_level, html_text, markdown_text
 from ..reading import (
-    Block, Cut, HeadField, Note, Placeholder, Registry, Section, Variant, cut_plans, cuttable, minutes, section_chars, speech_head,
-    variant_chars,
+    PER_MEETING, PER_TEMPLATE, SCOPE_KEYS, Block, Cut, HeadLine, Levels, Note, Placeholder, Registry, Section, Variant, cut_plans,
+    cuttable, minutes, section_chars, speech_head, variant_chars,
 )
 from .downloads import download_name, large_uri
 
@@ -66,50 +48,79 @@ def placeholder_html(name: str, registry: Registry) -> str:
     return _span(ph)
 
 
+def _scope(scope: str) -> str:
+    key = SCOPE_KEYS.get(scope, "")
+    return f' data-ph-scope="{key}"' if key else ""
+
+
 @functools.lru_cache(maxsize=1024)
 def _span(ph: Placeholder) -> str:
-    scope = ' data-ph-scope="template"' if ph.per_template else ""
+    scope = _scope(ph.scope)
     return (
         f'<span class="ph" data-ph="{attr(ph.name)}"{scope} data-ph-type="{attr(ph.type)}" '
         f'data-ph-desc="{attr(ph.description)}" data-ph-example="{attr(ph.example)}">【{html_text(ph.name)}】</span>'
     )
 
 
+def level_html(word: str) -> str:
+    """A marked locality word ({区}): one element the scripts rewrite (level.js), holding the word as
+    written at 区; data-lv names the whole word only where some level says it differently."""
+    return f'<span data-lv="{attr(word)}">{html_text(word)}</span>' if word != LEVEL_DEFAULT else f"<span data-lv>{LEVEL_DEFAULT}</span>"
+
+
+def _scoped(registry: Registry, scope: str) -> list[str]:
+    return [*(f.name for f in registry.head.values() if f.scope == scope), *(p.name for p in registry.placeholders.values() if p.scope == scope)]
+
+
 def template_scoped_names(registry: Registry) -> list[str]:
-    """Names whose value each template keeps for itself (speech-state.js): the head's and `scope: 本模板` ones."""
-    return [*registry.head, *(p.name for p in registry.placeholders.values() if p.per_template)]
+    """Names whose value each template keeps for itself (speech-state.js): `scope: 本模板` (讲话标题, 讲话人…)."""
+    return _scoped(registry, PER_TEMPLATE)
 
 
-def _head_span(field: HeadField) -> str:
+def meeting_scoped_names(registry: Registry) -> list[str]:
+    """Names whose value the speeches of one meeting share (speech-state.js): `scope: 本会议` (日期…)."""
+    return _scoped(registry, PER_MEETING)
+
+
+def _head_span(line: HeadLine) -> str:
+    field = line.field
     return (
-        f'<span class="ph" data-ph="{attr(field.name)}" data-ph-scope="template" data-ph-type="文本" '
-        f'data-ph-desc="{attr(field.description)}" data-ph-example="{attr(field.example)}">【{html_text(field.name)}】</span>'
+        f'<span class="ph" data-ph="{attr(field.name)}"{_scope(field.scope)} data-ph-type="文本" '
+        f'data-ph-desc="{attr(field.description)}" data-ph-example="{attr(line.example)}">【{html_text(field.name)}】</span>'
     )
 
 
 def head_html(variant: Variant, registry: Registry) -> str:
-    """The speech's head as raw HTML lines: a default's placeholders are spans like the body's."""
+    """The speech's head as raw HTML lines: a default's placeholders are spans like the body's; with
+    {区} in the speech, the 区/县/市/旗 switch follows the lines."""
     lines = ['<div class="speech-head">']
     for line in speech_head(variant, registry):
         before, value, after = line.parts
-        if line.default:
-            out, last = [], 0
-            for m in PLACEHOLDER.finditer(value):
-                out += [html_text(value[last : m.start()]), placeholder_html(m.group(1), registry)]
-                last = m.end()
-            body = "".join(out) + html_text(value[last:])
-        else:
-            body = _head_span(line.field)
+        body = inline_html(value, registry) if line.default else _head_span(line)
         lines.append(
-            f'<p class="speech-text speech-head-line" data-head="{attr(line.name)}" data-ph-desc="{attr(line.field.description)}" '
-            f'data-ph-example="{attr(line.field.example)}">{html_text(before)}{body}{html_text(after)}</p>'
+            f'<p class="speech-text speech-head-line" data-head="{attr(line.name)}"{_scope(line.field.scope)} '
+            f'data-ph-desc="{attr(line.field.description)}" data-ph-example="{attr(line.example)}">{html_text(before)}{body}{html_text(after)}</p>'
         )
+    if registry.levels is not None and variant.has_level_marks:
+        lines.append(level_switch(registry.levels))
     lines.append("</div>")
     return "\n".join(lines)
 
 
+def level_switch(levels: Levels) -> str:
+    """区 / 县 / 市（县级市）/ 旗: buttons that level.js makes work (the first, as written, is pressed
+    until a choice is stored); an exception word list rides on its level's button."""
+    buttons = []
+    for number, level in enumerate(levels.options):
+        words = f' data-level-words="{attr(json.dumps(level.words, ensure_ascii=False))}"' if level.words else ""
+        buttons.append(f'<button type="button" class="speech-button" data-level="{attr(level.char)}"{words} '
+                       f'aria-pressed="{"true" if number == 0 else "false"}">{html_text(level.label)}</button>')
+    return (f'<p class="speech-level" role="group" aria-label="本地的层级" data-level-name="{attr(levels.name)}">'
+            f'层级：{"".join(buttons)}</p>')
+
+
 def speech_tools(variant: Variant, docx_href: str) -> str:
-    """The tools above a speech, rendered here so nothing moves when speech.js starts. `docx_href` is
+    """The tools above a speech, rendered here so nothing moves when the page scripts start. `docx_href` is
     the template's .docx relative to the page (the hook knows the page's URL style)."""
     copy = f'<button type="button" class="speech-button speech-copy" data-speech-copy="all" aria-label="复制全文：{attr(variant.title)}">复制全文</button>'
     word = (f'<a class="speech-button" href="{attr(docx_href)}" data-speech-docx="{attr(variant.slug)}" '
@@ -122,13 +133,13 @@ def speech_tools(variant: Variant, docx_href: str) -> str:
 
 
 def _with_placeholders(text: str, registry: Registry, escape: Callable[[str], str]) -> str:
-    """`escape` the prose between placeholders; each 【名称】 becomes its placeholder span."""
-    out, last = [], 0
-    for m in PLACEHOLDER.finditer(text):
-        out.append(escape(text[last : m.start()]))
-        out.append(placeholder_html(m.group(1), registry))
-        last = m.end()
-    out.append(escape(text[last:]))
+    """`escape` the prose between placeholders; each 【名称】 becomes its placeholder span, each {区}
+    its level element."""
+    if registry.levels is None:
+        return escape(at_level(text))
+    out = []
+    for kind, value in registry.levels.parts(text):
+        out.append(escape(value) if kind == "text" else placeholder_html(value, registry) if kind == "ph" else level_html(value))
     return "".join(out)
 
 
@@ -248,7 +259,7 @@ def guide_html(section: Section, registry: Registry, notes: list[str] = ()) -> s
         return f'<div class="admonition abstract"><p class="admonition-title">{title}</p></div>\n' + notes_html(notes)
     items = []
     for note in rest:
-        label = f"{note.kind}「{note.anchor}」" if note.anchor else note.kind
+        label = f"{note.kind}「{at_level(note.anchor)}」" if note.anchor else note.kind
         items.append(f"<li><strong>{html_text(label)}</strong>：{inline_html(note.text, registry)}</li>")
     folded_notes = f'<div class="speech-notes">{"".join(notes)}</div>' if notes else ""
     return f'<details class="abstract" {LAZY}><summary>{title}</summary><ul>{"".join(items)}</ul>{folded_notes}</details>\n'
@@ -301,15 +312,17 @@ def speech_html(variant: Variant, registry: Registry, *, docx_href: str | None =
     if any(block.notes for section in variant.all_sections() for block in section.blocks):
         parts.append(f'<div class="note" id="{NOTE_POPOVER}" popover="auto"></div>')
     body = "\n".join(parts)
-    return f'<div class="speech" data-speech="{attr(variant.slug)}" data-speech-title="{attr(variant.title)}">\n{body}\n</div>'
+    meeting = registry.meetings.get(str(variant.meta.get("meeting", "")))
+    key = f' data-speech-meeting="{attr(meeting.slug)}"' if meeting else ""
+    return f'<div class="speech" data-speech="{attr(variant.slug)}" data-speech-title="{attr(variant.title)}"{key}>\n{body}\n</div>'
 
 
 def speech_toc(variant: Variant) -> list[tuple[int, str, str]]:
     """(level, id, title) of the speech's headings, for the page's table of contents."""
     out = []
     for section in variant.sections:
-        out.append((2, section_anchor(variant, section), section.title))
-        out += [(3, section_anchor(variant, child), child.title) for child in section.children]
+        out.append((2, section_anchor(variant, section), at_level(section.title)))
+        out += [(3, section_anchor(variant, child), at_level(child.title)) for child in section.children]
     return out
 
 
@@ -332,12 +345,12 @@ def structure_table(variant: Variant, registry: Registry) -> str:
     rows = ["| 部分 | 作用 | 字数 | 讲话时长 |", "|---|---|---:|---:|"]
     for section in variant.sections:
         chars = section_chars(section, registry)
-        name = section.title
+        name = at_level(section.title)
         rows.append(f"| [{escape_text(name)}](#{section_anchor(variant, section)}) | {escape_text(section.effective_role or '')} | {chars:,} | 约 {minutes(chars, registry)} 分钟 |")
         for child in section.children:
             chars = section_chars(child, registry)
             sub_role = child.role or ""
-            rows.append(f"| &emsp;[{escape_text(child.title)}](#{section_anchor(variant, child)}) | {escape_text(sub_role)} | {chars:,} | |")
+            rows.append(f"| &emsp;[{escape_text(at_level(child.title))}](#{section_anchor(variant, child)}) | {escape_text(sub_role)} | {chars:,} | |")
     total = variant_chars(variant, registry)
     rows.append(f"| **全文** | | **{total:,}** | **约 {minutes(total, registry)} 分钟** |")
     return "\n".join(rows)
@@ -345,11 +358,12 @@ def structure_table(variant: Variant, registry: Registry) -> str:
 
 def cut_label(variant: Variant, cut: Cut) -> str:
     """“二、…… 第2段（“开展巡察，是……”）” or the part's title, linked to the part."""
-    link = f"[{escape_text(cut.section.title)}](#{section_anchor(variant, cut.section)})"
+    link = f"[{escape_text(at_level(cut.section.title))}](#{section_anchor(variant, cut.section)})"
     if cut.block is None:
         return link
     number = next(i for i, b in enumerate(cut.section.blocks, start=1) if b is cut.block)
-    start = cut.block.text[:12] + ("……" if len(cut.block.text) > 12 else "")
+    text = at_level(cut.block.text)
+    start = text[:12] + ("……" if len(text) > 12 else "")
     return f"{link} 第 {number} 段（“{escape_text(start)}”）"
 
 
@@ -394,7 +408,7 @@ def tifa_table(variant: Variant, registry: Registry) -> str:
             continue
         seen.append(note.anchor)
         tifa = next((t for t in registry.tifa if t.pattern.search(note.anchor)), None)
-        rows.append(f"| {escape_text(note.anchor)} | {inline(note.text, registry)} | {escape_text(_tifa_status(tifa))} |")
+        rows.append(f"| {escape_text(at_level(note.anchor))} | {inline(note.text, registry)} | {escape_text(_tifa_status(tifa))} |")
     for tifa in registry.tifa:
         if tifa.pattern.search(variant.spoken_text) and not any(tifa.pattern.search(anchor) for anchor in seen):
             rows.append(f"| {escape_text(tifa.term)} | {escape_text(tifa.meaning)} | {escape_text(_tifa_status(tifa))} |")

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+from ..base import LEVEL_DEFAULT, LEVEL_MARK, at_level
+
 # Kinds of `>` lines. Section guidance sits under a heading; annotations follow the text they explain.
 GUIDE_KINDS = ("用途", "改写", "易错")
 ANNOTATION_KINDS = ("注", "提法", "可删")  # 可删: the paragraph (or, under a heading, the part) may be cut for time
@@ -38,10 +40,12 @@ class Marker:
 
 @dataclass
 class Block:
-    """One spoken paragraph."""
+    """One spoken paragraph. Its text, like a heading's, may hold 【名称】 placeholders and {区}
+    level marks (base.LEVEL_MARK), kept as written: renderers turn each into its element or run."""
 
     text: str
     line: int
+    last_line: int = 0  # the paragraph's last source line (it may be written on several)
     marker: Marker | None = None
     notes: list[Note] = field(default_factory=list)
 
@@ -100,13 +104,15 @@ class Section:
         for child in self.children:
             yield from child.walk()
 
-    def spoken_lines(self) -> list[str]:
-        """The text a speaker reads, in order: heading (if spoken), paragraphs, sub-sections."""
+    def spoken_lines(self, level: str = LEVEL_DEFAULT) -> list[str]:
+        """The text a speaker reads, in order: heading (if spoken), paragraphs, sub-sections; {区}
+        read as `level` (区, the level the templates are written at, unless another is asked for)."""
         lines = [self.title] if self.heading_is_spoken else []
         lines += [b.text for b in self.blocks]
+        out = [at_level(line, level) for line in lines]
         for child in self.children:
-            lines += child.spoken_lines()
-        return lines
+            out += child.spoken_lines(level)
+        return out
 
 
 @dataclass
@@ -123,6 +129,13 @@ class Variant:
     @property
     def title(self) -> str:
         return str(self.meta.get("title", self.slug))
+
+    @functools.cached_property
+    def has_level_marks(self) -> bool:
+        """Whether the speech marks its locality character ({区}): its page then offers 区/县/市/旗."""
+        title = self.meta.get("speech_title")
+        return (isinstance(title, str) and LEVEL_MARK in title) or any(
+            LEVEL_MARK in s.title or any(LEVEL_MARK in b.text for b in s.blocks) for s in self.all_sections())
 
     @property
     def is_draft(self) -> bool:
@@ -142,13 +155,30 @@ class Variant:
         """The body parts between 开场 and 结束语: 一、二、… in a speech, 第一项、第二项… in a 主持词."""
         return [s for s in self.sections if not (s.is_opening or s.is_closing)]
 
-    def spoken_lines(self) -> list[str]:
-        return [line for s in self.sections for line in s.spoken_lines()]
+    def spoken_lines(self, level: str = LEVEL_DEFAULT) -> list[str]:
+        return [line for s in self.sections for line in s.spoken_lines(level)]
 
     @functools.cached_property
     def spoken_text(self) -> str:
         """The whole speech as read aloud, one line per heading or paragraph."""
         return "\n".join(self.spoken_lines())
+
+    def spoken_source(self) -> Iterator[tuple[int, str]]:
+        """(line, text) of everything spoken, as written in the file: the speech_title value, spoken
+        headings, and each source line of a paragraph (one written on several lines gives several),
+        so that a finding names the line to change and a fix changes exactly that text there."""
+        title = self.meta.get("speech_title")
+        if isinstance(title, str):
+            yield self.meta_lines.get("speech_title", 1), title
+        for section in self.all_sections():
+            if section.heading_is_spoken:
+                yield section.line, section.title
+            for block in section.blocks:
+                if block.line < block.last_line <= len(self.lines):
+                    for number in range(block.line, block.last_line + 1):
+                        yield number, self.lines[number - 1].strip()
+                else:
+                    yield block.line, block.text
 
     def all_notes(self) -> Iterator[tuple[Note, str]]:
         """Every annotation with the text it belongs to (heading or paragraph)."""

@@ -102,7 +102,7 @@ def parse_variant(path: Path, text: str | None = None, *, limits: Limits | None 
         if not paragraph:
             return
         content = "".join(part.strip() for part in paragraph)
-        block = Block(text=content, line=paragraph_line, marker=read_marker(content))
+        block = Block(text=content, line=paragraph_line, last_line=paragraph_line + len(paragraph) - 1, marker=read_marker(content))
         if section is None:
             findings.append(Finding(path, paragraph_line, "正文出现在第一个 ## 标题之前。", "把这段移到“## 开场”之下。"))
         else:

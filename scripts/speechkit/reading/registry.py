@@ -14,8 +14,9 @@ from pathlib import Path
 
 import yaml
 
-from ..base import DATA_DIR, DEFAULT_TIMEOUT, INVISIBLE, SLUG, DataFileError, DataPattern, Finding, code_point, data_pattern, invisible_name, terminal_text
+from ..base import DATA_DIR, DEFAULT_TIMEOUT, INVISIBLE, PLACEHOLDER, SLUG, DataFileError, DataPattern, Finding, code_point, data_pattern, invisible_name, terminal_text
 from .layout import Layout
+from .levels import Levels, load_levels
 from .schema import DEFAULT_DEPTH, SCHEMAS_FILE, check_against_schema, data_files_without_schema, file_limits
 from .source import Limits
 
@@ -146,18 +147,28 @@ class Role:
     order: int
 
 
+# Where a value typed for a name is kept (data/placeholders.yml and data/speech_head.yml `scope`):
+# 通用 shared by every template, 本模板 per template, 本会议 shared by the speeches of one meeting.
+SHARED, PER_TEMPLATE, PER_MEETING = "通用", "本模板", "本会议"
+SCOPE_KEYS = {SHARED: "", PER_TEMPLATE: "template", PER_MEETING: "meeting"}  # data-ph-scope on the page
+
+
 @dataclass(frozen=True)
 class Placeholder:
     name: str
     type: str
     description: str
     example: str
-    per_template: bool = False  # scope 本模板: the value is kept per template instead of shared
+    scope: str = SHARED
+
+    @property
+    def per_template(self) -> bool:
+        return self.scope == PER_TEMPLATE
 
 
 @dataclass(frozen=True)
 class HeadField:
-    """One line of the speech's head; its value is kept per template, never shared."""
+    """One line of the speech's head; its value is kept per template (or, with scope 本会议, per meeting)."""
 
     name: str
     description: str
@@ -165,6 +176,9 @@ class HeadField:
     line: str  # how the line is written, {} standing for the value: "（{}）"
     default_from: str = ""  # front-matter key that gives the default
     fallback: str = ""  # default when the variant lacks that key; {meeting} is the meeting type
+    scope: str = PER_TEMPLATE
+    from_agenda: bool = False  # default and example from the meeting's agenda slot of the speaker (讲话人)
+    endings: tuple[str, ...] = ()  # how a 讲话标题 ends after the meeting's name (上的讲话, 主持词…)
 
     def render(self, value: str) -> str:
         return self.line.replace("{}", value)
@@ -207,6 +221,12 @@ class AgendaSlot:
     speaker: str | None  # None: a part of the meeting that has no template (e.g. 宣读通知书)
     item: str
     varies: str = ""  # how places differ on this slot (order, who speaks, whether it is held at all)
+    speaker_line: str = ""  # the 讲话人 line as placeholders the other speeches name this person by
+    speaker_example: str = ""  # the 讲话人 hint's example for this speaker
+    speaker_lines: tuple[tuple[str, str], ...] = ()  # (level, line) where the line differs by level
+
+    def line_for(self, level: str) -> str:
+        return dict(self.speaker_lines).get(level, self.speaker_line)
 
 
 @dataclass(frozen=True)
@@ -253,6 +273,7 @@ class Registry:
     gongwen: dict = field(default_factory=dict)
     files: dict[str, Path] = field(default_factory=dict)
     layout: Layout = field(default_factory=lambda: Layout(pages=frozenset(), variants="speeches"))
+    levels: Levels | None = None
 
     @functools.cached_property
     def limits(self) -> Limits:
@@ -299,7 +320,8 @@ def default_limits(data_dir: Path = DATA_DIR) -> Limits:
 
 
 
-PLACEHOLDER_SCOPES = ("通用", "本模板")
+PLACEHOLDER_SCOPES = (SHARED, PER_TEMPLATE, PER_MEETING)
+HEAD_SCOPES = (PER_TEMPLATE, PER_MEETING)
 PLACEHOLDER_TYPES = ("单位", "人名", "职务", "地名", "日期", "数字", "文本")
 SPEECH_FORM, AGENDA_FORM = "讲话", "主持词"
 TIFA_STATUSES = ("现行", "过时", "核对")
@@ -328,7 +350,7 @@ def check_data_dir(data_dir: Path) -> None:
 
 def load_registry(data_dir: Path = DATA_DIR) -> Registry:
     check_data_dir(data_dir)
-    files = {name: data_dir / f"{name}.yml" for name in ("roles", "speakers", "meetings", "placeholders", "front_matter", "tifa", "settings", "phrase_stoplist", "filled_examples", "docs_layout", "speech_head", "gongwen")}
+    files = {name: data_dir / f"{name}.yml" for name in ("roles", "speakers", "meetings", "placeholders", "front_matter", "tifa", "settings", "phrase_stoplist", "filled_examples", "docs_layout", "speech_head", "gongwen", "levels")}
 
     raw_roles, text = load_yaml(files["roles"])
     roles: dict[str, Role] = {}
@@ -351,9 +373,11 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
             raise DataFileError(Finding(files["placeholders"], _line_of(text, name), f"占位符“{name}”的类型“{entry['type']}”不在登记范围内。", f"改为以下之一：{'、'.join(PLACEHOLDER_TYPES)}。"))
         scope = entry.get("scope", PLACEHOLDER_SCOPES[0])
         if scope not in PLACEHOLDER_SCOPES:
-            raise DataFileError(Finding(files["placeholders"], _line_of(text, name), f"占位符“{name}”的 scope“{scope}”不对。", f"改为“{PLACEHOLDER_SCOPES[0]}”（各模板共用，默认）或“{PLACEHOLDER_SCOPES[1]}”（每篇模板分别填写）。"))
+            raise DataFileError(Finding(files["placeholders"], _line_of(text, name), f"占位符“{name}”的 scope“{scope}”不对。",
+                                        f"改为“{SHARED}”（各模板共用，默认）、“{PER_TEMPLATE}”（每篇模板分别填写）或“{PER_MEETING}”（同一会议的各篇讲话共用）。"))
         placeholders[str(name)] = Placeholder(name=str(name), type=entry["type"], description=str(entry["description"]), example=str(entry["example"]),
-                                              per_template=scope == PLACEHOLDER_SCOPES[1])
+                                              scope=scope)
+    _check_speaker_lines(files["meetings"], meetings, placeholders)
 
     raw_fields, text = load_yaml(files["front_matter"])
     fields: dict[str, Field] = {}
@@ -394,9 +418,33 @@ def load_registry(data_dir: Path = DATA_DIR) -> Registry:
     filled = _load_filled_examples(files["filled_examples"], meetings, placeholders)
     head = _load_head(files["speech_head"], placeholders, fields)
     gongwen = _load_gongwen(files["gongwen"])
+    levels = _load_levels(files["levels"], placeholders, head)
     return Registry(roles=roles, speakers=speakers, meetings=meetings, placeholders=placeholders, fields=fields, tifa=tifa, settings=settings or {},
                     filled_examples=filled, phrase_stoplist=frozenset(str(p) for p in stoplist or []), head=head, gongwen=gongwen, files=files,
-                    layout=load_layout(files["docs_layout"]))
+                    layout=load_layout(files["docs_layout"]), levels=levels)
+
+
+def _raise(finding: Finding):
+    raise DataFileError(finding)
+
+
+def _load_levels(path: Path, placeholders: dict[str, Placeholder], head: dict[str, HeadField]) -> Levels:
+    raw, text = load_yaml(path)
+    levels = load_levels(path, raw, text, _line_of, _raise)
+    if levels.name in placeholders or levels.name in head:
+        raise DataFileError(Finding(path, _line_of(text, "name"), f"层级的名称“{levels.name}”与同名的占位符或抬头重名。", "换一个名称：它是保存所选层级用的。"))
+    return levels
+
+
+def _check_speaker_lines(path: Path, meetings: dict[str, Meeting], placeholders: dict[str, Placeholder]) -> None:
+    """A slot's speaker_line names this person by registered placeholders only."""
+    for meeting in meetings.values():
+        for slot in meeting.agenda:
+            for name in PLACEHOLDER.findall(" ".join([slot.speaker_line, *(line for _, line in slot.speaker_lines)])):
+                if name not in placeholders:
+                    text = path.read_text(encoding="utf-8")
+                    raise DataFileError(Finding(path, _line_of(text, name), f"会议“{meeting.name}”议程中 speaker_line 的【{name}】没有在 data/placeholders.yml 登记。",
+                                                "改用已登记的占位符，或先在 data/placeholders.yml 登记它。"))
 
 
 def _expiry(path: Path, text: str, key: str, value) -> dt.date | None:
@@ -444,7 +492,16 @@ def _load_meetings(path: Path, speakers: dict[str, Speaker]) -> dict[str, Meetin
                 raise DataFileError(Finding(path, _line_of(text, key), f"会议“{key}”的议程有一项缺少 item。", "每项议程写 speaker 和 item 两个字段。"))
             if speaker is not None and speaker not in speakers:
                 raise DataFileError(Finding(path, _line_of(text, str(speaker)), f"会议“{key}”议程中的讲话人“{speaker}”没有在 data/speakers.yml 登记。", f"改为已登记的讲话人：{'、'.join(speakers)}；没有对应模板的环节写 null。"))
-            slots.append(AgendaSlot(speaker=speaker, item=str(item), varies=str(slot.get("varies") or "")))
+            if speaker is None and (slot.get("speaker_line") or slot.get("speaker_example")):
+                raise DataFileError(Finding(path, _line_of(text, str(item)), f"会议“{key}”议程中没有讲话人的一项写了 speaker_line 或 speaker_example。", "删去它们：这两项只用于有讲话人的环节。"))
+            line = slot.get("speaker_line") or ""
+            by_level = tuple((str(k), str(v)) for k, v in line.items()) if isinstance(line, dict) else ()
+            if not isinstance(line, (str, dict)) or not all(v for _, v in by_level):
+                raise DataFileError(Finding(path, _line_of(text, str(item)), f"会议“{key}”议程中“{speaker}”的 speaker_line 写法不对。",
+                                            "写成一行带【占位符】的文字，或按层级写成“层级: 文字”的几行。"))
+            slots.append(AgendaSlot(speaker=speaker, item=str(item), varies=str(slot.get("varies") or ""),
+                                    speaker_line=line if isinstance(line, str) else "", speaker_example=str(slot.get("speaker_example") or ""),
+                                    speaker_lines=by_level))
         meetings[str(entry["name"])] = Meeting(name=str(entry["name"]), slug=str(entry["slug"]), when=str(entry["when"]), agenda=tuple(slots), note=str(entry.get("note") or ""))
     return meetings
 
@@ -501,8 +558,12 @@ def _load_head(path: Path, placeholders: dict[str, Placeholder], fields: dict[st
         default_from = str(entry.get("default_from") or "")
         if default_from and default_from not in fields:
             raise DataFileError(Finding(path, _line_of(text, name), f"抬头“{name}”的 default_from “{default_from}”不是登记的头部字段。", "改为 data/front_matter.yml 里登记的字段名。"))
+        scope = entry.get("scope", PER_TEMPLATE)
+        if scope not in HEAD_SCOPES:
+            raise DataFileError(Finding(path, _line_of(text, name), f"抬头“{name}”的 scope“{scope}”不对。", f"改为“{PER_TEMPLATE}”（默认，每篇模板分别填写）或“{PER_MEETING}”（同一会议的各篇讲话共用）。"))
         head[name] = HeadField(name=name, description=str(entry["description"]), example=str(entry["example"]), line=str(entry["line"]),
-                               default_from=default_from, fallback=str(entry.get("fallback") or ""))
+                               default_from=default_from, fallback=str(entry.get("fallback") or ""), scope=scope,
+                               from_agenda=entry.get("from_agenda") is True, endings=tuple(str(e) for e in entry.get("endings") or ()))
     return head
 
 
