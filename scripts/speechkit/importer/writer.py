@@ -7,17 +7,22 @@ from pathlib import Path
 
 import yaml
 
-from ..reading import CLOSING, OPENING
+from ..reading import CLOSING, MARKDOWN_BLOCK, OPENING
 from .pieces import Outline, Para, Part
 
 # Line starts that the variant parser or Markdown would read as syntax (headings, notes, fences, lists)
 SYNTAX_START = re.compile(r"^(?:[#>*+=|`~\-\s]|<!--)+")
 
 
+# What is left of a block start the checks refuse (!!!, ???, :::, 1) …) keeps its text in full-width forms
+FULL_WIDTH = {ord(c): ord(c) + 0xFEE0 for c in "!?:=|[]^*)_+-"}
+
+
 def safe_text(text: str) -> str:
     """Prose that stays prose: no leading Markdown syntax, no raw angle brackets."""
-    text = text.replace("<", "＜").replace(">", "＞")
-    return SYNTAX_START.sub("", text).strip()
+    text = SYNTAX_START.sub("", text.replace("<", "＜").replace(">", "＞")).strip()
+    start = MARKDOWN_BLOCK.match(text)
+    return text[: start.end()].translate(FULL_WIDTH) + text[start.end() :] if start else text
 
 
 def draft_markdown(meta: dict, outline: Outline, comment: str) -> str:

@@ -13,7 +13,7 @@ from .head import HeadLine, agenda_slot, speech_head
 from .import_rules import ImportRules, load_import_rules
 from .layout import scan_docs
 from .levels import Level, Levels
-from .markup import NO_MARKUP_FIX, markup_problems
+from .markup import MARKDOWN_BLOCK, NO_MARKUP_FIX, markup_problems
 from .model import CLOSING, DRAFT, OPENING, Block, Note, Section, Variant
 from .parser import MARKERS, parse_variant, read_marker
 from .picker_hints import PickerHints, load_picker_hints
