@@ -67,3 +67,19 @@ def test_template_page_tables_come_in_closed(district):
         table = after.index("\n|")
         assert after.index('<details class="abstract speech-more" data-lazy markdown="1">') < table < after.index("</details>")
     assert "会议类型：巡察进驻动员会 · 讲话人：" in page  # the facts as one line, not a table
+
+
+def test_navigation_link_text_is_not_wrapped_for_material_to_watch(built_site):
+    """Material's span.md-ellipsis around each navigation link's text is unwrapped (nav_labels.py):
+    the link keeps its text and its chevron; other spans and the header's title are left alone."""
+    from speechkit.outputs import plain_nav_labels
+
+    link = ('<a href="../x/" class="md-nav__link">\n  <span class="md-ellipsis">\n    巡察进驻动员会\n  </span>\n'
+            '  <span class="md-nav__icon md-icon"></span>\n</a>')
+    assert plain_nav_labels(link) == '<a href="../x/" class="md-nav__link">巡察进驻动员会\n  <span class="md-nav__icon md-icon"></span>\n</a>'
+    header = '<div class="md-header__topic"><span class="md-ellipsis">巡察会议讲话模板</span></div>'
+    assert plain_nav_labels(header) == header
+    html = (built_site / "speeches" / "department-system-deployment" / "index.html").read_text(encoding="utf-8")
+    nav = html[html.index('class="md-nav md-nav--primary'):html.index('class="md-content"')]
+    assert nav.count('class="md-nav__link') > 30 and "md-ellipsis" not in nav
+    assert ">巡察进驻动员会" in nav
