@@ -1,5 +1,5 @@
 """A template page carries at load only what a reader sees (issue 19): notes, guidance bodies and the long
-tables are in the page as <template> elements (folds.py), markers go where the note's words are."""
+tables are in the page in one <template> (folds.py), markers go where the note's words are."""
 from __future__ import annotations
 
 import re
@@ -30,14 +30,18 @@ def test_marker_goes_after_the_words_in_running_text_never_inside_a_placeholder(
     assert marker_at("由【巡察组数量】决定。", "巡察组") == "由【巡察组数量】决定。▲"  # nowhere else: at the end (the check refuses it)
 
 
-def test_closed_blocks_become_templates_after_sanitising():
+def test_closed_blocks_go_into_one_template_after_sanitising():
     html = ('<details class="abstract" data-lazy=""><summary>用途：<span class="ph" data-ph="本地">【本地】</span></summary>'
             '<ul><li>改写</li></ul><div class="speech-notes"><p class="note" id="n-1">注</p></div></details>'
-            '<div class="speech-notes" data-lazy=""><p class="note" id="n-2">注二</p></div><p>正文</p>')
+            '<div class="speech-notes" data-lazy=""><p class="note" id="n-2">注二</p></div><p>正文</p>'
+            '<details class="abstract speech-more" data-lazy="data-lazy"><summary>查看</summary><table><tr><td>表</td></tr></table></details>')
     out = fold_hidden(html)
-    assert out == ('<details class="abstract" data-lazy=""><summary>用途：<span class="ph" data-ph="本地">【本地】</span></summary>'
-                   '<template><ul><li>改写</li></ul><div class="speech-notes"><p class="note" id="n-1">注</p></div></template></details>'
-                   '<template class="speech-notes"><p class="note" id="n-2">注二</p></template><p>正文</p>')
+    assert out == ('<details class="abstract" data-lazy="0"><summary>用途：<span class="ph" data-ph="本地">【本地】</span></summary></details>'
+                   '<p>正文</p><details class="abstract speech-more" data-lazy="1"><summary>查看</summary></details>\n'
+                   '<template id="speech-folds"><div data-fold="0"><ul><li>改写</li></ul><div class="speech-notes"><p class="note" id="n-1">注</p></div></div>'
+                   '<div data-fold="1"><table><tr><td>表</td></tr></table></div>'
+                   '<div class="speech-notes"><p class="note" id="n-2">注二</p></div></template>\n')
+    assert out.count("<template") == 1  # one element at load for all of them, not one per block
     assert fold_hidden("<p>没有可折叠的</p>") == "<p>没有可折叠的</p>"
 
 

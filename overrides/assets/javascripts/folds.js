@@ -1,15 +1,20 @@
 /**
- * folds.js: a closed block whose body is a <template> (details[data-lazy]: a section's guidance, the
- * long tables of a template page) gets its body when it is first opened, by click, keyboard or
- * otherwise; its slots get their values.
+ * folds.js: a closed block whose body waits in the page's one <template id="speech-folds">
+ * (details[data-lazy=N]: a section's guidance, the long tables of a template page; the body is the
+ * template's div[data-fold=N]) gets its body when it is first opened, by click, keyboard or otherwise;
+ * its slots get their values and its level words the level.
  */
 speechKit.part("folds", function (kit) {
   "use strict";
 
   function unfold(details) {
-    var body = details && details.querySelector(":scope > template");
+    var key = details && details.getAttribute("data-lazy"), store = document.getElementById("speech-folds");
+    if (key === null || !store) return;
+    details.removeAttribute("data-lazy");
+    var body = kit.$$("[data-fold]", store.content).filter(function (d) { return d.getAttribute("data-fold") === key; })[0]; // compared, never built into a selector
     if (!body) return;
-    details.replaceChild(body.content, body);
+    while (body.firstChild) details.appendChild(body.firstChild);
+    body.remove();
     (kit.fillSlots || kit.refresh)(details); // values and level words in what came in
   }
 

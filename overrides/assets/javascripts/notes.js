@@ -1,6 +1,6 @@
 /**
  * notes.js: a speech's notes are not in the DOM at load. Each marker (button.note-ref[data-note]) opens
- * the speech's one popover (#speech-note), filled with its note (kept in a <template> of its section,
+ * the speech's one popover (#speech-note), filled with its note (kept in the page's <template id="speech-folds">,
  * see folds.js) and placed under the marker; aria-expanded follows. Where popover is
  * missing, the same by hand (one note at a time, Esc closes and returns focus).
  */
@@ -19,7 +19,7 @@ speechKit.part("notes", function (kit) {
 
   function isOpen(note) { return NATIVE ? note.matches(":popover-open") : note.classList.contains("is-open"); }
 
-  /** A note's text: in a section's <template>, or in a fold already opened (folds.js). */
+  /** A note's text: in the page's folds <template>, or in a fold already opened (folds.js). */
   function noteSource(id) {
     var found = document.getElementById(id);
     if (!found) kit.$$("template").some(function (t) { return (found = t.content.getElementById(id)); });

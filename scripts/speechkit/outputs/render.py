@@ -174,7 +174,7 @@ def _note_label(note: Note) -> str:
 
 
 # One popover per speech shows whichever note is asked for (notes.js fills it from the section's
-# notes, kept out of the DOM in a <template>): no element per note on the page at load.
+# notes, kept out of the DOM in the page's one <template>): no element per note on the page at load.
 NOTE_POPOVER = "speech-note"
 
 
@@ -219,8 +219,8 @@ def block_html(block: Block, registry: Registry, *, note_prefix: str = "", notes
 
 
 # Blocks a reader opens (guidance, notes, long tables) are rendered closed and marked data-lazy; once
-# the page is sanitized, fold_hidden (folds.py) moves their bodies into <template> elements, which are
-# not in the DOM until folds.js or notes.js puts them there. The sanitizer would drop a <template>.
+# the page is sanitized, fold_hidden (folds.py) moves their bodies into one <template> at the page's end,
+# which is not in the DOM until folds.js or notes.js takes from it. The sanitizer would drop a <template>.
 LAZY = "data-lazy"
 
 
@@ -251,7 +251,7 @@ def section_anchor(variant: Variant, section: Section) -> str:
 
 def guide_html(section: Section, registry: Registry, notes: list[str] = ()) -> str:
     """The writer's guidance for a section: its purpose always shown, the rest folded (Material's admonition
-    classes), and the section's `notes` (see block_html) folded with it: one <template> for both."""
+    classes), and the section's `notes` (see block_html) folded with it: one body for both."""
     purpose = next((n.text for n in section.guide if n.kind == "用途"), "")
     rest = [n for n in section.guide if n.kind != "用途"] + section.notes
     title = f"用途：{inline_html(purpose, registry)}" if purpose else "本节说明"
