@@ -87,3 +87,22 @@ def test_navigation_link_text_is_not_wrapped_for_material_to_watch(built_site):
     nav = html[html.index('class="md-nav md-nav--primary'):html.index('class="md-content"')]
     assert nav.count('class="md-nav__link') > 30 and "md-ellipsis" not in nav
     assert ">巡察进驻动员会" in nav
+
+
+def test_our_scripts_and_styles_are_minified_in_the_built_site_only(built_site):
+    """minify.py: the built copies of our files lose their comments (the source keeps them); Material's
+    files, the vendored libraries and the Word files' data are untouched."""
+    from speechkit.base import ROOT
+
+    source = ROOT / "overrides" / "assets" / "javascripts" / "speech-kit.js"
+    built = built_site / "assets" / "javascripts" / "speech-kit.js"
+    assert "/**" in source.read_text(encoding="utf-8")
+    text = built.read_text(encoding="utf-8")
+    assert "/**" not in text and "\n  " not in text and len(text) < 0.7 * source.stat().st_size
+    assert 'speechKit' in text and "use strict" in text
+    css = (built_site / "assets" / "stylesheets" / "speech.css").read_text(encoding="utf-8")
+    assert "/*" not in css and ".fill-dock" in css
+    for name in ("vendor/fflate.js", "javascripts/lunr/tinyseg.js"):
+        assert (built_site / "assets" / name).read_bytes() == next(
+            p for p in [ROOT / "overrides" / "assets" / name, *ROOT.glob(f".venv/lib/python*/site-packages/material/templates/assets/{name}")]
+            if p.is_file()).read_bytes(), name

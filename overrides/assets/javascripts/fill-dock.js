@@ -8,13 +8,22 @@ speechKit.part("fill-dock", function (kit) {
   "use strict";
   var button = kit.button, el = kit.el;
 
+  /** The dock at load: its open button only; the rest comes when it is first opened (completeDock). */
   function buildDock(mount) {
-    var id = "fd" + kit.uid();
     var dock = el("div", { "class": "fill-dock is-collapsed", role: "region", "aria-label": "填写占位符" });
-    dock.appendChild(el("div", { "class": "fill-dock__panel", id: id + "-panel", hidden: "" })); // filled when first opened
-
     var bar = el("div", { "class": "fill-dock__bar" });
     bar.appendChild(button({ "class": "speech-button fill-dock__open", "data-fill-open": "" }));
+    dock.appendChild(bar);
+    mount.textContent = "";
+    mount.appendChild(dock);
+    return dock;
+  }
+
+  /** The open dock's input, buttons and hint, and the place of its panel (buildPanel), made once. */
+  function completeDock(page) {
+    if (inDock(page, "[data-fill-input]")) return;
+    var id = "fd" + kit.uid(), dock = page.dock, bar = inDock(page, ".fill-dock__bar");
+    dock.insertBefore(el("div", { "class": "fill-dock__panel", id: id + "-panel", hidden: "" }), bar); // filled when first opened
     bar.appendChild(el("label", { "class": "fill-dock__label", "for": id + "-input" }));
     bar.appendChild(el("input", { id: id + "-input", type: "text", autocomplete: "off", "data-fill-input": "",
       "aria-describedby": id + "-hint", enterkeyhint: "next" }));
@@ -22,12 +31,8 @@ speechKit.part("fill-dock", function (kit) {
     bar.appendChild(button({ "data-fill-next": "" }, "下一个未填"));
     bar.appendChild(button({ "data-fill-toggle": "", "aria-expanded": "false", "aria-controls": id + "-panel" }));
     bar.appendChild(button({ "data-fill-close": "", "aria-label": "收起填写栏" }, "收起"));
-    dock.appendChild(bar);
     dock.appendChild(el("small", { "class": "fill-dock__hint", id: id + "-hint" }));
     dock.appendChild(el("span", { "class": "speech-offscreen", "aria-live": "polite", "data-fill-live": "" }));
-    mount.textContent = "";
-    mount.appendChild(dock);
-    return dock;
   }
 
   /** The panel's list and actions, made when it is first opened (most visits never open it). */
@@ -66,6 +71,7 @@ speechKit.part("fill-dock", function (kit) {
     if (!page.dock) return;
     var empty = empties(page), current = shown(page);
     inDock(page, "[data-fill-open]").textContent = empty.length ? "填写占位符（未填 " + empty.length + " 项）" : "填写占位符（已全部填写）";
+    if (!inDock(page, "[data-fill-input]")) return; // never opened yet: only its button is there
     inDock(page, ".fill-dock__label").textContent = "【" + current.name + "】";
     var input = inDock(page, "[data-fill-input]");
     input.dataset.phInput = current.name;
@@ -92,6 +98,7 @@ speechKit.part("fill-dock", function (kit) {
   });
 
   function setOpen(page, open) {
+    if (open) completeDock(page);
     page.open = open;
     page.dock.classList.toggle("is-collapsed", !open);
     if (!open) { togglePanel(page, false); kit.refresh(); }
@@ -99,6 +106,7 @@ speechKit.part("fill-dock", function (kit) {
 
   function togglePanel(page, open) {
     var panel = inDock(page, ".fill-dock__panel");
+    if (!panel) return; // the dock was never opened
     if (open) buildPanel(panel);
     if (open && cleared(page)) transfer("showUndo", page); // 清空 was here: undo
     panel.hidden = !open;
