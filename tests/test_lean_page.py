@@ -8,6 +8,7 @@ import pytest
 
 from speechkit.base import DATA_DIR
 from speechkit.outputs import fold_hidden, speech_html, variant_page
+from speechkit.outputs.folds import fold_key
 from speechkit.outputs.render import block_html
 from speechkit.reading import Block, Note, load_registry
 
@@ -35,13 +36,16 @@ def test_closed_blocks_go_into_one_template_after_sanitising():
             '<ul><li>改写</li></ul><div class="speech-notes"><p class="note" id="n-1">注</p></div></details>'
             '<div class="speech-notes" data-lazy=""><p class="note" id="n-2">注二</p></div><p>正文</p>'
             '<details class="abstract speech-more" data-lazy="data-lazy"><summary>查看</summary><table><tr><td>表</td></tr></table></details>')
+    guide, table = ('<ul><li>改写</li></ul><div class="speech-notes"><p class="note" id="n-1">注</p></div>', "<table><tr><td>表</td></tr></table>")
+    a, b = fold_key(guide), fold_key(table)
     out = fold_hidden(html)
-    assert out == ('<details class="abstract" data-lazy="0"><summary>用途：<span class="ph" data-ph="本地">【本地】</span></summary></details>'
-                   '<p>正文</p><details class="abstract speech-more" data-lazy="1"><summary>查看</summary></details>\n'
-                   '<template id="speech-folds"><div data-fold="0"><ul><li>改写</li></ul><div class="speech-notes"><p class="note" id="n-1">注</p></div></div>'
-                   '<div data-fold="1"><table><tr><td>表</td></tr></table></div>'
-                   '<div class="speech-notes"><p class="note" id="n-2">注二</p></div></template>\n')
+    assert out == (f'<details class="abstract" data-lazy="{a}"><summary>用途：<span class="ph" data-ph="本地">【本地】</span></summary></details>'
+                   f'<p>正文</p><details class="abstract speech-more" data-lazy="{b}"><summary>查看</summary></details>\n'
+                   f'<div class="speech-folds" hidden><template><div data-fold="{a}">{guide}</div><div data-fold="{b}">{table}</div>'
+                   '<div class="speech-notes"><p class="note" id="n-2">注二</p></div></template></div>\n')
     assert out.count("<template") == 1  # one element at load for all of them, not one per block
+    # a block's key is its body's, wherever it is folded: a fragment folded alone (make export) keeps it
+    assert f'data-lazy="{b}"' in fold_hidden(html[html.index("<details class=\"abstract speech-more"):])
     assert fold_hidden("<p>没有可折叠的</p>") == "<p>没有可折叠的</p>"
 
 

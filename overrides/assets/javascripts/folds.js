@@ -1,20 +1,22 @@
 /**
- * folds.js: a closed block whose body waits in the page's one <template id="speech-folds">
- * (details[data-lazy=N]: a section's guidance, the long tables of a template page; the body is the
- * template's div[data-fold=N]) gets its body when it is first opened, by click, keyboard or otherwise;
- * its slots get their values and its level words the level.
+ * folds.js: a closed block whose body waits in the page's <template> (div.speech-folds > template;
+ * details[data-lazy=KEY]: a section's guidance, the long tables of a template page; the body is the
+ * template's div[data-fold=KEY]) gets its body when it is first opened, by click, keyboard or
+ * otherwise; its slots get their values and its level words the level.
  */
 speechKit.part("folds", function (kit) {
   "use strict";
 
   function unfold(details) {
-    var key = details && details.getAttribute("data-lazy"), store = document.getElementById("speech-folds");
-    if (key === null || !store) return;
+    var key = details && details.getAttribute("data-lazy");
+    if (key === null) return;
     details.removeAttribute("data-lazy");
-    var body = kit.$$("[data-fold]", store.content).filter(function (d) { return d.getAttribute("data-fold") === key; })[0]; // compared, never built into a selector
+    var body = null;
+    kit.$$(".speech-folds > template").some(function (t) { // an export may have one per fragment
+      return (body = kit.$$("[data-fold]", t.content).filter(function (d) { return d.getAttribute("data-fold") === key; })[0]); // compared, never built into a selector
+    });
     if (!body) return;
-    while (body.firstChild) details.appendChild(body.firstChild);
-    body.remove();
+    for (var copy = document.importNode(body, true); copy.firstChild;) details.appendChild(copy.firstChild); // a copy: another block may share the body
     (kit.fillSlots || kit.refresh)(details); // values and level words in what came in
   }
 

@@ -1,6 +1,6 @@
 /**
  * notes.js: a speech's notes are not in the DOM at load. Each marker (button.note-ref[data-note]) opens
- * the speech's one popover (#speech-note), filled with its note (kept in the page's <template id="speech-folds">,
+ * the speech's one popover (#speech-note), filled with its note (kept in the page's folds <template>,
  * see folds.js) and placed under the marker; aria-expanded follows. Where popover is
  * missing, the same by hand (one note at a time, Esc closes and returns focus).
  */
