@@ -94,8 +94,8 @@ release-notes: $(VENV)/.site-installed ## 写出发布说明到 release-notes.md
 	@test -n "$(TAG)" || { echo "缺少标签。用法：make release-notes TAG=v1.2" >&2; exit 1; }
 	$(PY) scripts/speeches.py release-notes "$(TAG)" --out release-notes.md
 
-# ROWS=history,word (names of bench.py's @measure functions, commas or spaces; `scripts/bench.py --list` lists them) runs only those rows.
-bench: $(VENV)/.test-installed vendor system-deps ## 性能基准，一张表：构建、大小、搜索、修改历史、填写和 Word 下载、拒收、检查讲话稿、Lighthouse（约 30 分钟）；只跑某几项：make bench ROWS=history,word
+# ROWS=stock or ROWS=history,word (names of bench.py's @measure functions, commas or spaces; `scripts/bench.py --list` lists them) runs only those rows.
+bench: $(VENV)/.test-installed vendor system-deps ## 性能基准，一张表：构建、大小、搜索、修改历史、填写和 Word 下载、拒收、检查讲话稿、Lighthouse、与标准 Material 对照（约 40 分钟）；只跑某几项：make bench ROWS=history,word
 	$(PY) scripts/bench.py $(if $(ROWS),--rows $(ROWS))
 
 bench-refusals: $(VENV)/.site-installed ## 只跑基准里的拒收两项（make bench ROWS=refusals）：每个有问题或恶意的测试文件被检查和构建拒收的耗时和内存

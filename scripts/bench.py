@@ -14,7 +14,11 @@ process: the machine is shared (see the load average in the heading), so CPU tim
 figure and the targets are judged on it. Lighthouse runs three times per page and preset against
 the real site served with gzip (scripts/gzip_server.py); the table shows medians.
 
-Usage: python scripts/bench.py [--sizes 10 100 1000] [--repeat 3] [--lighthouse-runs 3] [--no-lighthouse] [--only NAME…]
+The `stock` row (issue 19) measures a template page beside the same speech on a stock Material page and
+as bare HTML (scripts/bench_pages.py), interleaved, median of 5; `--only stock` runs it alone.
+
+Usage: python scripts/bench.py [--sizes 10 100 1000] [--repeat 3] [--lighthouse-runs 3] [--no-lighthouse]
+                               [--only NAME …] [--templates SLUG …] [--stock-runs 5]
 """
 from __future__ import annotations
 
@@ -219,6 +223,14 @@ def build_real_site(b: Bench) -> list[Row]:
     ]
 
 
+def real_site(b: Bench) -> Path:
+    """The real site: built by build_real_site, or once here when that row is not run."""
+    if b.site is None:
+        b.site = b.tmp / "real-site"
+        timed_build(copy_project(b.tmp / "real"), b.site)
+    return b.site
+
+
 @measure
 def build_synthetic(b: Bench) -> list[Row]:
     rows, per_page = [], {}
@@ -257,6 +269,7 @@ def build_synthetic(b: Bench) -> list[Row]:
 
 @measure
 def site_size(b: Bench) -> list[Row]:
+    real_site(b)
     files = [p for p in b.site.rglob("*") if p.is_file()]
     maps = [p for p in files if p.suffix == ".map"]
     pages = html_pages(b.site)
@@ -276,11 +289,12 @@ def _assets(page: str, kind: str) -> tuple[list[str], list[str]]:
     theirs = [u for u in urls if u not in ours]
     if kind == "js":  # and the parts our speech-kit.js loads (overrides/assets/javascripts/README.md)
         ours += [f"assets/javascripts/{name}.js" for names in re.findall(r'data-speech-parts="([^"]*)"', page) for name in names.split()]
-    return ours, theirs
+    return list(dict.fromkeys(ours)), theirs  # a part is named there and has a <script> of its own
 
 
 @measure
 def template_page_weight(b: Bench) -> list[Row]:
+    real_site(b)
     html = (b.site / TEMPLATE_PAGE / "index.html").read_bytes()
     text = html.decode("utf-8")
     sizes = {}
@@ -345,6 +359,7 @@ def level_switch(b: Bench) -> list[Row]:
 
 @measure
 def search_index(b: Bench) -> list[Row]:
+    real_site(b)
     data = (b.site / "search" / "phrase_index.json").read_bytes()
     on_load = (b.site / "search" / "search_index.json").read_bytes()  # what Material fetches on every page
     pages = len(html_pages(b.site))
@@ -541,13 +556,40 @@ def _lighthouse(url: str, desktop: bool) -> dict:
         sys.exit(f"Lighthouse 运行失败：{result.stderr[-1500:]}")
     report = json.loads(result.stdout)
     audits = report["audits"]
+    requests = audits["network-requests"]["details"]["items"]
     return {
         **{key: round(cat["score"] * 100) for key, cat in report["categories"].items()},
         "tbt": audits["total-blocking-time"]["numericValue"],
         "lcp": audits["largest-contentful-paint"]["numericValue"] / 1000,
+        "fcp": audits["first-contentful-paint"]["numericValue"] / 1000,
         "cls": audits["cumulative-layout-shift"]["numericValue"],
-        "requests": len(audits["network-requests"]["details"]["items"]),
+        "requests": len(requests),
+        "dom": audits["dom-size"].get("numericValue", 0),
+        "urls": [r["url"] for r in requests],
     }
+
+
+LCP_OBSERVER = """window.__lcp = [];
+new PerformanceObserver(list => { for (const e of list.getEntries()) window.__lcp.push(e); })
+  .observe({type: "largest-contentful-paint", buffered: true});"""
+
+
+def lcp_element(url: str) -> str:
+    """The page's LCP element in Chromium at Lighthouse's mobile size, and when it was painted.
+    (Lighthouse 12.2.3's own LCP-element audit fails on Debian's Chromium 156.)"""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        page = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True).new_page()
+        page.add_init_script(LCP_OBSERVER)
+        page.goto(url, wait_until="load")
+        page.wait_for_timeout(1000)
+        found = page.evaluate("""() => { const e = window.__lcp.at(-1); if (!e) return "";
+            const n = e.element, name = n ? n.tagName.toLowerCase() + (n.className ? "." + n.className.trim().split(/\\s+/).join(".") : "") : "（已移除）";
+            return name + "「" + (n ? n.textContent.trim().slice(0, 16) : "") + "…」，" + Math.round(e.startTime) + " ms"; }""")
+        browser.close()
+    return found
 
 
 DRAFT_PAGE_JS = ("draft-check-page.js", "draft-check-rules.js", "draft-check-data.js")  # what the 检查讲话稿 page loads on opening
@@ -565,10 +607,7 @@ def draft_checker(b: Bench) -> list[Row]:
     from playwright.sync_api import sync_playwright
     from speechkit.checking import check_draft, comparable
 
-    site = b.site
-    if site is None:  # run alone (--only draft_checker)
-        site = b.tmp / "draft-site"
-        timed_build(copy_project(b.tmp / "draft-project"), site)
+    site = real_site(b)
     assets = site / "assets"
     own = sum(gz((assets / "javascripts" / name).read_bytes()) for name in DRAFT_PAGE_JS)
     lazy = sum(gz((assets / name).read_bytes()) for name in DRAFT_LAZY_JS)
@@ -627,7 +666,7 @@ def lighthouse(b: Bench) -> list[Row]:
         return []
     if not LIGHTHOUSE.exists():
         sys.exit("没有找到 Lighthouse：先运行 make test（或 npm ci）安装 npm 包。")
-    server, b.url = serve(b.site)
+    server, b.url = serve(real_site(b))
     role = next(p.parent.name for p in sorted((b.site / "compare").glob("*/index.html")) if p.parent.name not in ("matrix", "placeholders", "tifa"))
     pages = {"首页": "", "模板页": TEMPLATE_PAGE, "共性段落页": f"compare/{role}/"}
     rows = []
@@ -650,6 +689,100 @@ def lighthouse(b: Bench) -> list[Row]:
     return rows
 
 
+def _bench_templates(b: Bench) -> list[Variant]:
+    """The templates the comparison measures: those asked for, else the largest template and the
+    largest 主持词 (by the size of their built page), as the budgets of issue 19 name them."""
+    corpus = load_corpus()
+    by_slug = {v.slug: v for v in corpus.variants}
+    if b.args.templates:
+        unknown = [slug for slug in b.args.templates if slug not in by_slug]
+        if unknown:
+            sys.exit(f"没有这些模板：{'、'.join(unknown)}（写 docs/speeches/ 下的文件名，不带 .md）")
+        return [by_slug[slug] for slug in b.args.templates]
+    size = {v.slug: (real_site(b) / "speeches" / v.slug / "index.html").stat().st_size for v in corpus.variants if not v.is_draft}
+    agenda = {v.slug for v in corpus.variants if getattr(corpus.registry.speakers.get(v.meta.get("speaker")), "is_agenda", False)}
+    largest = max(size, key=size.get)
+    chair = max((slug for slug in size if slug in agenda), key=size.get, default=None)
+    return [by_slug[slug] for slug in dict.fromkeys([largest, chair]) if slug]
+
+
+def _own_assets_gzip(urls: list[str], base: str, site: Path) -> int:
+    """Gzipped bytes of our own CSS and JS among the page's requests (Material's hashed files left out)."""
+    total = 0
+    for url in urls:
+        path = url.split("?")[0].removeprefix(base)
+        if url.startswith(base) and path.endswith((".css", ".js")) and not re.search(r"\.[0-9a-f]{8}\.min\.", path):
+            total += gz((site / path).read_bytes())
+    return total
+
+
+def _spread(values: list[float], fmt: str) -> str:
+    return f"{fmt.format(statistics.median(values))}（{fmt.format(min(values))}–{fmt.format(max(values))}）"
+
+
+@measure
+def stock(b: Bench) -> list[Row]:
+    """Issue 19's table: a template page beside the same speech on a stock Material page and as bare
+    HTML, in one run, interleaved (each round rotates the order), median of --stock-runs."""
+    if b.args.no_lighthouse:
+        return []
+    if not LIGHTHOUSE.exists():
+        sys.exit("没有找到 Lighthouse：先运行 make test（或 npm ci）安装 npm 包。")
+    from bench_pages import bare_html_site, stock_material_site
+
+    site = real_site(b)
+    kinds = ("我们的模板页", "标准 Material，同一讲话", "纯 HTML，同一讲话")
+    pages, servers = {}, []
+    for variant in _bench_templates(b):
+        sites = (site, stock_material_site(variant, b.tmp), bare_html_site(variant, b.tmp))
+        for kind, root in zip(kinds, sites):
+            server, url = serve(root)
+            servers.append(server)
+            pages[variant.title, kind] = (url, url + (f"speeches/{variant.slug}/" if root is site else ""))
+    runs: dict[tuple[str, str], list[dict]] = {key: [] for key in pages}
+    load = os.getloadavg()[0]
+    try:
+        for n in range(b.args.stock_runs):
+            for title in dict.fromkeys(t for t, _ in pages):
+                for kind in kinds[n % 3:] + kinds[:n % 3]:
+                    print(f"Lighthouse（对照，第 {n + 1}/{b.args.stock_runs} 轮）：{title}，{kind}……", file=sys.stderr)
+                    runs[title, kind].append(_lighthouse(pages[title, kind][1], desktop=False))
+        load = f"{load:.1f} / {os.getloadavg()[0]:.1f}"
+        return [Row("对照（手机，gzip）", "负载：开始 / 结束（1 分钟平均，2 核）", load)] + _stock_rows(pages, runs, kinds, site)
+    finally:
+        for server in servers:
+            server.shutdown()
+
+
+def _stock_rows(pages: dict, runs: dict, kinds: tuple[str, ...], site: Path) -> list[Row]:
+    rows = []
+    for title in dict.fromkeys(t for t, _ in pages):
+        med = {kind: {k: statistics.median(r[k] for r in runs[title, kind]) for k in ("performance", "tbt", "lcp", "dom")} for kind in kinds}
+        for kind in kinds:
+            got = runs[title, kind]
+            value = (f"性能 {_spread([r['performance'] for r in got], '{:.0f}')} · TBT {_spread([r['tbt'] for r in got], '{:.0f}')} ms · "
+                     f"LCP {_spread([r['lcp'] for r in got], '{:.2f}')} s · 加载时 DOM {med[kind]['dom']:.0f} 个元素")
+            rows.append(Row(f"对照：{title}（手机，gzip）", kind, value))
+        ours, base = runs[title, kinds[0]], med[kinds[1]]
+        own = statistics.median(_own_assets_gzip(r["urls"], pages[title, kinds[0]][0], site) for r in ours)
+        m = med[kinds[0]]
+        other = {k: statistics.median(r[k] for r in ours) for k in ("accessibility", "best-practices", "seo")}
+        rows += [
+            Row(f"对照：{title}（手机，gzip）", "我们的页面：性能 / TBT / LCP 对标准 Material",
+                f"{m['performance']:.0f} / {base['performance']:.0f}，{m['tbt']:.0f} / {base['tbt']:.0f} ms，{m['lcp']:.2f} / {base['lcp']:.2f} s",
+                "性能 ≥ 标准页，TBT、LCP ≤ 1.1 倍",
+                m["performance"] >= base["performance"] and m["tbt"] <= 1.1 * base["tbt"] and m["lcp"] <= 1.1 * base["lcp"]),
+            Row(f"对照：{title}（手机，gzip）", "我们的页面：加载时 DOM 元素", f"{m['dom']:.0f}", "≤ 450", m["dom"] <= 450),
+            Row(f"对照：{title}（手机，gzip）", "我们的页面：我们的 CSS+JS（gzip）", kb(own), "≤ 20 KB", own <= 20 * 1024),
+            Row(f"对照：{title}（手机，gzip）", "我们的页面：无障碍 / 最佳做法 / SEO",
+                " / ".join(f"{other[k]:.0f}" for k in other), "100", all(v == 100 for v in other.values())),
+        ]
+        lcp = {kind: lcp_element(pages[title, kind][1]) for kind in kinds[:2]}
+        rows.append(Row(f"对照：{title}（手机，gzip）", "LCP 元素（Chromium 实测，未限速）：我们的 / 标准 Material",
+                        " / ".join(lcp[kind].replace("|", "\\|") for kind in kinds[:2])))
+    return rows
+
+
 # ---- run ----
 
 def main() -> int:
@@ -658,6 +791,8 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs of the cheap measurements (median reported)")
     parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page and preset (median)")
     parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--stock-runs", type=int, default=5, help="rounds of the comparison with stock Material (median)")
+    parser.add_argument("--templates", nargs="+", metavar="SLUG", help="templates the comparison measures (default: the largest and the largest 主持词)")
     parser.add_argument("--only", "--rows", nargs="+", metavar="NAME",
                         help="only these measurements (function names, e.g. search_ranking history; commas separate too); "
                              "the real site is built first unless all of them are in SITE_FREE")
@@ -675,7 +810,12 @@ def main() -> int:
     load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         bench = Bench(args=args, tmp=Path(tmp), skeletons=load_corpus().variants)
-        rows = [row for fn in MEASURES if not args.only or fn.__name__ in args.only for row in fn(bench)]
+        rows = []
+        for fn in MEASURES:
+            if args.only and fn.__name__ not in args.only:  # build_real_site, only for the site the other rows read
+                real_site(bench)  # one untimed build
+            else:
+                rows += fn(bench)
     cpus = os.cpu_count()
     print(f"{dt.date.today().isoformat()}，{platform.machine()}，{cpus} 核，Python {platform.python_version()}，"
           f"开始时负载 {load:.1f}；Lighthouse 每项 {args.lighthouse_runs} 次取中位数，构建按 CPU 时间判定。")

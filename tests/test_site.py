@@ -41,10 +41,12 @@ def test_template_page_has_structure_roles_and_placeholders(built_site, variant)
     for name in names:
         assert f'data-ph="{name}"' in html
     notes = [n for _, n in _annotations(variant)]
-    refs = re.findall(r'<button type="button" class="note-ref" popovertarget="([^"]+)"', html)
-    assert len(refs) == len(notes) > 0  # every annotation has its marker
-    for note_id in refs:
-        assert html.count(f'id="{note_id}" popover="auto">') == 1  # and its note, closed until opened
+    refs = re.findall(r'<button type="button" class="note-ref" popovertarget="speech-note" aria-controls="speech-note" data-note="([^"]+)"', html)
+    assert len(refs) == len(notes) > 0  # every annotation has its marker, which opens the speech's one note popover
+    assert html.count('<div class="note" id="speech-note" popover="auto"></div>') == 1
+    templates = "".join(re.findall(r"<template\b[^>]*>(.*?)</template>", html, re.S))
+    for note_id in refs:  # and its note, kept out of the DOM until asked for
+        assert templates.count(f'<p class="note" id="{note_id}">') == 1 and html.count(f'id="{note_id}"') == 1
 
 
 def _annotations(variant):
@@ -176,7 +178,7 @@ def test_search_index_is_plain_utf8_text_for_our_worker(built_site):
     assert any("speeches/district-entry-mobilization/" in doc["location"] for doc in index["docs"])
     assert "字 · 约" not in text  # section lengths (约 190 字 · 约 1 分钟) are page furniture, not content
     home = page_html(built_site, "")
-    assert '"search": "assets/javascripts/workers/phrase-search.js"' in home
+    assert '"search": "assets/javascripts/workers/search-worker.js"' in home  # it loads phrase-search.js at the first query
     assert (built_site / "assets" / "javascripts" / "workers" / "phrase-search.js").exists()
 
 

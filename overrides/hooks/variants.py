@@ -111,12 +111,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     if page.toc.items:
         top = page.toc.items[0].children  # under the page title, before 本稿涉及的提法
         at = next((i for i, link in enumerate(top) if link.id == "tifa"), len(top))
-        links: list[AnchorLink] = []
-        for level, anchor, title in headings:
-            link = AnchorLink(html_text(title), anchor, level)
-            if level == 2 or not links:
-                links.append(link)
-            else:
-                links[-1].children.append(link)
-        top[at:at] = links
+        # the speech's parts only: its sub-parts are listed in 结构一览, and each TOC entry is three
+        # elements in the nav of every page load (issue 19)
+        top[at:at] = [AnchorLink(html_text(title), anchor, level) for level, anchor, title in headings if level == 2]
     return html.replace(SPEECH_MARKER, speech_body(variant, site.corpus, page.url), 1)

@@ -31,8 +31,8 @@ def test_keyboard_only_fill_of_a_whole_template(page, site_url):
     """From the top of the page: Tab to Material's skip link, Enter, two Tabs to the dock, Enter to start;
     then each empty name takes its value and one Enter."""
     page.goto(url(site_url, DISTRICT))
-    # ready: our parts set up (the dock's button is there) and Material's bundle running (it handles
-    # the skip link's jump); under load either can come after the load event
+    # ready: our parts set up (the dock's button is there) and Material's deferred bundle running
+    # (it handles the skip link's jump); under load either can come after the load event
     expect(page.locator("[data-fill-open]")).to_be_visible()
     page.wait_for_function("typeof window.document$ !== 'undefined'")
     page.evaluate("document.fonts.ready.then(() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done))))")

@@ -17,11 +17,11 @@ from speechkit.outputs import section_anchor
 
 DISTRICT = "district-entry-mobilization"
 OWN = re.compile(r'(?:href|src)="((?:\.\./)*assets/(?:stylesheets|javascripts)/[^"/]+\.(?:css|js))"(?: data-speech-parts="([^"]*)")?')
-TEMPLATE = ["speech-state", "speech-head", "copy-print", "placeholders", "fill-dock", "notes"]
-MARKED = ["speech-state", "speech-head", "level", "copy-print", "placeholders", "fill-dock", "notes"]  # {区}: the level part
-COMPARISON = ["speech-state", "copy-print", "placeholders", "fill-dock", "compare"]
+TEMPLATE = ["speech-state", "speech-head", "copy-print", "placeholders", "fill-dock", "notes", "folds"]
+MARKED = ["speech-state", "speech-head", "level", "copy-print", "placeholders", "fill-dock", "notes", "folds"]  # {区}: the level part
+COMPARISON = ["speech-state", "copy-print", "placeholders", "fill-dock", "folds", "compare"]
 # loaded on first use, never with a page
-LAZY = ("fill-transfer.js", "docx-fill.js", "fflate.js", "word-download.js", "level-switch.js", "print-large.js", "print-large.css")
+LAZY = ("fill-transfer.js", "copy-text.js", "docx-fill.js", "fflate.js", "word-download.js", "level-switch.js", "print-large.js", "print-large.css")
 
 
 def own_assets(site: Path, uri: str) -> list[Path]:
@@ -32,7 +32,7 @@ def own_assets(site: Path, uri: str) -> list[Path]:
         if ".min." not in ref:
             found.append(site / re.sub(r"^(\.\./)+", "", ref))
         found += [site / "assets" / "javascripts" / f"{name}.js" for name in parts.split()]
-    return found
+    return list(dict.fromkeys(found))  # each part is named by speech-kit.js and has a <script> of its own
 
 
 def scripts(site: Path, uri: str) -> list[str]:
@@ -45,13 +45,14 @@ def gz(path: Path) -> int:
 
 def test_own_css_and_js_stay_small(built_site):
     """Issue 4 and 10: no more than 20 KB (gzipped) of our own CSS+JS on any page; docx-fill.js and the
-    zip library load only for a Word download, fill-transfer.js for 清空/导入/导出, never with a page."""
+    zip library load only for a Word download, fill-transfer.js for 清空/导入/导出, copy-text.js on the way to
+    the first copy, never with a page."""
     pages = sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("index.html"))
     assert len(pages) > 30
     for uri in pages:
         files = own_assets(built_site, uri)
         assert all(f.exists() for f in files), uri
-        assert not [f for f in files if f.name in LAZY], f"{uri}: the Word kit, 大字版 print and fill-transfer.js must stay lazy"
+        assert not [f for f in files if f.name in LAZY], f"{uri}: the Word kit, 大字版 print, fill-transfer.js and copy-text.js must stay lazy"
         total = sum(gz(f) for f in files)
         assert total <= 20 * 1024, f"{uri}: {total} bytes gzipped"
 
@@ -75,7 +76,7 @@ def test_each_page_loads_only_the_parts_its_markup_needs(built_site):
     for uri in ["index.html", "speeches/index.html"]:  # the template picker over the list of templates
         assert scripts(built_site, uri) == ["speech-kit", "picker"], uri
     # every part registers under its file's name, which is how speech-kit.js loads it
-    parts = sorted({*MARKED, *COMPARISON, "fill-transfer", "word-download", "level-switch", "print-large", "picker", "meeting-word"})
+    parts = sorted({*MARKED, *COMPARISON, "fill-transfer", "copy-text", "word-download", "level-switch", "print-large", "picker", "meeting-word"})
     for name in parts:
         assert f'speechKit.part("{name}"' in (built_site / "assets" / "javascripts" / f"{name}.js").read_text(encoding="utf-8"), name
 
@@ -127,7 +128,10 @@ def test_instant_navigation_from_the_home_page_brings_each_page_its_scripts(cont
     text = copy_and_read(page, page.locator(f"#{section_anchor(variant, section)} ~ .section-meta > .speech-copy"))
     assert text == expected_text(section.spoken_lines(), values, False)
 
-    page.locator('.md-sidebar--primary a[href$="/compare/opening/"]').first.click()
+    # the nav lists only the page's own section (navigation.prune): 共性段落 first, then the comparison
+    page.locator('.md-sidebar--primary a[href$="/compare/"]').first.click()
+    page.wait_for_url("**/compare/")
+    page.locator('.md-content a[href$="opening/"]').first.click()
     page.wait_for_url("**/compare/opening/")
     expect(page.locator(".version-filter__status")).to_contain_text("符合条件的版本")  # compare.js
     expect(page.locator(".speech-excerpt .excerpt-source .speech-copy").first).to_be_visible()

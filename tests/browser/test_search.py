@@ -114,14 +114,17 @@ def test_search_works_offline_from_file_url(page, offline_site):
 
 
 def test_search_text_loads_at_the_first_search_not_with_the_page(page, site_url):
-    """Opening a page fetches no search text (Material's index holds settings only); the worker
-    fetches phrase_index.json once the writer types a word, and finds the pages."""
+    """Opening a page fetches no search text (Material's index holds settings only) and no search code:
+    the worker Material starts is search-worker.js, which loads phrase-search.js at the first query,
+    and that fetches phrase_index.json; then the pages are found."""
     fetched = []
     page.on("request", lambda request: fetched.append(request.url))
     page.goto(f"{site_url}/speeches/district-entry-mobilization/")
     page.wait_for_load_state("networkidle")
     assert any(url.endswith("/search/search_index.json") for url in fetched)
-    assert not any("phrase_index" in url for url in fetched)
+    assert any(url.endswith("/workers/search-worker.js") for url in fetched)
+    assert not any("phrase_index" in url or "phrase-search" in url for url in fetched)
     found = run_search(page, site_url, "全面从严治党")
     assert found
     assert sum("phrase_index" in url for url in fetched) == 1
+    assert sum(url.endswith("/workers/phrase-search.js") for url in fetched) == 1

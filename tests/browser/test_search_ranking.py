@@ -40,7 +40,7 @@ def ask_worker(page, site_url: str, queries: list[str], setup: dict | None = Non
     """Each query's answer from the site's own worker: the real index (fetched by the worker at the
     first query, as on the site) or, with `setup`, a made-up one."""
     page.goto(f"{site_url}/")
-    url = f"{site_url}/assets/javascripts/workers/phrase-search.js"
+    url = f"{site_url}/assets/javascripts/workers/search-worker.js"  # the one Material starts; it loads phrase-search.js
     return page.evaluate(RUN, {"url": url, "queries": queries, "setup": setup or {"config": {}, "docs": []}})
 
 

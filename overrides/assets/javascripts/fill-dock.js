@@ -8,10 +8,36 @@ speechKit.part("fill-dock", function (kit) {
   "use strict";
   var button = kit.button, el = kit.el;
 
+  /** The dock at load: its open button only; the rest comes when it is first opened (completeDock). */
   function buildDock(mount) {
-    var id = "fd" + kit.uid();
     var dock = el("div", { "class": "fill-dock is-collapsed", role: "region", "aria-label": "填写占位符" });
-    var panel = el("div", { "class": "fill-dock__panel", id: id + "-panel", hidden: "" });
+    var bar = el("div", { "class": "fill-dock__bar" });
+    bar.appendChild(button({ "class": "speech-button fill-dock__open", "data-fill-open": "" }));
+    dock.appendChild(bar);
+    mount.textContent = "";
+    mount.appendChild(dock);
+    return dock;
+  }
+
+  /** The open dock's input, buttons and hint, and the place of its panel (buildPanel), made once. */
+  function completeDock(page) {
+    if (inDock(page, "[data-fill-input]")) return;
+    var id = "fd" + kit.uid(), dock = page.dock, bar = inDock(page, ".fill-dock__bar");
+    dock.insertBefore(el("div", { "class": "fill-dock__panel", id: id + "-panel", hidden: "" }), bar); // filled when first opened
+    bar.appendChild(el("label", { "class": "fill-dock__label", "for": id + "-input" }));
+    bar.appendChild(el("input", { id: id + "-input", type: "text", autocomplete: "off", "data-fill-input": "",
+      "aria-describedby": id + "-hint", enterkeyhint: "next" }));
+    bar.appendChild(button({ "data-fill-prev": "" }, "上一个"));
+    bar.appendChild(button({ "data-fill-next": "" }, "下一个未填"));
+    bar.appendChild(button({ "data-fill-toggle": "", "aria-expanded": "false", "aria-controls": id + "-panel" }));
+    bar.appendChild(button({ "data-fill-close": "", "aria-label": "收起填写栏" }, "收起"));
+    dock.appendChild(el("small", { "class": "fill-dock__hint", id: id + "-hint" }));
+    dock.appendChild(el("span", { "class": "speech-offscreen", "aria-live": "polite", "data-fill-live": "" }));
+  }
+
+  /** The panel's list and actions, made when it is first opened (most visits never open it). */
+  function buildPanel(panel) {
+    if (panel.firstChild) return;
     panel.appendChild(el("p", { "class": "fill-dock__summary" }));
     panel.appendChild(el("ul", { "class": "fill-dock__list" }));
     var option = el("label", { "class": "fill-dock__option" });
@@ -27,23 +53,6 @@ speechKit.part("fill-dock", function (kit) {
     ].forEach(function (n) { actions.appendChild(n); });
     panel.appendChild(actions);
     panel.appendChild(el("p", { "class": "fill-dock__note" }, "同名的占位符各模板共用；日期同一会议共用；标题、讲话人按模板保存，“清空本页填写”只清空它们。内容只存在本机浏览器，不上传；换电脑用“导出”“导入”。"));
-    dock.appendChild(panel);
-
-    var bar = el("div", { "class": "fill-dock__bar" });
-    bar.appendChild(button({ "class": "speech-button fill-dock__open", "data-fill-open": "" }));
-    bar.appendChild(el("label", { "class": "fill-dock__label", "for": id + "-input" }));
-    bar.appendChild(el("input", { id: id + "-input", type: "text", autocomplete: "off", "data-fill-input": "",
-      "aria-describedby": id + "-hint", enterkeyhint: "next" }));
-    bar.appendChild(button({ "data-fill-prev": "" }, "上一个"));
-    bar.appendChild(button({ "data-fill-next": "" }, "下一个未填"));
-    bar.appendChild(button({ "data-fill-toggle": "", "aria-expanded": "false", "aria-controls": id + "-panel" }));
-    bar.appendChild(button({ "data-fill-close": "", "aria-label": "收起填写栏" }, "收起"));
-    dock.appendChild(bar);
-    dock.appendChild(el("small", { "class": "fill-dock__hint", id: id + "-hint" }));
-    dock.appendChild(el("span", { "class": "speech-offscreen", "aria-live": "polite", "data-fill-live": "" }));
-    mount.textContent = "";
-    mount.appendChild(dock);
-    return dock;
   }
 
   function inDock(page, sel) { return page.dock.querySelector(sel); }
@@ -60,9 +69,9 @@ speechKit.part("fill-dock", function (kit) {
 
   kit.onRefresh("fill-dock", function (page) {
     if (!page.dock) return;
-    inDock(page, "[data-speech-indent]").checked = kit.indent();
     var empty = empties(page), current = shown(page);
     inDock(page, "[data-fill-open]").textContent = empty.length ? "填写占位符（未填 " + empty.length + " 项）" : "填写占位符（已全部填写）";
+    if (!inDock(page, "[data-fill-input]")) return; // never opened yet: only its button is there
     inDock(page, ".fill-dock__label").textContent = "【" + current.name + "】";
     var input = inDock(page, "[data-fill-input]");
     input.dataset.phInput = current.name;
@@ -74,6 +83,8 @@ speechKit.part("fill-dock", function (kit) {
     var where = current.nodes.length > 1 ? "（本页 " + current.nodes.length + " 处）" : "";
     inDock(page, ".fill-dock__hint").textContent = current.hint + where;
     inDock(page, "[data-fill-toggle]").textContent = empty.length ? "未填 " + empty.length + " 项" : "清单";
+    if (inDock(page, ".fill-dock__panel").hidden) return; // the list is drawn while it is open
+    inDock(page, "[data-speech-indent]").checked = kit.indent();
     inDock(page, ".fill-dock__summary").textContent = "共 " + page.list.length + " 项，已填写 " + (page.list.length - empty.length) + " 项，未填写 " + empty.length + " 项。点名称跳到那一处。";
     var list = inDock(page, ".fill-dock__list");
     list.textContent = "";
@@ -87,15 +98,20 @@ speechKit.part("fill-dock", function (kit) {
   });
 
   function setOpen(page, open) {
+    if (open) completeDock(page);
     page.open = open;
     page.dock.classList.toggle("is-collapsed", !open);
     if (!open) { togglePanel(page, false); kit.refresh(); }
   }
 
   function togglePanel(page, open) {
+    var panel = inDock(page, ".fill-dock__panel");
+    if (!panel) return; // the dock was never opened
+    if (open) buildPanel(panel);
     if (open && cleared(page)) transfer("showUndo", page); // 清空 was here: undo
-    inDock(page, ".fill-dock__panel").hidden = !open;
+    panel.hidden = !open;
     inDock(page, "[data-fill-toggle]").setAttribute("aria-expanded", String(open));
+    if (open) kit.refresh();
   }
 
   /** Make `field` current: open the dock, focus its input, and bring its first visible slot into view if asked. */

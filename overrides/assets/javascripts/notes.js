@@ -1,17 +1,38 @@
 /**
- * notes.js: annotation notes are native popovers; this places an open one under its marker and keeps
- * aria-expanded in step, and where popover is missing it opens and closes them itself.
+ * notes.js: a speech's notes are not in the DOM at load. Each marker (button.note-ref[data-note]) opens
+ * the speech's one popover (#speech-note), filled with its note (kept in the page's folds <template>,
+ * see folds.js) and placed under the marker; aria-expanded follows. Where popover is
+ * missing, the same by hand (one note at a time, Esc closes and returns focus).
  */
-speechKit.part("notes", function () {
+speechKit.part("notes", function (kit) {
   "use strict";
 
   var NATIVE = typeof HTMLElement === "function" && Object.prototype.hasOwnProperty.call(HTMLElement.prototype, "popover");
   var MARGIN = 8;
 
   function refFor(note) {
-    var refs = document.querySelectorAll(".note-ref[popovertarget]"); // compared, never built into a selector
-    for (var i = 0; i < refs.length; i++) if (refs[i].getAttribute("popovertarget") === note.id) return refs[i];
+    var id = note.dataset.for;
+    var refs = id ? document.querySelectorAll(".note-ref[data-note]") : []; // compared, never built into a selector
+    for (var i = 0; i < refs.length; i++) if (refs[i].getAttribute("data-note") === id) return refs[i];
     return null;
+  }
+
+  function isOpen(note) { return NATIVE ? note.matches(":popover-open") : note.classList.contains("is-open"); }
+
+  /** A note's text: in the page's folds <template>, or in a fold already opened (folds.js). */
+  function noteSource(id) {
+    var found = document.getElementById(id);
+    if (!found) kit.$$("template").some(function (t) { return (found = t.content.getElementById(id)); });
+    return found;
+  }
+
+  /** Copy the note `id` into the popover (its source stays; values go into its slots). */
+  function fill(note, id) {
+    var source = noteSource(id);
+    note.textContent = "";
+    for (var copy = source && source.cloneNode(true); copy && copy.firstChild;) note.appendChild(copy.firstChild);
+    note.dataset.for = id;
+    (kit.fillSlots || kit.refresh)(note);
   }
 
   /** Put the note just under its marker, inside the viewport (document coordinates: it scrolls with the text). */
@@ -29,48 +50,50 @@ speechKit.part("notes", function () {
     ref.setAttribute("aria-expanded", open ? "true" : "false");
   }
 
-  if (NATIVE) {
-    // popover events do not bubble: listen in the capture phase
-    document.addEventListener("beforetoggle", function (e) {
-      var note = e.target;
-      if (!note.classList || !note.classList.contains("note")) return;
-      var ref = refFor(note);
-      if (ref) setOpen(note, ref, e.newState === "open");
-    }, true);
-    return;
-  }
-
-  // Fallback: the same behaviour by hand (one open note at a time, Esc closes and returns focus)
-  var openNote = null;
-
-  function close() {
-    if (!openNote) return;
-    var ref = refFor(openNote);
-    openNote.classList.remove("is-open");
-    if (ref) setOpen(openNote, ref, false);
-    openNote = null;
+  function close(note) {
+    var ref = refFor(note);
+    if (NATIVE) note.hidePopover();
+    else { note.classList.remove("is-open"); if (ref) setOpen(note, ref, false); }
     return ref;
   }
 
+  // The marker's click comes before the popover's own toggle: fill the note first. A second marker
+  // while a note is open shows its note in place instead of closing the popover.
   document.addEventListener("click", function (e) {
-    var ref = e.target.closest && e.target.closest(".note-ref");
+    var ref = e.target.closest && e.target.closest(".note-ref[data-note]");
+    var note = document.getElementById(ref ? ref.getAttribute("aria-controls") : "speech-note");
+    if (!note) return;
     if (!ref) {
-      if (openNote && !(e.target.closest && e.target.closest(".note"))) close();
+      if (!NATIVE && isOpen(note) && !note.contains(e.target)) close(note);
       return;
     }
-    var note = document.getElementById(ref.getAttribute("popovertarget"));
-    var wasOpen = note === openNote;
-    close();
-    if (note && !wasOpen) {
-      note.classList.add("is-open");
+    var same = note.dataset.for === ref.dataset.note;
+    if (isOpen(note) && !same) {
+      var before = refFor(note);
+      if (before) before.setAttribute("aria-expanded", "false");
+      fill(note, ref.dataset.note);
       setOpen(note, ref, true);
-      openNote = note;
+      e.preventDefault(); // keep it open: native popovertarget would toggle it shut
+      return;
     }
+    if (!isOpen(note)) fill(note, ref.dataset.note); // afresh: values may have changed since
+    if (NATIVE) return; // popovertarget opens or closes it; beforetoggle below follows
+    if (isOpen(note)) close(note);
+    else { note.classList.add("is-open"); setOpen(note, ref, true); }
   });
 
-  document.addEventListener("keydown", function (e) {
-    if (e.key !== "Escape" || !openNote) return;
-    var ref = close();
-    if (ref) ref.focus();
-  });
+  if (NATIVE) {
+    // popover events do not bubble: listen in the capture phase
+    document.addEventListener("beforetoggle", function (e) {
+      var note = e.target, ref = note.id === "speech-note" && refFor(note);
+      if (ref) setOpen(note, ref, e.newState === "open");
+    }, true);
+  } else {
+    document.addEventListener("keydown", function (e) {
+      var note = document.getElementById("speech-note");
+      if (e.key !== "Escape" || !note || !isOpen(note)) return;
+      var ref = close(note);
+      if (ref) ref.focus();
+    });
+  }
 });

@@ -1,6 +1,7 @@
 /**
  * placeholders.js: the slots (span.ph[data-ph]): fields in reading order, values put in (not on the
- * placeholder index, which lists names), reachable with Tab, described by a tooltip and aria.
+ * placeholder index, which lists names), reachable with Tab, described by a tooltip and aria-description;
+ * kit.fillSlots does the same for slots put in later (notes, opened folds) and redraws the page.
  */
 speechKit.part("placeholders", function (kit) {
   "use strict";
@@ -10,23 +11,34 @@ speechKit.part("placeholders", function (kit) {
 
   function fills(page) { return !!page.root.querySelector("[data-fill-panel], .speech, .speech-excerpt"); }
 
+  function show(page, ph) {
+    var v = kit.value(ph.dataset.ph), text = v || "【" + ph.dataset.ph + "】";
+    if (ph.textContent !== text) ph.textContent = text; // text only: values are never parsed as HTML
+    ph.classList.toggle("ph--filled", !!v);
+    ph.classList.toggle("is-current", !!(page.open && page.current && page.current.name === ph.dataset.ph));
+  }
+
   kit.onRefresh("placeholders", function (page) {
-    if (!fills(page)) return;
-    kit.$$(".ph[data-ph]", page.root).forEach(function (ph) {
-      var v = kit.value(ph.dataset.ph), text = v || "【" + ph.dataset.ph + "】";
-      if (ph.textContent !== text) ph.textContent = text; // text only: values are never parsed as HTML
-      ph.classList.toggle("ph--filled", !!v);
-      ph.classList.toggle("is-current", !!(page.open && page.current && page.current.name === ph.dataset.ph));
-    });
+    if (fills(page)) kit.$$(".ph[data-ph]", page.root).forEach(function (ph) { show(page, ph); });
   });
 
-  /** Slots under `root` take focus and say what they are; a name the dock fills makes its slot a button. */
+  /** Slots under `root` take focus and say what they are (aria-description: no element per hint);
+   * a name the dock fills makes its slot a button. */
   kit.decorate = function (page, root) {
     kit.$$(".ph[data-ph]", root).forEach(function (ph) {
       ph.tabIndex = 0;
-      ph.setAttribute("aria-describedby", page.hints[ph.dataset.ph]);
+      ph.setAttribute("aria-description", kit.hint(ph));
       if (page.dock && page.byName[ph.dataset.ph]) ph.setAttribute("role", "button");
     });
+  };
+
+  /** Slots put into the page later (a note, an opened fold): decorated, then the page redrawn so they
+   * show their values and its level words the level chosen (level-switch.js). */
+  kit.fillSlots = function (root) {
+    var page = kit.page();
+    if (!fills(page)) return;
+    kit.decorate(page, root);
+    kit.refresh();
   };
 
   function showTip(ph) {
@@ -77,14 +89,6 @@ speechKit.part("placeholders", function (kit) {
       page.byName[name] = { name: name, scope: ph.dataset.phScope || "shared", hint: kit.hint(ph), example: ph.dataset.phExample || "", nodes: [ph], hasDefault: false };
       page.list.push(page.byName[name]);
     });
-    var holder = kit.el("div", { hidden: "" });
-    page.hints = {};
-    kit.$$(".ph[data-ph]", page.root).forEach(function (ph) {
-      if (page.hints[ph.dataset.ph]) return;
-      page.hints[ph.dataset.ph] = "ph-desc-" + kit.uid();
-      holder.appendChild(kit.el("span", { id: page.hints[ph.dataset.ph] }, kit.hint(ph)));
-    });
-    page.root.appendChild(holder);
     kit.decorate(page, page.root);
     kit.refresh();
   };

@@ -1,5 +1,5 @@
 /**
- * speech-kit.js: the namespace our parts share (window.speechKit), their loader, and the page on show.
+ * speech-kit.js: the namespace our parts share (window.speechKit), the wait for their scripts, and the page on show.
  * How pages load parts, and why not Material's document$: README.md in this folder.
  */
 (function () {
@@ -9,7 +9,7 @@
   // That is our signal to set the page up, so no part needs Material's document$.
   if (window.speechKit) return window.speechKit.load(me);
 
-  var factories = {}, loading = {}, refreshers = {}, current = null, uid = 0, statusTimer;
+  var factories = {}, loading = {}, waiting = {}, refreshers = {}, current = null, uid = 0, statusTimer;
   var ASSETS = me ? me.src.replace(/javascripts\/[^\/]*$/, "") : "assets/";
 
   function $$(sel, root) { return Array.prototype.slice.call((root || document).querySelectorAll(sel)); }
@@ -85,10 +85,18 @@
       return current;
     },
 
-    /** Load a part's script once (again after a failure); resolves when it has registered. */
+    /** A part, registered: at once if it has, when its own <script> in the page has run (the page
+     * names its parts there, so they load beside this one, not after it), else loaded now (once,
+     * again after a failure). */
     require: function (name) {
-      loading[name] = loading[name] || loadScript(ASSETS + "javascripts/" + name + ".js", true)
-        .catch(function (e) { delete loading[name]; throw e; });
+      if (factories[name]) return Promise.resolve();
+      if (!loading[name]) {
+        var inPage = $$("script[data-speech-part]").some(function (t) { return t.getAttribute("data-speech-part") === name; }); // compared, never built into a selector
+        loading[name] = new Promise(function (resolve, reject) {
+          waiting[name] = { resolve: resolve, reject: reject };
+          if (!inPage) loadScript(ASSETS + "javascripts/" + name + ".js", true).catch(reject);
+        }).catch(function (e) { delete loading[name]; throw e; });
+      }
       return loading[name];
     },
 
@@ -104,6 +112,7 @@
     /** Called by each part's script: keep its setup (the factory runs once). */
     part: function (name, factory) {
       if (!Object.prototype.hasOwnProperty.call(factories, name)) factories[name] = factory(kit) || function () {};
+      if (waiting[name]) { waiting[name].resolve(); delete waiting[name]; }
     },
 
     /** What a part redraws when values change; refresh() runs them in the page's order of parts. */
@@ -122,6 +131,12 @@
       statusTimer = setTimeout(function () { node.classList.remove("is-visible"); node.textContent = ""; }, 8000);
     }
   };
+
+  // a part's own <script> that fails to load: give up on it, set up the others
+  document.addEventListener("error", function (e) {
+    var name = e.target && e.target.getAttribute && e.target.getAttribute("data-speech-part");
+    if (name && waiting[name]) { waiting[name].reject(new Error(name)); delete waiting[name]; }
+  }, true);
 
   kit.load(me);
 })();

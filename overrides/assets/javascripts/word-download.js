@@ -43,6 +43,7 @@ speechKit.part("word-download", function (kit) {
   function filled(b, href, large) {
     var speech = b.closest(".speech");
     if (!speech || !href) return;
+    if (!kit.collect) return kit.require("copy-text").then(function () { filled(b, href, large); }, function () { kit.announce("没能加载这项功能：请刷新页面再试"); });
     var values = {}, title = kit.collect(speech.querySelector(".speech-head") || speech).lines[0], text = title ? title.text : "";
     kit.page().list.forEach(function (f) { if (kit.value(f.name)) values[f.name] = kit.value(f.name); });
     kit.makeWord(b, { url: href, values: values, head: $$(".speech-head [data-head]", speech).map(function (l) { return l.dataset.head; }),

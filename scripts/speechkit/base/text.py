@@ -57,6 +57,20 @@ def placeholders_in(text: str) -> list[str]:
     return PLACEHOLDER.findall(text)
 
 
+def anchor_end(text: str, anchor: str) -> int | None:
+    """Where the marker of a note on `anchor` goes: after its first occurrence in the running text,
+    one that neither starts nor ends inside a 【名称】 (a marker there would split the placeholder);
+    None when there is no such occurrence."""
+    inside = [(m.start(), m.end()) for m in PLACEHOLDER.finditer(text)] if "【" in text else []
+    at = text.find(anchor) if anchor else -1
+    while at >= 0:
+        end = at + len(anchor)
+        if not any(start < at < stop or start < end < stop for start, stop in inside):
+            return end
+        at = text.find(anchor, at + 1)
+    return None
+
+
 def at_level(text: str, char: str = LEVEL_DEFAULT) -> str:
     """`text` as read at one level: each {区} becomes `char` (区 unless another level is asked for)."""
     return text.replace(LEVEL_MARK, char) if LEVEL_MARK in text else text

@@ -7,7 +7,10 @@ import difflib
 import re
 from typing import Callable, Iterator
 
-from ..base import BRACED, CJK, LEVEL_MARK, PENDING, PLACEHOLDER, PLACEHOLDER_NAME, WARNING, Finding, cn_number, find, shown_path, to_cn
+from ..base import (
+    BRACED, CJK, LEVEL_MARK, PENDING, PLACEHOLDER, PLACEHOLDER_NAME, WARNING, Finding, anchor_end, cn_number, find, shown_path,
+    to_cn,
+)
 from ..reading import (
     CLOSING, NO_MARKUP_FIX, OPENING, Registry, Rulebook, Section, Speaker, Variant, fill, markup_problems, restoration, variant_chars,
 )
@@ -358,6 +361,9 @@ def check_annotations(variant: Variant, registry: Registry) -> list[Finding]:
             out.append(Finding(variant.path, note.line, f"“{note.kind}”注释没有内容。", "在冒号后写明说明文字，或删去这一行。"))
         if note.anchor is not None and (not note.anchor or note.anchor not in text):
             out.append(Finding(variant.path, note.line, f"注释所指的原文“{note.anchor}”不在上一段里。", "「」里照抄上一段中的原文（一字不差），或去掉「」改为对整段的注释。"))
+        elif note.anchor and anchor_end(text, note.anchor) is None:
+            out.append(Finding(variant.path, note.line, f"注释所指的原文“{note.anchor}”只出现在占位符的名称里，注释标记没有地方放。",
+                               "「」里照抄占位符之外的原文（可以连同整个【占位符】一起抄），或去掉「」改为对整段的注释。"))
         if note.kind == "提法" and not note.anchor:
             out.append(Finding(variant.path, note.line, "“提法”注释没有标出所指的提法。", "写成“> 提法「提法原文」：含义和现行情况”。"))
     return out

@@ -2,8 +2,8 @@
 (pages, examples), the tables at markers on our own pages (markers), Word files (docx_export,
 downloads), the draft checker's rules for the browser (draft_rules_json), the search index
 (search_entries, search_ranking, search_index), the findings shown on pages, the 更新记录 page and release notes (changelog), page metadata and links (page_meta,
-page_actions, nav, urls), the HTML allow-list (sanitize), and the built pages' text for measuring
-search (built_text).
+page_actions, nav, urls), the HTML allow-list (sanitize), the closed blocks of a sanitized page moved
+out of its DOM (folds), Material's navigation link text unwrapped (nav_labels), our JS and CSS minified in the built site (minify), and the built pages' text for measuring search (built_text).
 
 The engine seam: `build` holds what a build decides (refusal, history, a template page); the MkDocs
 hooks call these functions, and `export` calls the same ones to write the site's additions into a
@@ -34,7 +34,10 @@ from .search_index import PHRASE_INDEX, SearchIndex, index_json, search_links
 from .urls import file_url, page_url, relative_url
 from .examples import example_page, example_pages, example_values, example_variants
 from .findings_page import failing_page, pending_notice
+from .folds import fold_hidden
 from .meeting_times import meeting_times
+from .minify import minify_site
+from .nav_labels import plain_nav_labels
 from .pages import (
     expiry_table, generated_pages, limits_table, meeting_flow, nav_titles, pages_outside_nav, role_versions, roles_table,
     shared_roles, speaker_lengths, tifa_page, variant_picker, version_labels,

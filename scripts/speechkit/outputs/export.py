@@ -43,6 +43,7 @@ from .build import CHECK_PAGE, BuildRefused, address_refusals, build_refusal, dr
 from .changelog import CHANGES_URI, changes_page
 from .downloads import docx_script, large_uri, word_files
 from .engine_config import MKDOCS_EXCLUDED, export_config, load_engine_config, markdown_extensions
+from .folds import fold_hidden
 from .markers import excerpts, fill_markers
 from .nav import site_nav
 from .page_actions import page_actions
@@ -206,7 +207,8 @@ def _pages(site: Export, generated: dict[str, str]) -> list[ExportedPage]:
 
 
 def _fragments(site: Export, page: ExportedPage) -> dict[str, str]:
-    """The HTML the build puts into this page after Markdown, by the marker it replaces."""
+    """The HTML the build puts into this page after Markdown, by the marker it replaces (sanitized; its
+    closed blocks are folded where it is written out: _folded)."""
     data_dir = site.root / "data"
     if page.variant is not None:
         url = page_url(page.src_uri, site.directory_urls)
@@ -214,6 +216,12 @@ def _fragments(site: Export, page: ExportedPage) -> dict[str, str]:
     if page.generated:
         return {marker: sanitize(html, data_dir) for marker, html in excerpts(page.markdown, site.corpus).items()}
     return {}
+
+
+def _folded(page: ExportedPage) -> dict[str, str]:
+    """The page's fragments as the build leaves them: closed blocks' bodies in <template> elements
+    (folds.py runs after sanitize.py; the sanitizer drops <template>, so this comes last)."""
+    return {marker: fold_hidden(html) for marker, html in page.fragments.items()}
 
 
 def _with_front_matter(meta: dict, body: str) -> str:
@@ -225,7 +233,7 @@ def _with_front_matter(meta: dict, body: str) -> str:
 def inlined(page: ExportedPage) -> str:
     """The page's Markdown with each fragment in place of its marker (for an engine without hooks)."""
     body = page.markdown
-    for marker, html in page.fragments.items():
+    for marker, html in _folded(page).items():
         body = body.replace(marker, html)
     return body
 
@@ -233,7 +241,7 @@ def inlined(page: ExportedPage) -> str:
 def _page_files(site: Export, page: ExportedPage) -> list[Exported]:
     stem = PurePosixPath(page.src_uri).with_suffix("").as_posix()
     out = []
-    for number, (marker, html) in enumerate(page.fragments.items(), start=1):
+    for number, (marker, html) in enumerate(_folded(page).items(), start=1):
         speech = marker == SPEECH_MARKER
         out.append(Exported(f"fragments/{stem}/{'speech' if speech else f'excerpt-{number}'}.html", "fragment",
                             "speechkit.outputs.speech_body" if speech else "speechkit.outputs.section_html",
@@ -323,11 +331,11 @@ def _title(page: ExportedPage, html: str, nav_titles: dict[str, str]) -> str:
 
 
 def _page_html(site: Export, page: ExportedPage) -> str:
-    """The page's HTML as the engine renders it, with the fragments in, sanitised (as the hooks leave it)."""
+    """The page's HTML as the engine renders it, with the fragments in, sanitised and folded (as the hooks leave it)."""
     html = render_markdown(page.markdown, site.config)
     for marker, fragment in page.fragments.items():
         html = html.replace(marker, fragment)
-    return sanitize(html, site.root / "data")
+    return fold_hidden(sanitize(html, site.root / "data"))
 
 
 def _search_index(site: Export) -> Exported:

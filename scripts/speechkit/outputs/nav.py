@@ -5,9 +5,11 @@ that a new variant or role needs no edit of mkdocs.yml. Shared by the hooks and 
 from __future__ import annotations
 
 import copy
+from collections import defaultdict
 
 from ..checking import Corpus
 from .pages import nav_titles, pages_outside_nav
+from .render import attr
 from .site import extend_nav
 
 SPEECHES_INDEX = "speeches/index.md"
@@ -26,9 +28,17 @@ def templates_in_nav(corpus: Corpus) -> bool:
 
 
 def templates_nav(corpus: Corpus, failing: dict | None = None) -> list:
-    """Published variants under 讲话模板, then the drafts, then (while serving) the failing files."""
+    """Published variants under 讲话模板 grouped by meeting, in the registry's order, then the drafts,
+    then (while serving) the failing files. With navigation.prune a page carries only its own group's
+    links, not one per template (issue 19)."""
     variants = corpus.variants if templates_in_nav(corpus) else []
-    entries: list = [v.src_uri for v in variants if not v.is_draft]
+    by_meeting: dict[str, list[str]] = defaultdict(list)
+    for variant in variants:
+        if not variant.is_draft:
+            by_meeting[str(variant.meta.get("meeting", ""))].append(variant.src_uri)
+    meetings = list(corpus.registry.meetings)
+    order = meetings + sorted(m for m in by_meeting if m not in meetings)
+    entries: list = [{attr(meeting): by_meeting[meeting]} for meeting in order if by_meeting.get(meeting)]  # nav titles print raw
     drafts = [v.src_uri for v in variants if v.is_draft]
     if drafts:
         entries.append({DRAFTS_NAV: drafts})

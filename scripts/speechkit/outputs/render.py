@@ -19,7 +19,7 @@ import json
 import re
 from collections.abc import Callable
 
-from ..base import ALTERNATIVE_LINK, LEVEL_DEFAULT, at_level, html_text, markdown_text
+from ..base import ALTERNATIVE_LINK, LEVEL_DEFAULT, anchor_end, at_level, html_text, markdown_text
 from ..reading import (
     PER_MEETING, PER_TEMPLATE, SCOPE_KEYS, Block, Cut, HeadLine, Levels, Note, Placeholder, Registry, Section, Variant, cut_plans,
     cuttable, minutes, section_chars, speech_head, variant_chars,
@@ -164,11 +164,8 @@ def _with_markers(text: str, notes: list[Note]) -> str:
     """Put annotation markers after the words each note explains (or at the end of the paragraph)."""
     for number, note in enumerate(notes, start=1):
         marker = f"{MARK}{number}{MARK}"
-        if note.anchor and note.anchor in text:
-            at = text.index(note.anchor) + len(note.anchor)
-            text = text[:at] + marker + text[at:]
-        else:
-            text += marker
+        at = anchor_end(text, note.anchor) if note.anchor else None  # never inside a 【名称】
+        text = text + marker if at is None else text[:at] + marker + text[at:]
     return text
 
 
@@ -176,18 +173,23 @@ def _note_label(note: Note) -> str:
     return note.kind if note.kind in ("提法", "可删") else "注"
 
 
+# One popover per speech shows whichever note is asked for (notes.js fills it from the section's
+# notes, kept out of the DOM in the page's one <template>): no element per note on the page at load.
+NOTE_POPOVER = "speech-note"
+
+
 def _note_ref(note: Note, note_id: str, number: int) -> str:
-    """The numbered marker: a button that opens its note (native popover: no script needed)."""
+    """The numbered marker: a button that opens the speech's note popover with its note (data-note)."""
     label = _note_label(note)
     return (
-        f'<button type="button" class="note-ref" popovertarget="{note_id}" aria-controls="{note_id}" '
-        f'aria-label="{label} {number}" data-search-exclude>{number}</button>'
+        f'<button type="button" class="note-ref" popovertarget="{NOTE_POPOVER}" aria-controls="{NOTE_POPOVER}" '
+        f'data-note="{note_id}" aria-label="{label} {number}" data-search-exclude>{number}</button>'
     )
 
 
 def _note(note: Note, note_id: str, registry: Registry) -> str:
     label = _note_label(note)
-    return f'<div class="note" id="{note_id}" popover="auto"><strong>{label}</strong>：{inline_html(note.text, registry)}</div>'
+    return f'<p class="note" id="{note_id}"><strong>{label}</strong>：{inline_html(note.text, registry)}</p>'
 
 
 def inline_html(text: str, registry: Registry) -> str:
@@ -195,12 +197,13 @@ def inline_html(text: str, registry: Registry) -> str:
     return _with_placeholders(text, registry, html_text)
 
 
-def block_html(block: Block, registry: Registry, *, note_prefix: str = "", annotations: bool = True) -> str:
+def block_html(block: Block, registry: Registry, *, note_prefix: str = "", notes_out: list[str] | None = None) -> str:
     """One spoken paragraph as raw HTML (Python-Markdown passes it through untouched: fast at scale).
 
-    Markers are numbered in reading order. The notes follow the paragraph rather than sit inside it,
-    so the paragraph's text (search index, selection, copy) reads on without them."""
-    notes = block.notes if annotations else []
+    Markers are numbered in reading order. With `notes_out` the paragraph gets its markers and the
+    notes' HTML is added to `notes_out` (the section keeps them apart, see section_html), so the
+    paragraph's text (search index, selection, copy) reads on without them; without, no markers."""
+    notes = block.notes if notes_out is not None else []
     body = inline_html(_with_markers(block.text, notes), registry)
     if not notes:
         return f'<p class="speech-text">{body}</p>\n'
@@ -211,8 +214,14 @@ def block_html(block: Block, registry: Registry, *, note_prefix: str = "", annot
         return _note_ref(order[-1], f"{note_prefix}-{len(order)}", len(order))
 
     body = re.sub(f"{MARK}(\\d+){MARK}", marker, body)
-    after = "\n\n".join(_note(note, f"{note_prefix}-{n}", registry) for n, note in enumerate(order, start=1))
-    return f'<p class="speech-text">{body}</p>\n\n{after}\n'
+    notes_out += [_note(note, f"{note_prefix}-{n}", registry) for n, note in enumerate(order, start=1)]
+    return f'<p class="speech-text">{body}</p>\n'
+
+
+# Blocks a reader opens (guidance, notes, long tables) are rendered closed and marked data-lazy; once
+# the page is sanitized, fold_hidden (folds.py) moves their bodies into one <template> at the page's end,
+# which is not in the DOM until folds.js or notes.js takes from it. The sanitizer would drop a <template>.
+LAZY = "data-lazy"
 
 
 DRAFT_LABEL = '<span class="draft-label">草稿</span>'
@@ -240,23 +249,31 @@ def section_anchor(variant: Variant, section: Section) -> str:
     return f"line-{section.line}"
 
 
-def guide_html(section: Section, registry: Registry) -> str:
-    """The writer's guidance for a section: its purpose always shown, the rest folded (Material's admonition classes)."""
+def guide_html(section: Section, registry: Registry, notes: list[str] = ()) -> str:
+    """The writer's guidance for a section: its purpose always shown, the rest folded (Material's admonition
+    classes), and the section's `notes` (see block_html) folded with it: one body for both."""
     purpose = next((n.text for n in section.guide if n.kind == "用途"), "")
     rest = [n for n in section.guide if n.kind != "用途"] + section.notes
     title = f"用途：{inline_html(purpose, registry)}" if purpose else "本节说明"
     if not rest:
-        return f'<div class="admonition abstract"><p class="admonition-title">{title}</p></div>\n'
+        return f'<div class="admonition abstract"><p class="admonition-title">{title}</p></div>\n' + notes_html(notes)
     items = []
     for note in rest:
         label = f"{note.kind}「{at_level(note.anchor)}」" if note.anchor else note.kind
         items.append(f"<li><strong>{html_text(label)}</strong>：{inline_html(note.text, registry)}</li>")
-    return f'<details class="abstract"><summary>{title}</summary><ul>{"".join(items)}</ul></details>\n'
+    folded_notes = f'<div class="speech-notes">{"".join(notes)}</div>' if notes else ""
+    return f'<details class="abstract" {LAZY}><summary>{title}</summary><ul>{"".join(items)}</ul>{folded_notes}</details>\n'
+
+
+def notes_html(notes: list[str]) -> str:
+    """A section's notes on their own (no guidance to fold them with): a lazy block of their own."""
+    return f'<div class="speech-notes" {LAZY}>{"".join(notes)}</div>\n' if notes else ""
 
 
 def section_html(variant: Variant, section: Section, registry: Registry, *, depth: int = 2, excerpt: bool = False) -> str:
     """One part of a speech as HTML. `excerpt` renders headings as plain bold lines and leaves
-    notes out (for comparison pages)."""
+    notes out (for comparison pages). Spoken headings carry no permalink: the TOC and 结构一览 link
+    to them, and a ¶ inside the heading would be selected and copied with it."""
     role = section.effective_role or ""
     role_slug = registry.roles[role].slug if role in registry.roles else ""
     chars = section_chars(section, registry)
@@ -268,17 +285,18 @@ def section_html(variant: Variant, section: Section, registry: Registry, *, dept
             parts.append(f'<p class="speech-text speech-heading"><strong>{title}</strong></p>')
     else:
         kind = "speech-text speech-heading" if section.heading_is_spoken else "speech-label"
-        parts.append(
-            f'<h{depth} class="{kind}" id="{anchor}">{title}'
-            f'<a class="headerlink" href="#{anchor}" title="Permanent link">&para;</a></h{depth}>'
-        )
+        parts.append(f'<h{depth} class="{kind}" id="{anchor}">{title}</h{depth}>')
     meta = f'<span class="role-label">{html_text(role)}</span>' if role else ""
-    meta += f'<span class="section-length">约 {chars:,} 字 · 约 {minutes(chars, registry)} 分钟</span>'
+    meta += f"约 {chars:,} 字 · 约 {minutes(chars, registry)} 分钟"
     parts.append(f'<div class="section-meta" data-search-exclude>{meta}</div>')
+    notes: list[str] | None = None if excerpt else []
+    blocks = [block_html(block, registry, note_prefix=f"note-{anchor}-{number}", notes_out=notes)
+              for number, block in enumerate(section.blocks, start=1)]
     if section.guide or section.notes:
-        parts.append(guide_html(section, registry))
-    for number, block in enumerate(section.blocks, start=1):
-        parts.append(block_html(block, registry, note_prefix=f"note-{anchor}-{number}", annotations=not excerpt))
+        parts.append(guide_html(section, registry, notes or []))
+    elif notes:
+        parts.append(notes_html(notes))
+    parts += blocks
     for child in section.children:
         parts.append(section_html(variant, child, registry, depth=depth + 1, excerpt=excerpt))
     parts.append("</section>")
@@ -291,6 +309,8 @@ def speech_html(variant: Variant, registry: Registry, *, docx_href: str | None =
     parts = [speech_tools(variant, docx_href)] if docx_href is not None else []
     parts.append(head_html(variant, registry))
     parts += [section_html(variant, section, registry) for section in variant.sections]
+    if any(block.notes for section in variant.all_sections() for block in section.blocks):
+        parts.append(f'<div class="note" id="{NOTE_POPOVER}" popover="auto"></div>')
     body = "\n".join(parts)
     meeting = registry.meetings.get(str(variant.meta.get("meeting", "")))
     key = f' data-speech-meeting="{attr(meeting.slug)}"' if meeting else ""
@@ -447,9 +467,8 @@ def variant_page(variant: Variant, registry: Registry, today: dt.date | None = N
     for part in (notice, pending):
         if part:
             lines += [part, ""]
-    keys = ("meeting", "speaker", "level", "kind", "status", "last_reviewed")
-    lines += ["| " + " | ".join(escape_text(fields[k].label) for k in keys) + " |", "|" + "---|" * len(keys)]
-    lines += ["| " + " | ".join(escape_text(_meta_value(meta.get(k, ""))) for k in keys) + " |", ""]
+    keys = ("meeting", "speaker", "level", "kind", "status", "last_reviewed")  # one line: one element, not a table
+    lines += [" · ".join(f"{escape_text(fields[k].label)}：{escape_text(_meta_value(meta.get(k, '')))}" for k in keys), "{ .variant-meta }", ""]
     if last_change:
         lines += [last_change, ""]
     lines += ['!!! info "适用场合"', "", "    " + _block_start(inline(str(meta.get('occasion', '')), registry)), ""]
@@ -457,11 +476,23 @@ def variant_page(variant: Variant, registry: Registry, today: dt.date | None = N
     if alternatives:
         lines += ['!!! tip "何时改用其他模板"', ""]
         lines += [f"    - {alternative_markdown(str(item))}" for item in alternatives] + [""]
-    lines += ["## 结构一览 { #structure }", "", structure_table(variant, registry), ""]
-    lines += ["## 控制篇幅 { #cuts }", "", cuts_markdown(variant, registry), ""]
+    lines += ["## 结构一览 { #structure }", "", folded(structure_table(variant, registry), "查看各部分的作用、字数和讲话时长"), ""]
+    lines += ["## 控制篇幅 { #cuts }", "", folded(cuts_markdown(variant, registry), "查看删减方案（{} 种目标时长）"), ""]
     lines += [SPEECH_MARKER, ""]
     table = tifa_table(variant, registry)
     if table:
-        lines += ["## 本稿涉及的提法 { #tifa }", "", table, ""]
+        lines += ["## 本稿涉及的提法 { #tifa }", "", folded(table, "查看 {} 个提法的含义和现行情况"), ""]
     lines += [CHECK_TIP, ""]
     return "\n".join(lines)
+
+
+def folded(markdown: str, summary: str) -> str:
+    """`markdown` with its table closed under `summary` ({} is its number of rows), as a lazy details
+    (see LAZY): the rows are in the page but not in the DOM until the reader opens them."""
+    lines = markdown.split("\n")
+    start = next((i for i, line in enumerate(lines) if line.startswith("|")), None)
+    if start is None:
+        return markdown
+    end = next((i for i in range(start, len(lines)) if not lines[i].startswith("|")), len(lines))
+    head = [f'<details class="abstract speech-more" {LAZY} markdown="1">', f"<summary>{html_text(summary.format(end - start - 2))}</summary>", ""]
+    return "\n".join(lines[:start] + ([""] if start else []) + head + lines[start:end] + ["", "</details>"] + lines[end:])
