@@ -166,9 +166,12 @@ def write_section(section: Section, rng: random.Random, pool: list[str], tag: st
         elif block.marker is not None:  # keep the numbering, vary the rest
             raw = block.marker.raw if block.text.startswith(block.marker.raw) else ""
             text = raw + mutate(block.text[len(raw):], rng)
-        else:
+        else:  # as many sentences as the skeleton's, and more while shorter than it (a speaker's range is checked)
             count = max(2, len(SENTENCE.findall(block.text)))
-            text = tag + "".join(mutate(s, rng) for s in rng.sample(pool, min(count, len(pool))))
+            picked = rng.sample(pool, min(count, len(pool)))
+            while sum(map(len, picked)) < len(block.text) and len(picked) < len(pool):
+                picked.append(rng.choice(pool))
+            text = tag + "".join(mutate(s, rng) for s in picked)
         text = TIFA.levels.mark(text) if marking else at_level(text)
         out.append(text)
         for note in block.notes:  # keep the annotations: pages at scale carry their notes too
