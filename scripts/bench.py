@@ -46,10 +46,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from gzip_server import serve  # noqa: E402
 from project_copy import copy_project  # noqa: E402
-from speechkit.base import DATA_DIR, ROOT, at_level  # noqa: E402
+from speechkit.base import DATA_DIR, ROOT, at_level, count_chars  # noqa: E402
 from speechkit.checking import load_corpus  # noqa: E402
 from speechkit.outputs import generated_pages, page_texts, pages_with, right_pages  # noqa: E402
-from speechkit.reading import Section, Variant, load_registry  # noqa: E402
+from speechkit.reading import Section, Variant, load_registry, variant_chars  # noqa: E402
 
 SENTENCE = re.compile(r"[^。！？]*[。！？]")
 COUNTED = re.compile(r"[一二三四五六七八九十两]+(?:点|项|个方面|条)")
@@ -154,8 +154,11 @@ def _swap_characters(sentence: str, rng: random.Random) -> str:
     return "".join(parts)
 
 
-def write_section(section: Section, rng: random.Random, pool: list[str], tag: str, out: list[str], marking: bool = False) -> None:
-    """`marking`: a 区（县）级 skeleton, whose text writes its own 区 as {区} (data/levels.yml), as the checks ask."""
+def write_section(section: Section, rng: random.Random, pool: list[str], tag: str, out: list[str], marking: bool = False,
+                  spoken: list[str] | None = None) -> None:
+    """`marking`: a 区（县）级 skeleton, whose text writes its own 区 as {区} (data/levels.yml), as the checks ask;
+    `spoken` collects the paragraphs written (to measure the variant's length)."""
+    spoken = [] if spoken is None else spoken
     hashes = "##" if section.level == 1 else "###"
     role = f" <!-- role: {section.role} -->" if section.role else ""
     out += [f"{hashes} {section.title}{role}", ""]
@@ -166,14 +169,12 @@ def write_section(section: Section, rng: random.Random, pool: list[str], tag: st
         elif block.marker is not None:  # keep the numbering, vary the rest
             raw = block.marker.raw if block.text.startswith(block.marker.raw) else ""
             text = raw + mutate(block.text[len(raw):], rng)
-        else:  # as many sentences as the skeleton's, and more while shorter than it (a speaker's range is checked)
+        else:
             count = max(2, len(SENTENCE.findall(block.text)))
-            picked = rng.sample(pool, min(count, len(pool)))
-            while sum(map(len, picked)) < len(block.text) and len(picked) < len(pool):
-                picked.append(rng.choice(pool))
-            text = tag + "".join(mutate(s, rng) for s in picked)
+            text = tag + "".join(mutate(s, rng) for s in rng.sample(pool, min(count, len(pool))))
         text = TIFA.levels.mark(text) if marking else at_level(text)
         out.append(text)
+        spoken.append(text)
         for note in block.notes:  # keep the annotations: pages at scale carry their notes too
             if note.anchor and note.anchor in text:
                 out.append(f"> {note.kind}「{note.anchor}」：{note.text}")
@@ -181,7 +182,7 @@ def write_section(section: Section, rng: random.Random, pool: list[str], tag: st
                 out.append(f"> 注：{note.text}")
         out.append("")
     for child in section.children:
-        write_section(child, rng, pool, tag, out, marking)
+        write_section(child, rng, pool, tag, out, marking, spoken)
 
 
 def synthesise(n: int, folder: Path, skeletons: list[Variant]) -> None:
@@ -193,9 +194,17 @@ def synthesise(n: int, folder: Path, skeletons: list[Variant]) -> None:
         meta = dict(skeleton.meta, title=f"合成变体第{i + 1}篇", alternatives=None)
         lines = ["---"] + [f"{k}: {v}" for k, v in meta.items() if v is not None] + ["---", ""]
         marking = skeleton.meta.get("level") == TIFA.levels.applies_to
-        for section in skeleton.sections:
-            write_section(section, rng, pool, tag, lines, marking)
-        (folder / f"synthetic-{i:04d}.md").write_text("\n".join(lines), encoding="utf-8")
+        # the length the checks count, less the paragraphs this writes anew (headings stay the skeleton's)
+        fixed = variant_chars(skeleton, TIFA) - sum(count_chars(b.text) for section in skeleton.all_sections() for b in section.blocks)
+        low, high = TIFA.speakers[skeleton.meta["speaker"]].chars
+        for _attempt in range(20):  # again, rarely, when the sentences drawn put it outside its speaker's range (a warning fails the strict build)
+            body: list[str] = []
+            spoken: list[str] = []
+            for section in skeleton.sections:
+                write_section(section, rng, pool, tag, body, marking, spoken)
+            if 1.02 * low <= fixed + sum(map(count_chars, spoken)) <= 0.98 * high:
+                break
+        (folder / f"synthetic-{i:04d}.md").write_text("\n".join(lines + body), encoding="utf-8")
 
 
 def synthetic_project(folder: Path, n: int, skeletons: list[Variant]) -> Path:
