@@ -33,14 +33,31 @@ LIMIT_SECONDS, LIMIT_MB = 5.0, 200.0
 INPUT_LIMIT_SECONDS, INPUT_LIMIT_MB = 60.0, 500.0
 
 
+# Runs the command and writes its rusage to the file named first. Linux counts, in a child's peak
+# resident size, the memory of the process it was forked from: measured straight from bench.py (which
+# by then holds a thousand parsed variants) every refusal "took" bench.py's 250 MB. Forked from this
+# small process instead, the peak is the command's own (this wrapper's ~10 MB is below every command's).
+WRAPPER = """import os, sys
+pid = os.fork()
+if pid == 0:
+    os.execvp(sys.argv[2], sys.argv[2:])
+_, status, usage = os.wait4(pid, 0)
+with open(sys.argv[1], "w") as out:
+    out.write(f"{usage.ru_utime + usage.ru_stime} {usage.ru_maxrss}")
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
 def measure(command: list[str], cwd: Path, env: dict | None = None) -> tuple[int, float, float, float]:
     """(exit code, wall seconds, CPU seconds, peak MB) of one run of `command`. On a shared machine
     the wall time includes waiting for a core; the CPU time is the work the refusal itself costs."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=ENV | (env or {}), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - start
-    return os.waitstatus_to_exitcode(status), seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024  # KiB on Linux
+    with tempfile.NamedTemporaryFile("r", suffix=".rusage") as report:
+        start = time.perf_counter()
+        process = subprocess.run([sys.executable, "-c", WRAPPER, report.name, *command], cwd=cwd, env=ENV | (env or {}),
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        seconds = time.perf_counter() - start
+        cpu, maxrss = report.read().split()
+    return process.returncode, seconds, float(cpu), int(maxrss) / 1024  # KiB on Linux
 
 
 @dataclass
