@@ -146,3 +146,25 @@ def test_picker_script_loads_only_where_the_picker_is(page, site_url):
     page.goto(f"{site_url}/guide/")
     page.wait_for_load_state("networkidle")
     assert not any("picker" in url for url in loaded)
+
+
+@pytest.mark.parametrize("width", [412, 1280])  # a phone (the result's title wraps) and a desktop
+def test_nothing_below_the_picker_moves_when_it_shows(page, site_url, width):
+    """The form is styled from the first paint (speech.css) and keeps its space while invisible, so the
+    list does not jump when picker.js sets it up (it did: CLS 0.16 on the home page, Lighthouse)."""
+    page.set_viewport_size({"width": width, "height": 900})
+    release = []
+    page.route("**/picker.js", lambda route: release.append(route))  # held back: the page as first painted
+    page.goto(f"{site_url}/", wait_until="commit")  # DOMContentLoaded waits for the deferred picker.js
+    form, heading = page.locator("form[data-picker]"), page.locator(".md-content h3").first
+    heading.wait_for(state="attached")
+    page.wait_for_function("() => [...document.styleSheets].some(s => (s.href || '').includes('speech.css'))")
+    expect(form).to_be_hidden()  # invisible, not yet set up
+    before = heading.bounding_box()["y"]
+    assert form.bounding_box()["height"] > 50  # its space is kept
+    page.wait_for_timeout(200)
+    while release:
+        release.pop().continue_()
+    expect(form).to_be_visible()
+    expect(result(page)).not_to_be_empty()
+    assert heading.bounding_box()["y"] == pytest.approx(before, abs=12), "the list moved when the picker showed"

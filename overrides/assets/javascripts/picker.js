@@ -8,29 +8,16 @@
  * meeting's other templates, and a link to ask for the missing one (a[data-picker-ask], with the
  * choice filled into the issue form). 讲话人 lists only those who speak at the chosen meeting;
  * 巡察类型 shows only where the meeting's templates differ in it.
- * Without this part the form stays hidden and the list is the picker. Its style (picker.css) is
- * loaded with it, before the form is shown.
+ * Without this part the list is the picker: the form is invisible until set up here (data-ready; its
+ * space is kept, so the list does not move when it shows), and without JavaScript it is not shown.
  */
 speechKit.part("picker", function (kit) {
   "use strict";
 
   var FIELDS = ["meeting", "speaker", "level", "kind"];
-  var styled = null;
 
   function el(tag, text, attrs) {
     return kit.el(tag, attrs, text || null);
-  }
-
-  /** picker.css, once: the form is shown when it has loaded (or failed to). */
-  function style() {
-    if (!styled) {
-      styled = new Promise(function (resolve) {
-        var link = kit.el("link", { rel: "stylesheet", href: kit.assets + "stylesheets/picker.css" });
-        link.onload = link.onerror = resolve;
-        document.head.appendChild(link);
-      });
-    }
-    return styled;
   }
 
   function optionText(select, value) {
@@ -163,7 +150,7 @@ speechKit.part("picker", function (kit) {
     showKind();
     if (start[1]) selects.speaker.value = start[1];
     show();
-    style().then(function () { form.hidden = false; });
+    form.setAttribute("data-ready", "");
   }
 
   return function setup(page) {

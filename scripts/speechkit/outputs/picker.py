@@ -65,7 +65,7 @@ def ask_line(repository: str, depth: int) -> str:
 
 
 def picker_form(corpus: Corpus) -> str:
-    """The form (hidden until picker.js shows it), as one line of HTML."""
+    """The form (invisible until picker.js has set it up, its space kept: speech.css), as one line of HTML."""
     registry, choices = corpus.registry, _choices(corpus)
     hints = {"level": corpus.picker.levels, "kind": corpus.picker.kinds} if corpus.picker else {"level": {}, "kind": {}}
     meetings_of: dict[str, list[int]] = {speaker: [] for speaker in choices["speaker"]}
@@ -95,7 +95,7 @@ def picker_form(corpus: Corpus) -> str:
         for key in choices
     )
     return (
-        f'<form class="variant-picker" data-picker hidden data-default="{default}" aria-labelledby="variant-picker-legend">'
+        f'<form class="variant-picker" data-picker data-default="{default}" aria-labelledby="variant-picker-legend">'
         '<p class="variant-picker__legend" id="variant-picker-legend">按会议、讲话人和层级挑一篇：</p>'
         f'<div class="variant-picker__fields">{selects}</div>'
         '<output class="variant-picker__result" aria-live="polite"></output></form>'
