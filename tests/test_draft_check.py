@@ -258,6 +258,7 @@ def test_make_lint_refuses_what_it_cannot_read_in_chinese(tmp_path):
         assert result.returncode == 1 and "改法：" in out and "Traceback" not in out
     assert re.search(r"超过了 [\d,]+ 字节的上限", results[0].stdout)
     assert "make lint FILE=" in results[2].stderr
+    assert "再检查" in results[3].stdout and "导入" not in results[3].stdout  # the importer's advice, said for make lint
 
 
 def test_make_lint_target_passes_file_and_date():

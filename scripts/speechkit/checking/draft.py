@@ -19,7 +19,7 @@ from typing import Iterator
 from ..base import CN_DIGITS, PLACEHOLDER, cn_number, compile_portable, find, first, remove, to_cn
 from ..reading import INVISIBLE, MARKERS, Rulebook, fill, restoration
 from .checks import FULL_WIDTH, HALF_WIDTH
-from .numbering import AGENDA_COUNT, LEVEL_NAMES, POINTS, count_cn, expected_label, walk_levels
+from .numbering import AGENDA_COUNT, LEVEL_NAMES, POINTS, count_cn, expected_label, walk_levels, walk_run_in
 
 LINE_BREAK = re.compile("\r\n|[\r\n\u2028\u2029]")
 LEADING_SPACE = re.compile(r"^[ \t\u3000\u00a0]+")
@@ -271,17 +271,9 @@ def _numbering(lines: list[tuple[int, str]], rules: Rulebook, report: _Report) -
 
 
 def _run_in(markers: list[tuple[int, object]], report: _Report) -> None:
-    expected, suffix = 1, ""
-    for number, marker in markers:
-        if marker is None:
-            continue
-        if marker.level != 0:
-            expected, suffix = 1, ""
-            continue
-        if marker.value != expected or (suffix and marker.suffix != suffix):
-            want = f"{to_cn(expected)}{suffix or marker.suffix}"
-            report.add(number, "run_in", {"found": marker.raw, "expected": want})
-        expected, suffix = marker.value + 1, suffix or marker.suffix
+    """一是、二是…… slips, by the rule templates are checked with (numbering.walk_run_in)."""
+    for number, marker, want, _suffix in walk_run_in(markers):
+        report.add(number, "run_in", {"found": marker.raw, "expected": want})
 
 
 def _points(lines: list[tuple[int, str]], markers: list[tuple[int, DraftMarker | None]], rules: Rulebook, report: _Report) -> None:

@@ -34,7 +34,7 @@ def lint_file(path: Path, rulebook: Rulebook, today: dt.date | None = None) -> t
         try:
             text = read_speech(path, rulebook.imports).text
         except ImportRefused as exc:
-            return [f"{name}: {exc.message}改法：{exc.fix}"], True
+            return [f"{name}: {exc.message}改法：{exc.fix_for('检查')}"], True  # its advice, for checking
     result = check_draft(text, rulebook, today)
     severities = rulebook.draft.severities
     if result.refused:

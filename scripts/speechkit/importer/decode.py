@@ -28,11 +28,16 @@ UNSUPPORTED = {
 
 
 class ImportRefused(Exception):
-    """A source the importer cannot read; `message` and `fix` are for the contributor."""
+    """A source the importer cannot read; `message` and `fix` are for the contributor. The fixes say
+    what to do before importing again (再导入); `fix_for("检查")` says it for `make lint`, which reads
+    files the same way."""
 
     def __init__(self, message: str, fix: str):
         super().__init__(message)
         self.message, self.fix = message, fix
+
+    def fix_for(self, verb: str) -> str:
+        return self.fix.replace("导入", verb)
 
 
 @dataclass(frozen=True)
