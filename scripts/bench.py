@@ -49,7 +49,7 @@ from project_copy import copy_project  # noqa: E402
 from speechkit.base import DATA_DIR, ROOT, at_level, count_chars  # noqa: E402
 from speechkit.checking import load_corpus  # noqa: E402
 from speechkit.outputs import generated_pages, page_texts, pages_with, right_pages  # noqa: E402
-from speechkit.reading import Section, Variant, load_registry, variant_chars  # noqa: E402
+from speechkit.reading import Section, Variant, load_fixed_phrases, load_registry, variant_chars  # noqa: E402
 
 SENTENCE = re.compile(r"[^。！？]*[。！？]")
 COUNTED = re.compile(r"[一二三四五六七八九十两]+(?:点|项|个方面|条)")
@@ -141,10 +141,15 @@ def mutate(sentence: str, rng: random.Random) -> str:
     return sentence
 
 
+# Placeholders, level marks and the standard wording of fixed formulations (data/fixed_phrases.yml:
+# 习近平新时代中国特色社会主义思想 with a swapped 习 is a damaged formulation, which the checks refuse)
+KEPT = re.compile("(【[^】]*】|\\{区\\}|" + "|".join(sorted((re.escape(p.standard) for p in load_fixed_phrases()), key=len, reverse=True)) + ")")
+
+
 def _swap_characters(sentence: str, rng: random.Random) -> str:
-    parts = re.split(r"(【[^】]*】|\{区\})", sentence)  # placeholders and level marks stay intact
+    parts = KEPT.split(sentence)  # what must stay intact, between the parts that may change
     for p, part in enumerate(parts):
-        if part.startswith(("【", "{")):
+        if p % 2:  # a kept part (split's captured group)
             continue
         chars = list(part)
         for i, ch in enumerate(chars):
